@@ -1,0 +1,479 @@
+/**
+ * The whole data model. Every table the product needs is here, including those whose screens
+ * come later, so later work adds behaviour rather than tables.
+ *
+ * Two rules live in hand-written SQL (db/migrations/0001_booking_hold.sql) because drizzle has
+ * no builder for them:
+ *  - the trigger that fills `bookings.hold_start/hold_end` from the resource's buffers;
+ *  - the exclusion constraint `bookings_no_overlapping_hold` (first come, first served).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => tstz('created_at').notNull().defaultNow();
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------------------------
+
+export const userRole = pgEnum('user_role', ['staff', 'customer_service', 'admin']);
+export const locale = pgEnum('locale', ['zh', 'en']);
+export const resourceState = pgEnum('resource_state', ['in_service', 'maintenance', 'retired']);
+export const blackoutKind = pgEnum('blackout_kind', ['maintenance', 'blackout']);
+
+/** Every status of a booking's life (product.md "A booking's life"). */
+export const bookingStatus = pgEnum('booking_status', [
+  'pending',
+  'needs_info',
+  'awaiting_confirmation',
+  'confirmed',
+  'in_use',
+  'completed',
+  'rejected',
+  'cancelled',
+  'expired',
+  'no_show',
+]);
+export const requesterKind = pgEnum('requester_kind', ['staff', 'customer']);
+export const bookingChannel = pgEnum('booking_channel', ['portal', 'public', 'phone', 'email', 'paper']);
+/** `priority` marks a customer-service request to displace an internal booking (policy I.4). */
+export const bookingPriority = pgEnum('booking_priority', ['normal', 'priority']);
+export const eventActorKind = pgEnum('event_actor_kind', ['user', 'customer', 'system', 'email_reply']);
+
+export const coordinationAnswer = pgEnum('coordination_answer', ['agree', 'concerns']);
+export const changeRequestStatus = pgEnum('change_request_status', ['pending', 'approved', 'refused', 'withdrawn']);
+export const incidentSeverity = pgEnum('incident_severity', ['minor', 'serious']);
+export const incidentStatus = pgEnum('incident_status', ['open', 'resolved']);
+export const feedbackKind = pgEnum('feedback_kind', ['survey', 'suggestion']);
+export const followUpStatus = pgEnum('follow_up_status', ['none', 'open', 'done']);
+export const contactMethod = pgEnum('contact_method', ['phone', 'email']);
+export const holidayKind = pgEnum('holiday_kind', ['holiday', 'makeup_workday']);
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
+/** What a link in an e-mail may do. A token serves one purpose for one booking. */
+export const tokenPurpose = pgEnum('token_purpose', ['respond', 'manage', 'feedback']);
+
+// ---------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------
+
+export const departments = pgTable('departments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  email: text('email'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    role: userRole('role').notNull().default('staff'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    phone: text('phone'),
+    locale: locale('locale').notNull().default('zh'),
+    /** Answers coordination requests addressed to the department. */
+    isDepartmentContact: boolean('is_department_contact').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Resources and the ledger (台账)
+// ---------------------------------------------------------------------------------------------
+
+export const resourceTypes = pgTable('resource_types', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    typeId: uuid('type_id')
+      .notNull()
+      .references(() => resourceTypes.id),
+    location: text('location').notNull(),
+    capacity: integer('capacity').notNull().default(1),
+    facilities: text('facilities').array().notNull().default(sql`'{}'::text[]`),
+    /** 注意事项: sent with every confirmation. */
+    notesZh: text('notes_zh').notNull().default(''),
+    notesEn: text('notes_en').notNull().default(''),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id),
+    responsibleName: text('responsible_name').notNull().default(''),
+    customerBookable: boolean('customer_bookable').notNull().default(false),
+    /** Opening hours, wall-clock time in the organisation time zone. */
+    opensAt: time('opens_at').notNull().default('08:30'),
+    closesAt: time('closes_at').notNull().default('18:00'),
+    /** When true the resource can only be booked on working days (holiday calendar). */
+    workingDaysOnly: boolean('working_days_only').notNull().default(true),
+    setupBufferMinutes: integer('setup_buffer_minutes').notNull().default(0),
+    cleanupBufferMinutes: integer('cleanup_buffer_minutes').notNull().default(0),
+    maxDurationMinutes: integer('max_duration_minutes').notNull().default(480),
+    state: resourceState('state').notNull().default('in_service'),
+    assetNumber: text('asset_number'),
+    model: text('model'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('resources_capacity_positive', sql`${t.capacity} > 0`),
+    check('resources_buffers_nonnegative', sql`${t.setupBufferMinutes} >= 0 AND ${t.cleanupBufferMinutes} >= 0`),
+    check('resources_hours_order', sql`${t.opensAt} < ${t.closesAt}`),
+  ],
+);
+
+/** Maintenance periods and other blackouts; they block booking like bookings do. */
+export const blackouts = pgTable(
+  'blackouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    kind: blackoutKind('kind').notNull().default('blackout'),
+    startAt: tstz('start_at').notNull(),
+    endAt: tstz('end_at').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('blackouts_order', sql`${t.startAt} < ${t.endAt}`),
+    index('blackouts_resource_idx').on(t.resourceId, t.startAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Bookings
+// ---------------------------------------------------------------------------------------------
+
+/** Feeds the human reference code BK-<year>-<000123>. */
+export const bookingReferenceSeq = pgSequence('booking_reference_seq', { startWith: 100 });
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    requesterKind: requesterKind('requester_kind').notNull(),
+    /** The staff member who asked (null for customers). */
+    requesterUserId: uuid('requester_user_id').references(() => users.id),
+    /** Who typed it in, when not the requester (customer service, admin entering paper). */
+    enteredById: uuid('entered_by_id').references(() => users.id),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    contactEmail: text('contact_email'),
+    company: text('company'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    locale: locale('locale').notNull().default('zh'),
+    channel: bookingChannel('channel').notNull(),
+    priority: bookingPriority('priority').notNull().default('normal'),
+    /** For a priority request: the internal booking it asks to displace. */
+    displacesBookingId: uuid('displaces_booking_id'),
+    importantCustomer: boolean('important_customer').notNull().default(false),
+    purpose: text('purpose').notNull().default(''),
+    attendees: integer('attendees'),
+    specialNeeds: text('special_needs').notNull().default(''),
+    /** The original phone note or e-mail, pasted by customer service. */
+    originalMessage: text('original_message'),
+    startAt: tstz('start_at').notNull(),
+    endAt: tstz('end_at').notNull(),
+    /** Filled by trigger from the resource's set-up/clean-up buffers. */
+    holdStart: tstz('hold_start'),
+    holdEnd: tstz('hold_end'),
+    status: bookingStatus('status').notNull().default('pending'),
+    /** False for phone/paper requests registered without holding a slot (product rule 2). */
+    holdsSlot: boolean('holds_slot').notNull().default(true),
+    leadTimeOverrideReason: text('lead_time_override_reason'),
+    reviewOpinion: text('review_opinion'),
+    statusReason: text('status_reason'),
+    infoRequest: text('info_request'),
+    approvedAt: tstz('approved_at'),
+    confirmDeadline: tstz('confirm_deadline'),
+    confirmedAt: tstz('confirmed_at'),
+    checkedInAt: tstz('checked_in_at'),
+    checkedOutAt: tstz('checked_out_at'),
+    /** Return checklist at check-out: { cleaned, intact, itemsReturned, note }. */
+    checkoutChecklist: jsonb('checkout_checklist').$type<{
+      cleaned: boolean;
+      intact: boolean;
+      itemsReturned: boolean;
+      note?: string;
+    }>(),
+    inspectionNote: text('inspection_note'),
+    inspectedById: uuid('inspected_by_id').references(() => users.id),
+    inspectedAt: tstz('inspected_at'),
+    /** Set when a serious incident takes the resource out of service. */
+    flaggedReason: text('flagged_reason'),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('bookings_order', sql`${t.startAt} < ${t.endAt}`),
+    check(
+      'bookings_requester',
+      sql`(${t.requesterKind} = 'staff' AND ${t.requesterUserId} IS NOT NULL) OR (${t.requesterKind} = 'customer' AND ${t.contactEmail} IS NOT NULL)`,
+    ),
+    index('bookings_resource_start_idx').on(t.resourceId, t.startAt),
+    index('bookings_status_idx').on(t.status, t.submittedAt),
+    index('bookings_requester_idx').on(t.requesterUserId),
+    index('bookings_contact_email_idx').on(sql`lower(${t.contactEmail})`),
+  ],
+);
+
+/** Audit trail: every status change and every note (who, when, from → to, opinion). */
+export const bookingEvents = pgTable(
+  'booking_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    fromStatus: bookingStatus('from_status'),
+    toStatus: bookingStatus('to_status'),
+    action: text('action').notNull(),
+    actorKind: eventActorKind('actor_kind').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.createdAt)],
+);
+
+export const coordinationRequests = pgTable(
+  'coordination_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    message: text('message').notNull(),
+    requestedById: uuid('requested_by_id')
+      .notNull()
+      .references(() => users.id),
+    answer: coordinationAnswer('answer'),
+    comment: text('comment'),
+    answeredById: uuid('answered_by_id').references(() => users.id),
+    answeredAt: tstz('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('coordination_booking_department_key').on(t.bookingId, t.departmentId)],
+);
+
+/** Requests to move a booking (product rule 9). */
+export const changeRequests = pgTable('change_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  bookingId: uuid('booking_id')
+    .notNull()
+    .references(() => bookings.id, { onDelete: 'cascade' }),
+  newResourceId: uuid('new_resource_id').references(() => resources.id),
+  newStartAt: tstz('new_start_at').notNull(),
+  newEndAt: tstz('new_end_at').notNull(),
+  reason: text('reason').notNull(),
+  status: changeRequestStatus('status').notNull().default('pending'),
+  requestedById: uuid('requested_by_id').references(() => users.id),
+  decidedById: uuid('decided_by_id').references(() => users.id),
+  decisionNote: text('decision_note'),
+  decidedAt: tstz('decided_at'),
+  createdAt: createdAt(),
+});
+
+/** Damage and abnormality reports (product rule 10). */
+export const incidents = pgTable('incidents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  resourceId: uuid('resource_id')
+    .notNull()
+    .references(() => resources.id),
+  bookingId: uuid('booking_id').references(() => bookings.id),
+  reportedById: uuid('reported_by_id').references(() => users.id),
+  severity: incidentSeverity('severity').notNull(),
+  description: text('description').notNull(),
+  takesOutOfService: boolean('takes_out_of_service').notNull().default(false),
+  status: incidentStatus('status').notNull().default('open'),
+  resolution: text('resolution'),
+  resolvedAt: tstz('resolved_at'),
+  createdAt: createdAt(),
+});
+
+/** Customer follow-up surveys and staff suggestions, with put-right actions (整改). */
+export const feedback = pgTable('feedback', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: feedbackKind('kind').notNull(),
+  bookingId: uuid('booking_id').references(() => bookings.id),
+  authorUserId: uuid('author_user_id').references(() => users.id),
+  authorEmail: text('author_email'),
+  departmentId: uuid('department_id').references(() => departments.id),
+  rating: integer('rating'),
+  comment: text('comment').notNull().default(''),
+  followUpStatus: followUpStatus('follow_up_status').notNull().default('none'),
+  followUpAction: text('follow_up_action'),
+  followUpById: uuid('follow_up_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Customer service's record of telling a customer (policy III.3). */
+export const customerContacts = pgTable('customer_contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  bookingId: uuid('booking_id')
+    .notNull()
+    .references(() => bookings.id, { onDelete: 'cascade' }),
+  method: contactMethod('method').notNull(),
+  contactedAt: tstz('contacted_at').notNull(),
+  note: text('note').notNull().default(''),
+  recordedById: uuid('recorded_by_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Policy values and the holiday calendar
+// ---------------------------------------------------------------------------------------------
+
+/** The policy's [X] values: one row (id = 1), every column with the product.md default. */
+export const policySettings = pgTable(
+  'policy_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    staffLeadWorkingDays: integer('staff_lead_working_days').notNull().default(1),
+    customerMinNoticeHours: integer('customer_min_notice_hours').notNull().default(24),
+    confirmWindowHours: integer('confirm_window_hours').notNull().default(24),
+    changeNoticeHours: integer('change_notice_hours').notNull().default(24),
+    noShowGraceMinutes: integer('no_show_grace_minutes').notNull().default(15),
+    confirmationReminderHours: integer('confirmation_reminder_hours').notNull().default(6),
+    visitReminderHours: integer('visit_reminder_hours').notNull().default(24),
+    followUpSurveyHours: integer('follow_up_survey_hours').notNull().default(2),
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    defaultLocale: locale('default_locale').notNull().default('zh'),
+    /** How far ahead a booking may start. */
+    bookingHorizonDays: integer('booking_horizon_days').notNull().default(90),
+    /** Open (not ended) public requests allowed per e-mail address. */
+    customerMaxOpenRequests: integer('customer_max_open_requests').notNull().default(3),
+    serviceMailbox: text('service_mailbox').notNull().default('service@example.com'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+  },
+  (t) => [
+    check('policy_settings_single_row', sql`${t.id} = 1`),
+    check(
+      'policy_settings_nonnegative',
+      sql`${t.staffLeadWorkingDays} >= 0 AND ${t.customerMinNoticeHours} >= 0 AND ${t.confirmWindowHours} > 0 AND ${t.changeNoticeHours} >= 0 AND ${t.noShowGraceMinutes} >= 0 AND ${t.confirmationReminderHours} >= 0 AND ${t.visitReminderHours} >= 0 AND ${t.followUpSurveyHours} >= 0 AND ${t.bookingHorizonDays} > 0 AND ${t.customerMaxOpenRequests} > 0`,
+    ),
+  ],
+);
+
+/** Official holidays and 调休 make-up working days. Any other weekend day is a day off. */
+export const holidays = pgTable('holidays', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: holidayKind('kind').notNull(),
+  name: text('name').notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// E-mail and links
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Every e-mail is written here in the same transaction as the change it reports and delivered
+ * by the outbox job. `dedupe_key` (booking, kind, occasion) makes a second send impossible.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    template: text('template').notNull(),
+    toAddress: text('to_address').notNull(),
+    locale: locale('locale').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    sentAt: tstz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Single-purpose link tokens; only the SHA-256 of the token is stored. */
+export const actionTokens = pgTable(
+  'action_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    purpose: tokenPurpose('purpose').notNull(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('action_tokens_booking_idx').on(t.bookingId)],
+);
+
+/** Fixed-window counters for rate limits on the public channel, shared by every instance. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: tstz('window_start').notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type Resource = typeof resources.$inferSelect;
+export type ResourceType = typeof resourceTypes.$inferSelect;
+export type Booking = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
+export type BookingStatus = (typeof bookingStatus.enumValues)[number];
+export type BookingEvent = typeof bookingEvents.$inferSelect;
+export type PolicySettings = typeof policySettings.$inferSelect;
+export type Holiday = typeof holidays.$inferSelect;
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Locale = (typeof locale.enumValues)[number];

@@ -1,0 +1,12 @@
+import bcrypt from 'bcryptjs';
+
+const COST = 10;
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+  if (!hash) return Promise.resolve(false);
+  return bcrypt.compare(password, hash);
+}
