@@ -13,7 +13,10 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export type DbTarget = { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir?: string };
+export type DbTarget =
+  | { driver: 'postgres'; url: string }
+  /** `dataDir` undefined: in memory. `loadDataDir`: start from a dumped snapshot (tests). */
+  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export const migrationsFolder = join(process.cwd(), 'db', 'migrations');
 
@@ -67,7 +70,10 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
     mkdirSync(dirname(target.dataDir), { recursive: true });
   }
   try {
-    const client = await PGlite.create(target.dataDir ?? 'memory://', { extensions: { btree_gist } });
+    const client = await PGlite.create(target.dataDir ?? 'memory://', {
+      extensions: { btree_gist },
+      loadDataDir: target.loadDataDir,
+    });
     return {
       db: drizzle({ client, schema }) as unknown as Db,
       driver: 'pglite',

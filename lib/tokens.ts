@@ -1,0 +1,54 @@
+/**
+ * Links in e-mails carry a random token for one booking and one purpose. Only its SHA-256 is
+ * stored, so a database leak yields no usable links. Checking never consumes the token: a GET
+ * (mail scanners open links) only shows; the POST that changes state marks it used in the same
+ * transaction as the change.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { actionTokens } from '@/db/schema';
+import { DomainError } from './errors';
+
+export type TokenPurpose = (typeof actionTokens.$inferSelect)['purpose'];
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function issueToken(
+  tx: Db,
+  input: { bookingId: string; purpose: TokenPurpose; expiresAt: Date },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.insert(actionTokens).values({ ...input, tokenHash: hashToken(token) });
+  return token;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The booking a live token grants, or `token_invalid` (unknown, expired, used, other purpose). */
+export async function resolveToken(
+  db: Db,
+  token: string,
+  purposes: readonly TokenPurpose[],
+  now = new Date(),
+): Promise<{ id: string; bookingId: string; purpose: TokenPurpose }> {
+  if (!TOKEN_SHAPE.test(token)) throw new DomainError('token_invalid');
+  const [row] = await db
+    .select()
+    .from(actionTokens)
+    .where(and(eq(actionTokens.tokenHash, hashToken(token)), gt(actionTokens.expiresAt, now), isNull(actionTokens.usedAt)));
+  if (!row || !purposes.includes(row.purpose)) throw new DomainError('token_invalid');
+  return { id: row.id, bookingId: row.bookingId, purpose: row.purpose };
+}
+
+/** Marks a single-use token used; loses the race cleanly when two POSTs arrive at once. */
+export async function consumeToken(tx: Db, tokenId: string): Promise<void> {
+  const used = await tx
+    .update(actionTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(actionTokens.id, tokenId), isNull(actionTokens.usedAt)))
+    .returning({ id: actionTokens.id });
+  if (used.length === 0) throw new DomainError('token_invalid');
+}
