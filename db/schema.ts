@@ -18,7 +18,6 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
-  primaryKey,
   text,
   time,
   timestamp,
@@ -453,16 +452,12 @@ export const actionTokens = pgTable(
   (t) => [index('action_tokens_booking_idx').on(t.bookingId)],
 );
 
-/** Fixed-window counters for rate limits on the public channel, shared by every instance. */
-export const rateLimits = pgTable(
-  'rate_limits',
-  {
-    key: text('key').notNull(),
-    windowStart: tstz('window_start').notNull(),
-    hits: integer('hits').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
-);
+/** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: tstz('expire'),
+});
 
 export type User = typeof users.$inferSelect;
 export type Department = typeof departments.$inferSelect;

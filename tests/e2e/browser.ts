@@ -1,0 +1,76 @@
+/** Browser and app helpers shared by the browser tests. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseUrl = () => inject('baseUrl');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+export async function newContext(browser: Browser, device = DESKTOP, locale: 'zh' | 'en' = 'zh'): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...device, baseURL: baseUrl(), locale: locale === 'zh' ? 'zh-CN' : 'en-US' });
+  if (locale === 'en') {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseUrl() }]);
+  }
+  return context;
+}
+
+export async function signIn(page: Page, email: string, password = 'demo1234'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/邮箱|Email/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+/** Runs a cron job through its HTTP endpoint, as a scheduler would. */
+export async function runJob(job: string): Promise<Record<string, number>> {
+  const res = await fetch(`${baseUrl()}/api/cron/${job}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${inject('cronSecret')}` },
+  });
+  if (!res.ok) throw new Error(`cron ${job}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Delivers the outbox and waits until a mail to `to` matching `match` has arrived. */
+export async function waitForMail(to: string, match: (mail: CapturedMail) => boolean = () => true): Promise<CapturedMail> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await runJob('deliver-outbox');
+    const dir = inject('mailDir');
+    for (const file of (await readdir(dir)).sort().reverse()) {
+      const mail = JSON.parse(await readFile(join(dir, file), 'utf8')) as CapturedMail;
+      if (mail.to.includes(to.toLowerCase()) && match(mail)) return mail;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} arrived`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, PHONE, signIn } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const roles = [
+  { email: 'staff@example.com', landing: /\/$/ },
+  { email: 'staff2@example.com', landing: /\/$/ },
+  { email: 'service@example.com', landing: /\/(desk)?$/ },
+  { email: 'admin@example.com', landing: /\/admin$/ },
+];
+
+describe('smoke: every demo role signs in, reads Chinese, switches to English, signs out', () => {
+  it.each(roles)('$email', async ({ email, landing }) => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await signIn(page, email);
+    expect(new URL(page.url()).pathname).toMatch(landing);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    if (!(await signOut.isVisible())) await page.getByRole('button', { name: /menu|account/i }).first().click();
+    await signOut.click();
+    await page.waitForURL(/\/login/);
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+});
