@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { landingPathFor } from '@/lib/auth/landing';
+import type { UserActor } from '@/lib/authz';
+import { LanguageSwitch } from './language-switch';
+import { MobileMenu } from './mobile-menu';
+import { navItemsFor, type NavItem } from './nav-items';
+import { NavLinks } from './nav-links';
+import { SignOutButton } from './sign-out-button';
+
+/**
+ * The portal header: product name, the role's navigation, the language switch and the user.
+ * From the `md` breakpoint the links sit in the header; below it they fold into a menu.
+ */
+export function AppHeader({ actor }: { actor: UserActor }) {
+  const t = useTranslations();
+  const items = navItemsFor(actor.role);
+  const labels = Object.fromEntries(items.map((item) => [item.label, t(`nav.${item.label}`)])) as Record<NavItem['label'], string>;
+  const who = (
+    <p className="flex min-w-0 flex-col text-sm leading-tight">
+      <span className="truncate font-medium text-slate-900">{actor.name}</span>
+      <span className="truncate text-xs text-slate-600">{t(`role.${actor.role}`)}</span>
+    </p>
+  );
+
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
+      <div className="relative mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+        <Link
+          href={landingPathFor(actor.role)}
+          className="flex min-w-0 items-center gap-2 rounded-md text-base font-semibold text-slate-900 sm:text-lg"
+        >
+          <BrandMark />
+          <span className="truncate">{t('common.appName')}</span>
+        </Link>
+        <div className="flex-1" />
+        <LanguageSwitch />
+        <div className="hidden items-center gap-3 md:flex">
+          {who}
+          <SignOutButton />
+        </div>
+        <MobileMenu
+          items={items}
+          labels={labels}
+          navLabel={t('nav.label')}
+          openLabel={t('common.openMenu')}
+          closeLabel={t('common.closeMenu')}
+        >
+          <div className="flex flex-col gap-3">
+            {who}
+            <SignOutButton fullWidth />
+          </div>
+        </MobileMenu>
+      </div>
+      <nav aria-label={t('nav.label')} className="mx-auto hidden max-w-6xl px-3 pb-2 md:block">
+        <NavLinks items={items} labels={labels} orientation="horizontal" />
+      </nav>
+    </header>
+  );
+}
+
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 32 32" className="size-7 shrink-0" aria-hidden focusable="false">
+      <rect width="32" height="32" rx="6" fill="#1d4ed8" />
+      <rect x="7" y="9" width="18" height="16" rx="2" fill="none" stroke="#fff" strokeWidth="2" />
+      <path d="M7 14h18M12 6v5M20 6v5" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,38 @@
+import type { UserRole } from '@/db/schema';
+
+/** A navigation entry; `label` is a key of the `nav` message namespace. */
+export interface NavItem {
+  href: string;
+  label: 'home' | 'newBooking' | 'myBookings' | 'desk' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
+}
+
+const staffItems: NavItem[] = [
+  { href: '/', label: 'home' },
+  { href: '/bookings/new', label: 'newBooking' },
+  { href: '/bookings', label: 'myBookings' },
+];
+const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
+const adminItems: NavItem[] = [
+  { href: '/admin/review', label: 'review' },
+  { href: '/admin/resources', label: 'resources' },
+  { href: '/admin/holidays', label: 'holidays' },
+  { href: '/admin/settings', label: 'settings' },
+  { href: '/admin/outbox', label: 'outbox' },
+];
+
+/**
+ * What each role finds in the menu. Showing a link is a convenience: every page and action
+ * behind it checks the role again on the server.
+ */
+export function navItemsFor(role: UserRole): NavItem[] {
+  if (role === 'admin') return [...staffItems, ...deskItems, ...adminItems];
+  if (role === 'customer_service') return [...staffItems, ...deskItems];
+  return staffItems;
+}
+
+/** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */
+export function activeHref(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => (item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}

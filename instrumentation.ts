@@ -1,0 +1,7 @@
+export async function register() {
+  // Only in the Node.js server (not the edge runtime, and `next build` never calls this).
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { prepareServer } = await import('./lib/startup');
+    await prepareServer();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Auth.js configuration. It is built per call (lazy) so that the secret and the database are
+ * looked up at run time, never while `next build` imports the module.
+ */
+import type { NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { locales, type AppLocale } from '@/lib/i18n/config';
+import { authSecret } from '@/lib/env';
+import type { UserRole } from '@/db/schema';
+import { verifyCredentials } from './credentials';
+
+declare module 'next-auth' {
+  interface User {
+    role?: UserRole;
+    departmentId?: string | null;
+    locale?: AppLocale;
+  }
+  interface Session {
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      role: UserRole;
+      departmentId: string | null;
+      locale: AppLocale;
+    };
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    role?: UserRole;
+    departmentId?: string | null;
+    locale?: AppLocale;
+  }
+}
+
+export function authConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    // The app is reached by whatever host name it is deployed under (localhost, an intranet
+    // name, a reverse proxy); without this, `next start` answers UntrustedHost.
+    trustHost: true,
+    // Credentials sign-in only works with JWT sessions.
+    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: '/login', error: '/login' },
+    logger: {
+      // A mistyped password is an everyday event, not a server error: keep it out of the log.
+      error(error) {
+        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
+        async authorize(credentials) {
+          const user = await verifyCredentials(await getDb(), credentials?.email, credentials?.password);
+          return user && { ...user };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.role = user.role;
+          token.departmentId = user.departmentId ?? null;
+          token.locale = user.locale;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Pages and actions reload the user from the database (lib/auth/session.ts); these
+        // copies only spare a query where the session alone is enough (the locale).
+        session.user.id = token.sub ?? '';
+        session.user.role = token.role ?? 'staff';
+        session.user.departmentId = token.departmentId ?? null;
+        session.user.locale = token.locale && locales.includes(token.locale) ? token.locale : 'zh';
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The signed-in person for the current request. Every server action, page and route handler
+ * calls `currentActor()` and passes the result to the domain functions, which authorize.
+ */
+import 'server-only';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import type { UserRole } from '@/db/schema';
+import { ANONYMOUS, type Actor, type UserActor } from '@/lib/authz';
+import { actorForUserId } from './actor';
+import { auth } from './index';
+import { loginUrl, REQUEST_PATH_HEADER } from './portal-paths';
+
+/** Reads the session cookie and reloads the user (cached for the rest of the request). */
+export const currentActor = cache(async (): Promise<Actor> => {
+  const session = await auth();
+  if (!session?.user?.id) return ANONYMOUS;
+  return actorForUserId(await getDb(), session.user.id);
+});
+
+/**
+ * For pages: a signed-out visitor goes to the sign-in page (and comes back afterwards); a
+ * signed-in user of another role gets "not found", which reveals nothing about the page.
+ * This is a convenience for navigation — the domain functions the page calls check again.
+ */
+export async function requirePageActor(...roles: UserRole[]): Promise<UserActor> {
+  const actor = await currentActor();
+  if (actor.kind !== 'user') {
+    const path = (await headers()).get(REQUEST_PATH_HEADER) ?? '/';
+    redirect(loginUrl(path));
+  }
+  if (roles.length > 0 && !roles.includes(actor.role)) notFound();
+  return actor;
+}
