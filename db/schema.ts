@@ -222,6 +222,8 @@ export const bookings = pgTable(
     infoRequest: text('info_request'),
     approvedAt: tstz('approved_at'),
     confirmDeadline: tstz('confirm_deadline'),
+    /** When the "please confirm" reminder went out; claimed by one job run only. */
+    confirmationReminderSentAt: tstz('confirmation_reminder_sent_at'),
     confirmedAt: tstz('confirmed_at'),
     checkedInAt: tstz('checked_in_at'),
     checkedOutAt: tstz('checked_out_at'),
@@ -467,6 +469,7 @@ export type Booking = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 export type BookingEvent = typeof bookingEvents.$inferSelect;
+export type CoordinationRequest = typeof coordinationRequests.$inferSelect;
 export type PolicySettings = typeof policySettings.$inferSelect;
 export type Holiday = typeof holidays.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;

@@ -1,0 +1,1 @@
+ALTER TABLE "bookings" ADD COLUMN "confirmation_reminder_sent_at" timestamp with time zone;

@@ -1,0 +1,336 @@
+/**
+ * Who holds which time: busy intervals (no personal data; the public page uses them too), the
+ * signed-in calendar, ranked alternatives, and the full slot check without writing.
+ */
+import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { pgErrorCode, SQLSTATE } from '@/db/errors';
+import { blackouts, bookings, resources, type BookingStatus, type Resource } from '@/db/schema';
+import { isApplicant, requireUser, type Actor } from '@/lib/authz';
+import { DomainError, isDomainError } from '@/lib/errors';
+import { loadPolicyContext, type LoadedContext } from './context';
+import { isUuid } from './ids';
+import { rankAlternatives, type Alternative, type BusyInterval } from './rank-alternatives';
+import { assertSlotRules, earliestStart, horizonEnd, type NoticeRule, type SlotResource } from './rules';
+import { HOLDING_STATUSES } from './state';
+
+export type { Alternative } from './rank-alternatives';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** How far each way the same-resource search looks. */
+const SEARCH_DAYS = 14;
+/** Calendar and busy look-ups are bounded so that one request cannot scan the whole table. */
+const MAX_RANGE_DAYS = 92;
+
+export interface BusyEntry {
+  startAt: Date;
+  endAt: Date;
+  kind: 'booking' | 'blackout' | 'buffer';
+}
+
+export interface CalendarEntry {
+  id: string;
+  resourceId: string;
+  startAt: Date;
+  endAt: Date;
+  /** null for blackouts. */
+  status: BookingStatus | null;
+  /** The purpose; null when the viewer may not see it (a customer's booking shown to staff). */
+  title: string | null;
+  requesterKind: 'staff' | 'customer' | null;
+  mine: boolean;
+  kind: 'booking' | 'blackout';
+}
+
+export interface SlotQuery {
+  resourceId: string;
+  startAt: Date;
+  endAt: Date;
+  attendees?: number | null;
+  /** A booking being moved does not stand in its own way. */
+  excludeBookingId?: string;
+  requesterKind?: 'staff' | 'customer';
+  /** Offer only resources customers may book (the public page and the service desk). */
+  customerBookableOnly?: boolean;
+}
+
+export interface SlotOptions {
+  now?: Date;
+  /** Defaults to the requester kind's rule (staff: working days, customer: hours). */
+  notice?: NoticeRule;
+}
+
+function assertRange(from: Date, to: Date): void {
+  const span = to.getTime() - from.getTime();
+  if (!(span > 0) || span > MAX_RANGE_DAYS * DAY) {
+    throw new DomainError('invalid_input', undefined, { fields: { to: ['invalid_range'] } });
+  }
+}
+
+const holding = () =>
+  and(eq(bookings.holdsSlot, true), inArray(bookings.status, [...HOLDING_STATUSES]));
+
+/** Holds of holding bookings and blackouts of several resources over [from, to), two queries. */
+export async function loadBusyIntervals(
+  db: Db,
+  resourceIds: readonly string[],
+  from: Date,
+  to: Date,
+  excludeBookingId?: string,
+): Promise<Map<string, BusyInterval[]>> {
+  const busy = new Map<string, BusyInterval[]>(resourceIds.map((id) => [id, []]));
+  if (resourceIds.length === 0) return busy;
+  const [holds, blocks] = await Promise.all([
+    db
+      .select({ resourceId: bookings.resourceId, start: bookings.holdStart, end: bookings.holdEnd })
+      .from(bookings)
+      .where(
+        and(
+          inArray(bookings.resourceId, [...resourceIds]),
+          holding(),
+          lt(bookings.holdStart, to),
+          gt(bookings.holdEnd, from),
+          excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
+        ),
+      ),
+    db
+      .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
+      .from(blackouts)
+      .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+  ]);
+  for (const row of [...holds, ...blocks]) {
+    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: row.start.getTime(), end: row.end.getTime() });
+  }
+  return busy;
+}
+
+/** Busy time of one resource: bookings, their buffers and blackouts — no names, no purposes. */
+export async function getBusy(db: Db, resourceId: string, from: Date, to: Date): Promise<BusyEntry[]> {
+  assertRange(from, to);
+  if (!isUuid(resourceId)) return [];
+  const [held, blocked] = await Promise.all([
+    db
+      .select({ startAt: bookings.startAt, endAt: bookings.endAt, holdStart: bookings.holdStart, holdEnd: bookings.holdEnd })
+      .from(bookings)
+      .where(and(eq(bookings.resourceId, resourceId), holding(), lt(bookings.holdStart, to), gt(bookings.holdEnd, from))),
+    db
+      .select({ startAt: blackouts.startAt, endAt: blackouts.endAt })
+      .from(blackouts)
+      .where(and(eq(blackouts.resourceId, resourceId), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+  ]);
+  const entries: BusyEntry[] = blocked.map((b) => ({ ...b, kind: 'blackout' }));
+  for (const b of held) {
+    entries.push({ startAt: b.startAt, endAt: b.endAt, kind: 'booking' });
+    if (b.holdStart && b.holdStart < b.startAt) entries.push({ startAt: b.holdStart, endAt: b.startAt, kind: 'buffer' });
+    if (b.holdEnd && b.holdEnd > b.endAt) entries.push({ startAt: b.endAt, endAt: b.holdEnd, kind: 'buffer' });
+  }
+  return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+}
+
+/**
+ * Bookings and blackouts of some resources for a signed-in user. Staff see every resource's
+ * bookings (transparency) but not what a customer's visit is about; admin and customer service
+ * see every purpose.
+ */
+export async function getResourceCalendar(
+  db: Db,
+  actor: Actor,
+  resourceIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<CalendarEntry[]> {
+  const user = requireUser(actor);
+  assertRange(from, to);
+  const ids = resourceIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const seesCustomers = user.role === 'admin' || user.role === 'customer_service';
+  const [rows, blocks] = await Promise.all([
+    db
+      .select({
+        id: bookings.id,
+        resourceId: bookings.resourceId,
+        startAt: bookings.startAt,
+        endAt: bookings.endAt,
+        status: bookings.status,
+        purpose: bookings.purpose,
+        requesterKind: bookings.requesterKind,
+        requesterUserId: bookings.requesterUserId,
+      })
+      .from(bookings)
+      .where(
+        and(
+          inArray(bookings.resourceId, ids),
+          or(holding(), eq(bookings.status, 'completed')),
+          lt(bookings.startAt, to),
+          gt(bookings.endAt, from),
+        ),
+      )
+      .orderBy(asc(bookings.startAt)),
+    db
+      .select()
+      .from(blackouts)
+      .where(and(inArray(blackouts.resourceId, ids), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+  ]);
+  const entries: CalendarEntry[] = rows.map((b) => ({
+    id: b.id,
+    resourceId: b.resourceId,
+    startAt: b.startAt,
+    endAt: b.endAt,
+    status: b.status,
+    title: b.requesterKind === 'staff' || seesCustomers ? b.purpose : null,
+    requesterKind: b.requesterKind,
+    mine: isApplicant(user, b),
+    kind: 'booking',
+  }));
+  for (const b of blocks) {
+    entries.push({
+      id: b.id,
+      resourceId: b.resourceId,
+      startAt: b.startAt,
+      endAt: b.endAt,
+      status: null,
+      title: b.reason,
+      requesterKind: null,
+      mine: false,
+      kind: 'blackout',
+    });
+  }
+  return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+}
+
+function noticeFor(query: SlotQuery, opts: SlotOptions): NoticeRule {
+  return opts.notice ?? query.requesterKind ?? 'staff';
+}
+
+/** The alternatives search with a context already loaded (create and approve reuse it). */
+export async function computeAlternatives(
+  db: Db,
+  ctx: LoadedContext,
+  query: SlotQuery,
+  notice: NoticeRule,
+): Promise<Alternative[]> {
+  if (!isUuid(query.resourceId)) return [];
+  const [wanted] = await db.select().from(resources).where(eq(resources.id, query.resourceId));
+  if (!wanted) return [];
+  const sameType = await db
+    .select()
+    .from(resources)
+    .where(
+      and(
+        eq(resources.typeId, wanted.typeId),
+        eq(resources.state, 'in_service'),
+        query.customerBookableOnly ? eq(resources.customerBookable, true) : undefined,
+      ),
+    );
+  const from = new Date(query.startAt.getTime() - SEARCH_DAYS * DAY - wanted.setupBufferMinutes * MINUTE);
+  const to = new Date(query.endAt.getTime() + SEARCH_DAYS * DAY + wanted.cleanupBufferMinutes * MINUTE);
+  const busy = await loadBusyIntervals(
+    db,
+    sameType.map((r) => r.id),
+    from,
+    to,
+    query.excludeBookingId,
+  );
+  const candidate = (r: Resource) => ({ ...r, busy: busy.get(r.id) ?? [] });
+  const inService = sameType.find((r) => r.id === wanted.id);
+  return rankAlternatives({
+    resource: inService ? candidate(inService) : null,
+    others: sameType.filter((r) => r.id !== wanted.id).map(candidate),
+    startAt: query.startAt,
+    endAt: query.endAt,
+    attendees: query.attendees,
+    notBefore: earliestStart(notice, ctx),
+    notAfter: horizonEnd(ctx),
+    timeZone: ctx.settings.timeZone,
+    calendar: ctx.calendar,
+    searchDays: SEARCH_DAYS,
+  });
+}
+
+/** Nearest free slots of the same length, then other resources free at the wanted time; max 6. */
+export async function findAlternatives(db: Db, query: SlotQuery, opts: SlotOptions = {}): Promise<Alternative[]> {
+  const ctx = await loadPolicyContext(db, opts.now);
+  return computeAlternatives(db, ctx, query, noticeFor(query, opts));
+}
+
+/** Errors about *when* — the applicant can pick a nearby slot instead. */
+const TIME_ERRORS = new Set(['slot_taken', 'lead_time', 'outside_hours']);
+
+/**
+ * Runs `fn`; when it fails because the time cannot be had (a blackout, an exclusion violation
+ * 23P01, a rule about when), the error is thrown again with alternatives. They are searched
+ * after `fn`'s transaction has rolled back, so the search sees fresh data. `query` may be a
+ * function when the wanted slot is only known inside `fn` (approving keeps the request's).
+ */
+export async function withAlternatives<T>(
+  db: Db,
+  ctx: LoadedContext,
+  query: SlotQuery | (() => SlotQuery | undefined),
+  notice: NoticeRule,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const taken = pgErrorCode(error) === SQLSTATE.exclusionViolation;
+    const slot = typeof query === 'function' ? query() : query;
+    if (!slot || (!taken && !(isDomainError(error) && TIME_ERRORS.has(error.code)))) throw error;
+    const alternatives = await computeAlternatives(db, ctx, slot, notice);
+    if (taken) throw new DomainError('slot_taken', undefined, { alternatives });
+    const domainError = error as DomainError;
+    throw new DomainError(domainError.code, domainError.message, { ...domainError.details, alternatives });
+  }
+}
+
+/** Is [start, end), widened by the resource's buffers, free of holds and blackouts? */
+export async function isSlotFree(
+  db: Db,
+  resource: Pick<SlotResource, 'id' | 'setupBufferMinutes' | 'cleanupBufferMinutes'>,
+  startAt: Date,
+  endAt: Date,
+  options: { excludeBookingId?: string; blackoutsOnly?: boolean } = {},
+): Promise<boolean> {
+  const holdStart = new Date(startAt.getTime() - resource.setupBufferMinutes * MINUTE);
+  const holdEnd = new Date(endAt.getTime() + resource.cleanupBufferMinutes * MINUTE);
+  const [blocked] = await db
+    .select({ id: blackouts.id })
+    .from(blackouts)
+    .where(and(eq(blackouts.resourceId, resource.id), lt(blackouts.startAt, holdEnd), gt(blackouts.endAt, holdStart)))
+    .limit(1);
+  if (blocked) return false;
+  if (options.blackoutsOnly) return true;
+  const [held] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resource.id),
+        holding(),
+        lt(bookings.holdStart, holdEnd),
+        gt(bookings.holdEnd, holdStart),
+        options.excludeBookingId ? ne(bookings.id, options.excludeBookingId) : undefined,
+      ),
+    )
+    .limit(1);
+  return !held;
+}
+
+/**
+ * Every check of a new request, without writing: for live form feedback and for admin's
+ * "approve for another time or resource". Throws the errors create would (slot_taken and the
+ * time rules with alternatives).
+ */
+export async function checkSlot(db: Db, query: SlotQuery, opts: SlotOptions = {}): Promise<void> {
+  const ctx = await loadPolicyContext(db, opts.now);
+  const notice = noticeFor(query, opts);
+  await withAlternatives(db, ctx, query, notice, async () => {
+    const [resource] = isUuid(query.resourceId)
+      ? await db.select().from(resources).where(eq(resources.id, query.resourceId))
+      : [];
+    assertSlotRules(resource, query, notice, ctx);
+    if (!(await isSlotFree(db, resource, query.startAt, query.endAt, { excludeBookingId: query.excludeBookingId }))) {
+      throw new DomainError('slot_taken');
+    }
+  });
+}

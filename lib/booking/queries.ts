@@ -1,0 +1,332 @@
+/** Read side of the booking workflow: lists, the booking page, the review queue, resources. */
+import { aliasedTable, and, asc, desc, eq, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import {
+  blackouts,
+  bookingEvents,
+  bookings,
+  coordinationRequests,
+  departments,
+  resources,
+  resourceTypes,
+  users,
+  type Booking,
+  type BookingEvent,
+  type BookingStatus,
+  type CoordinationRequest,
+  type Department,
+  type Resource,
+  type ResourceType,
+} from '@/db/schema';
+import { assertCanView, requireAdmin, requireUser, type Actor } from '@/lib/authz';
+import { dayInZone } from '@/lib/calendar/working-days';
+import { DomainError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import { findAlternatives, type Alternative } from './availability';
+import { isUuid } from './ids';
+import { HOLDING_STATUSES, UNDER_REVIEW_STATUSES } from './state';
+
+export interface BookingListItem {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  requesterKind: 'staff' | 'customer';
+  contactName: string;
+  purpose: string;
+  resourceId: string;
+  resourceCode: string;
+  resourceNameZh: string;
+  resourceNameEn: string;
+  startAt: Date;
+  endAt: Date;
+  confirmDeadline: Date | null;
+  submittedAt: Date;
+}
+
+const listColumns = {
+  id: bookings.id,
+  reference: bookings.reference,
+  status: bookings.status,
+  requesterKind: bookings.requesterKind,
+  contactName: bookings.contactName,
+  purpose: bookings.purpose,
+  resourceId: bookings.resourceId,
+  resourceCode: resources.code,
+  resourceNameZh: resources.nameZh,
+  resourceNameEn: resources.nameEn,
+  startAt: bookings.startAt,
+  endAt: bookings.endAt,
+  confirmDeadline: bookings.confirmDeadline,
+  submittedAt: bookings.submittedAt,
+};
+
+function listWhere(condition: SQL | undefined) {
+  return (db: Db) =>
+    db
+      .select(listColumns)
+      .from(bookings)
+      .innerJoin(resources, eq(resources.id, bookings.resourceId))
+      .where(condition)
+      .orderBy(desc(bookings.startAt));
+}
+
+/** The signed-in user's own requests, newest start first. */
+export async function listMyBookings(db: Db, actor: Actor): Promise<BookingListItem[]> {
+  const user = requireUser(actor);
+  return listWhere(and(eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id)))(db);
+}
+
+export interface BookingFilters {
+  status?: BookingStatus;
+  resourceId?: string;
+  requesterKind?: 'staff' | 'customer';
+  from?: Date;
+  to?: Date;
+}
+
+/** Every booking, filtered (admin; the JSON API's "all bookings"). */
+export async function listBookings(db: Db, actor: Actor, filters: BookingFilters = {}): Promise<BookingListItem[]> {
+  requireAdmin(actor);
+  if (filters.resourceId !== undefined && !isUuid(filters.resourceId)) return [];
+  return listWhere(
+    and(
+      filters.status ? eq(bookings.status, filters.status) : undefined,
+      filters.resourceId ? eq(bookings.resourceId, filters.resourceId) : undefined,
+      filters.requesterKind ? eq(bookings.requesterKind, filters.requesterKind) : undefined,
+      filters.from ? gte(bookings.endAt, filters.from) : undefined,
+      filters.to ? lt(bookings.startAt, filters.to) : undefined,
+    ),
+  )(db);
+}
+
+export interface BookingDetail {
+  booking: Booking;
+  resource: Resource;
+  resourceType: ResourceType;
+  requester: { id: string; name: string; email: string; phone: string | null } | null;
+  department: Department | null;
+  events: (BookingEvent & { actorName: string | null })[];
+  coordination: (CoordinationRequest & { department: Department; answeredByName: string | null })[];
+  /** Admin, while under review: holding bookings and blackouts in this request's way. */
+  conflicts?: { kind: 'booking' | 'blackout'; id: string; reference: string | null; startAt: Date; endAt: Date }[];
+  /** Admin, when there are conflicts: where the request could go instead. */
+  alternatives?: Alternative[];
+}
+
+/** The booking page. A booking the actor may not see is `not_found`. */
+export async function getBookingDetail(
+  db: Db,
+  actor: Actor,
+  bookingId: string,
+  opts: { now?: Date } = {},
+): Promise<BookingDetail> {
+  const [row] = isUuid(bookingId)
+    ? await db
+        .select({ booking: bookings, resource: resources, resourceType: resourceTypes, department: departments })
+        .from(bookings)
+        .innerJoin(resources, eq(resources.id, bookings.resourceId))
+        .innerJoin(resourceTypes, eq(resourceTypes.id, resources.typeId))
+        .leftJoin(departments, eq(departments.id, bookings.departmentId))
+        .where(eq(bookings.id, bookingId))
+    : [];
+  const booking = assertCanView(actor, row?.booking);
+  const actorUser = aliasedTable(users, 'actor_user');
+  const answeredBy = aliasedTable(users, 'answered_by');
+  const [requester, events, coordination] = await Promise.all([
+    booking.requesterUserId
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
+          .from(users)
+          .where(eq(users.id, booking.requesterUserId))
+          .then((r) => r[0] ?? null)
+      : null,
+    db
+      .select({ event: bookingEvents, actorName: actorUser.name })
+      .from(bookingEvents)
+      .leftJoin(actorUser, eq(actorUser.id, bookingEvents.actorUserId))
+      .where(eq(bookingEvents.bookingId, booking.id))
+      .orderBy(asc(bookingEvents.createdAt)),
+    db
+      .select({ request: coordinationRequests, department: departments, answeredByName: answeredBy.name })
+      .from(coordinationRequests)
+      .innerJoin(departments, eq(departments.id, coordinationRequests.departmentId))
+      .leftJoin(answeredBy, eq(answeredBy.id, coordinationRequests.answeredById))
+      .where(eq(coordinationRequests.bookingId, booking.id))
+      .orderBy(asc(coordinationRequests.createdAt)),
+  ]);
+  const detail: BookingDetail = {
+    booking,
+    resource: row.resource,
+    resourceType: row.resourceType,
+    requester,
+    department: row.department,
+    events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
+    coordination: coordination.map((c) => ({ ...c.request, department: c.department, answeredByName: c.answeredByName })),
+  };
+  const underReview = (UNDER_REVIEW_STATUSES as readonly BookingStatus[]).includes(booking.status);
+  if (actor.kind === 'user' && actor.role === 'admin' && underReview) {
+    detail.conflicts = await findConflicts(db, booking, row.resource);
+    if (detail.conflicts.length > 0) {
+      detail.alternatives = await findAlternatives(
+        db,
+        { ...booking, excludeBookingId: booking.id },
+        { now: opts.now, notice: 'override' },
+      );
+    }
+  }
+  return detail;
+}
+
+/** What stands in the way of a request's slot (its buffers included). */
+async function findConflicts(db: Db, booking: Booking, resource: Resource): Promise<NonNullable<BookingDetail['conflicts']>> {
+  const holdStart = new Date(booking.startAt.getTime() - resource.setupBufferMinutes * 60_000);
+  const holdEnd = new Date(booking.endAt.getTime() + resource.cleanupBufferMinutes * 60_000);
+  const [held, blocked] = await Promise.all([
+    db
+      .select({ id: bookings.id, reference: bookings.reference, startAt: bookings.startAt, endAt: bookings.endAt })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.resourceId, booking.resourceId),
+          ne(bookings.id, booking.id),
+          eq(bookings.holdsSlot, true),
+          inArray(bookings.status, [...HOLDING_STATUSES]),
+          lt(bookings.holdStart, holdEnd),
+          gt(bookings.holdEnd, holdStart),
+        ),
+      ),
+    db
+      .select({ id: blackouts.id, startAt: blackouts.startAt, endAt: blackouts.endAt })
+      .from(blackouts)
+      .where(and(eq(blackouts.resourceId, booking.resourceId), lt(blackouts.startAt, holdEnd), gt(blackouts.endAt, holdStart))),
+  ]);
+  return [
+    ...held.map((b) => ({ kind: 'booking' as const, ...b })),
+    ...blocked.map((b) => ({ kind: 'blackout' as const, reference: null, ...b })),
+  ];
+}
+
+export interface ReviewQueueFilters {
+  resourceId?: string;
+  typeId?: string;
+  departmentId?: string;
+  /** 'YYYY-MM-DD': requests starting that day in the organisation's zone. */
+  date?: string;
+}
+
+export interface ReviewQueueItem {
+  /** Place in the whole queue (filters do not renumber it). */
+  position: number;
+  /** Why it stands there: a displacement request, a customer, or first come first served. */
+  reason: 'priority' | 'customer' | 'fifo';
+  booking: Booking;
+  resource: Resource;
+}
+
+/**
+ * Pending requests in the order admin handles them (policy I.4): displacement requests, then
+ * customers, then everyone by submission time.
+ */
+export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilters = {}): Promise<ReviewQueueItem[]> {
+  requireAdmin(actor);
+  const [rows, settings] = await Promise.all([
+    db
+      .select({ booking: bookings, resource: resources })
+      .from(bookings)
+      .innerJoin(resources, eq(resources.id, bookings.resourceId))
+      .where(eq(bookings.status, 'pending'))
+      .orderBy(
+        desc(eq(bookings.priority, 'priority')),
+        desc(eq(bookings.requesterKind, 'customer')),
+        asc(bookings.submittedAt),
+        asc(bookings.reference),
+      ),
+    getSettings(db),
+  ]);
+  return rows
+    .map(
+      (row, index): ReviewQueueItem => ({
+        position: index + 1,
+        reason:
+          row.booking.priority === 'priority' ? 'priority' : row.booking.requesterKind === 'customer' ? 'customer' : 'fifo',
+        ...row,
+      }),
+    )
+    .filter(
+      ({ booking, resource }) =>
+        (!filters.resourceId || booking.resourceId === filters.resourceId) &&
+        (!filters.typeId || resource.typeId === filters.typeId) &&
+        (!filters.departmentId || booking.departmentId === filters.departmentId) &&
+        (!filters.date || dayInZone(booking.startAt, settings.timeZone) === filters.date),
+    );
+}
+
+export type ResourceWithType = Resource & { type: ResourceType };
+
+/** Resources for pickers and the public page; retired ones only when asked. */
+export async function listResources(
+  db: Db,
+  opts: { customerBookableOnly?: boolean; includeRetired?: boolean } = {},
+): Promise<ResourceWithType[]> {
+  const rows = await db
+    .select({ resource: resources, type: resourceTypes })
+    .from(resources)
+    .innerJoin(resourceTypes, eq(resourceTypes.id, resources.typeId))
+    .where(
+      and(
+        opts.customerBookableOnly ? eq(resources.customerBookable, true) : undefined,
+        opts.includeRetired ? undefined : ne(resources.state, 'retired'),
+      ),
+    )
+    .orderBy(asc(resourceTypes.sortOrder), asc(resources.code));
+  return rows.map((r) => ({ ...r.resource, type: r.type }));
+}
+
+export interface CoordinationInboxItem {
+  request: CoordinationRequest;
+  department: Department;
+  booking: Pick<
+    Booking,
+    'id' | 'reference' | 'status' | 'startAt' | 'endAt' | 'purpose' | 'attendees' | 'specialNeeds' | 'company' | 'requesterKind'
+  >;
+  resource: Pick<Resource, 'id' | 'code' | 'nameZh' | 'nameEn' | 'location'>;
+}
+
+/** A department contact's coordination requests (admin sees every department's), open first. */
+export async function coordinationInbox(db: Db, actor: Actor): Promise<CoordinationInboxItem[]> {
+  const user = requireUser(actor);
+  const isAdmin = user.role === 'admin';
+  const departmentId = user.isDepartmentContact ? user.departmentId : null;
+  if (!isAdmin && !departmentId) throw new DomainError('forbidden');
+  const rows = await db
+    .select({
+      request: coordinationRequests,
+      department: departments,
+      booking: {
+        id: bookings.id,
+        reference: bookings.reference,
+        status: bookings.status,
+        startAt: bookings.startAt,
+        endAt: bookings.endAt,
+        purpose: bookings.purpose,
+        attendees: bookings.attendees,
+        specialNeeds: bookings.specialNeeds,
+        company: bookings.company,
+        requesterKind: bookings.requesterKind,
+      },
+      resource: {
+        id: resources.id,
+        code: resources.code,
+        nameZh: resources.nameZh,
+        nameEn: resources.nameEn,
+        location: resources.location,
+      },
+    })
+    .from(coordinationRequests)
+    .innerJoin(departments, eq(departments.id, coordinationRequests.departmentId))
+    .innerJoin(bookings, eq(bookings.id, coordinationRequests.bookingId))
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .where(isAdmin || !departmentId ? undefined : eq(coordinationRequests.departmentId, departmentId))
+    .orderBy(sql`${coordinationRequests.answer} IS NULL DESC`, desc(coordinationRequests.createdAt));
+  return rows;
+}

@@ -1,0 +1,55 @@
+/**
+ * The booking state machine as data: which action moves a booking from which statuses to which
+ * status. Domain functions turn an entry into one conditional UPDATE (… WHERE status IN (from)),
+ * so the table is the single statement of what is allowed.
+ */
+import type { BookingStatus } from '@/db/schema';
+
+/** Statuses that hold the slot (product rule 1); the exclusion constraint lists the same. */
+export const HOLDING_STATUSES = [
+  'pending',
+  'needs_info',
+  'awaiting_confirmation',
+  'confirmed',
+  'in_use',
+] as const satisfies readonly BookingStatus[];
+
+/** Finished, with or without use; they never hold a slot. */
+export const ENDED_STATUSES = [
+  'completed',
+  'rejected',
+  'cancelled',
+  'expired',
+  'no_show',
+] as const satisfies readonly BookingStatus[];
+
+/** While admin is still deciding: coordination can be asked and answered. */
+export const UNDER_REVIEW_STATUSES = ['pending', 'needs_info'] as const satisfies readonly BookingStatus[];
+
+interface Transition {
+  from: readonly BookingStatus[];
+  to: BookingStatus;
+}
+
+export const TRANSITIONS = {
+  approve: { from: ['pending'], to: 'awaiting_confirmation' },
+  reject: { from: ['pending', 'needs_info'], to: 'rejected' },
+  request_info: { from: ['pending'], to: 'needs_info' },
+  supplement: { from: ['needs_info'], to: 'pending' },
+  confirm: { from: ['awaiting_confirmation'], to: 'confirmed' },
+  decline: { from: ['awaiting_confirmation'], to: 'cancelled' },
+  cancel: { from: ['pending', 'needs_info', 'awaiting_confirmation', 'confirmed'], to: 'cancelled' },
+  expire: { from: ['awaiting_confirmation'], to: 'expired' },
+} as const satisfies Record<string, Transition>;
+
+export type TransitionAction = keyof typeof TRANSITIONS;
+
+export const TRANSITION_ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[];
+
+export function canTransition(action: TransitionAction, from: BookingStatus): boolean {
+  return (TRANSITIONS[action].from as readonly BookingStatus[]).includes(from);
+}
+
+export function isHolding(status: BookingStatus): boolean {
+  return (HOLDING_STATUSES as readonly BookingStatus[]).includes(status);
+}
