@@ -1,0 +1,26 @@
+import { BookingNotice } from './components/booking-notice';
+import { formatInstant } from './components/i18n';
+import { previewBooking, previewLinks, type BaseMailProps } from './components/types';
+
+export interface ExpiredProps extends BaseMailProps {
+  /** ISO instant of the deadline that passed. */
+  deadline: string;
+}
+
+export default function Expired(props: ExpiredProps) {
+  return (
+    <BookingNotice
+      messageKey="expired"
+      mail={props}
+      bodyValues={(t) => ({ deadline: formatInstant(t, props.deadline, props.locale, props.booking.timeZone) })}
+    />
+  );
+}
+
+Expired.PreviewProps = {
+  locale: 'zh',
+  recipientName: '张销售',
+  booking: previewBooking,
+  links: previewLinks,
+  deadline: '2026-11-25T02:00:00.000Z',
+} satisfies ExpiredProps;

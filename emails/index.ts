@@ -1,0 +1,59 @@
+/**
+ * Every e-mail template by the name stored in `email_outbox.template`, with its props type and
+ * the `email` namespace key that holds its subject and texts.
+ */
+import type { ComponentType } from 'react';
+import Approved, { type ApprovedProps } from './approved';
+import Cancelled, { type CancelledProps } from './cancelled';
+import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
+import Confirmed, { type ConfirmedProps } from './confirmed';
+import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
+import Declined, { type DeclinedProps } from './declined';
+import Displaced, { type DisplacedProps } from './displaced';
+import Expired, { type ExpiredProps } from './expired';
+import InfoRequested, { type InfoRequestedProps } from './info-requested';
+import Rejected, { type RejectedProps } from './rejected';
+import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
+import RequestReceived, { type RequestReceivedProps } from './request-received';
+import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
+import VisitReminder, { type VisitReminderProps } from './visit-reminder';
+
+export interface TemplateProps {
+  'request-received': RequestReceivedProps;
+  'info-requested': InfoRequestedProps;
+  approved: ApprovedProps;
+  'confirmation-reminder': ConfirmationReminderProps;
+  confirmed: ConfirmedProps;
+  declined: DeclinedProps;
+  rejected: RejectedProps;
+  expired: ExpiredProps;
+  cancelled: CancelledProps;
+  'coordination-requested': CoordinationRequestedProps;
+  'reply-unrecognized': ReplyUnrecognizedProps;
+  'visit-reminder': VisitReminderProps;
+  'service-confirmed': ServiceConfirmedProps;
+  displaced: DisplacedProps;
+}
+
+export type TemplateName = keyof TemplateProps;
+
+export const templates: { [K in TemplateName]: { component: ComponentType<TemplateProps[K]>; messageKey: string } } = {
+  'request-received': { component: RequestReceived, messageKey: 'requestReceived' },
+  'info-requested': { component: InfoRequested, messageKey: 'infoRequested' },
+  approved: { component: Approved, messageKey: 'approved' },
+  'confirmation-reminder': { component: ConfirmationReminder, messageKey: 'confirmationReminder' },
+  confirmed: { component: Confirmed, messageKey: 'confirmed' },
+  declined: { component: Declined, messageKey: 'declined' },
+  rejected: { component: Rejected, messageKey: 'rejected' },
+  expired: { component: Expired, messageKey: 'expired' },
+  cancelled: { component: Cancelled, messageKey: 'cancelled' },
+  'coordination-requested': { component: CoordinationRequested, messageKey: 'coordinationRequested' },
+  'reply-unrecognized': { component: ReplyUnrecognized, messageKey: 'replyUnrecognized' },
+  'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
+  'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
+  displaced: { component: Displaced, messageKey: 'displaced' },
+};
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}

@@ -1,0 +1,40 @@
+/**
+ * The scheduled jobs, by the name used in /api/cron/<job> and by the in-process scheduler.
+ *
+ * Safe when two app instances run the same job at the same moment:
+ * - send-visit-reminders claims each booking under its row lock and records the reminder as an
+ *   event, so a second runner finds it done (lib/customer/jobs.ts);
+ * - expire-unconfirmed and send-reminders change each booking with a conditional UPDATE and
+ *   queue mail under a unique dedupe key (lib/booking/jobs.ts), so a second runner finds
+ *   nothing left to do and queues nothing twice;
+ * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
+ *   so two runners split the due mail between them and never send one row twice. An advisory
+ *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
+ *   open that long is worse than the row claims it would duplicate.
+ */
+import type { Db } from '@/db';
+import { expireUnconfirmed, sendConfirmationReminders } from '@/lib/booking/jobs';
+import { sendVisitReminders } from '@/lib/customer/jobs';
+import { deliverOutbox } from '@/lib/mail/deliver';
+
+export type JobCounts = Record<string, number>;
+
+export const jobs = {
+  'expire-unconfirmed': (db: Db, now: Date): Promise<JobCounts> => expireUnconfirmed(db, now),
+  'send-reminders': async (db: Db, now: Date): Promise<JobCounts> => sendConfirmationReminders(db, now),
+  'send-visit-reminders': (db: Db, now: Date): Promise<JobCounts> => sendVisitReminders(db, now),
+  'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
+} as const;
+
+export type JobName = keyof typeof jobs;
+
+/** In this order: an expiry or reminder queues mail that the delivery then sends. */
+export const jobNames = Object.keys(jobs) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobs, name);
+}
+
+export function runJob(db: Db, name: JobName, now: Date = new Date()): Promise<JobCounts> {
+  return jobs[name](db, now);
+}

@@ -1,0 +1,48 @@
+/**
+ * Mail settings from the environment, read when needed (never at import) so that tests and
+ * `next build` need none of them.
+ *
+ * - APP_URL            absolute base of links in e-mails (default http://localhost:3000)
+ * - MAIL_FROM          sender (default "资源预约 <booking@example.com>")
+ * - MAIL_DOMAIN        right-hand side of Message-IDs and reply addresses (default: APP_URL's host)
+ * - INBOUND_REPLY_LOCAL local part of the reply address, plus-addressed per booking (default reply)
+ * - SMTP_URL           outgoing SMTP server, e.g. smtp://user:pass@smtp.example.com:587
+ * - MAILBOX_DIR        the development mailbox when SMTP_URL is unset (default .data/mailbox)
+ */
+import { join, resolve } from 'node:path';
+
+export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.APP_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** An absolute URL for a path of the app (`/r/abc` → `https://host/r/abc`). */
+export function absoluteUrl(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return `${appUrl(env)}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MAIL_FROM?.trim() || '资源预约 <booking@example.com>';
+}
+
+export function mailDomain(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.MAIL_DOMAIN?.trim();
+  if (explicit) return explicit.toLowerCase();
+  return new URL(appUrl(env)).hostname.toLowerCase();
+}
+
+export function replyLocalPart(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.INBOUND_REPLY_LOCAL?.trim() || 'reply').toLowerCase();
+}
+
+export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.SMTP_URL?.trim() || undefined;
+}
+
+export function mailboxDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.MAILBOX_DIR?.trim() || join(process.cwd(), '.data', 'mailbox'));
+}
+
+/** The dev mailbox (and its page) exist only outside production. */
+export function devMailboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'production';
+}

@@ -1,0 +1,394 @@
+/**
+ * Notifications: turn "this happened to booking X" into outbox rows, inside the caller's
+ * transaction, so the e-mail exists exactly when the change does.
+ *
+ * `notify` loads what the mail shows, picks the recipients (staff: their account's address and
+ * language; customers: the booking's contact address and language; admins, department contacts
+ * or the service mailbox for the internal notices), issues link tokens where the mail has
+ * buttons, and queues one row per recipient. The dedupe key `${bookingId}:${kind}:${occasion}`
+ * (plus the recipient for notices that go to several people) makes a second send impossible:
+ * calling `notify` twice for the same occasion queues nothing the second time.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import {
+  bookings,
+  coordinationRequests,
+  departments,
+  emailOutbox,
+  resources,
+  users,
+  type Booking,
+  type Locale,
+  type PolicySettings,
+  type Resource,
+} from '@/db/schema';
+import type { TemplateName, TemplateProps } from '@/emails';
+import { emailTranslator } from '@/emails/components/i18n';
+import type { BookingSummary } from '@/emails/components/types';
+import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { getSettings } from '@/lib/settings';
+import { issueToken } from '@/lib/tokens';
+import { mailLinks } from './links';
+import { enqueueEmail } from './outbox';
+
+export type NotificationKind =
+  | 'request_received'
+  | 'info_requested'
+  | 'approved'
+  | 'confirmation_reminder'
+  | 'confirmed'
+  | 'declined'
+  | 'rejected'
+  | 'expired'
+  | 'cancelled'
+  | 'coordination_requested'
+  | 'reply_unrecognized'
+  | 'visit_reminder'
+  | 'service_confirmed'
+  | 'displaced';
+
+export interface NotifyExtra {
+  /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
+  occasion?: string | number;
+  /** coordination_requested: the departments asked (their contacts are e-mailed). */
+  departmentIds?: string[];
+  /** reply_unrecognized: who replied and what they wrote (quoted history removed). */
+  from?: string;
+  excerpt?: string;
+  /** displaced: free slots to offer, best first. */
+  alternatives?: { resourceId: string; startAt: string; endAt: string }[];
+}
+
+/** What the outbox stores: the template's props without the locale (the row has it). */
+export type MailPayload<K extends TemplateName> = Omit<TemplateProps[K], 'locale'> & {
+  /** For mails with an .ics invitation: the event's SEQUENCE (the booking's version). */
+  calendar?: { sequence: number };
+};
+
+interface Recipient {
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+interface Context {
+  tx: Db;
+  booking: Booking;
+  resource: Resource;
+  settings: PolicySettings;
+  occasion: string;
+}
+
+/** Queues the e-mails for `kind`; returns how many rows were new (0 when already queued). */
+export async function notify(tx: Db, kind: NotificationKind, bookingId: string, extra: NotifyExtra = {}): Promise<number> {
+  const [row] = await tx
+    .select({ booking: bookings, resource: resources })
+    .from(bookings)
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .where(eq(bookings.id, bookingId));
+  if (!row) throw new Error(`notify(${kind}): booking ${bookingId} not found`);
+  const ctx: Context = {
+    tx,
+    booking: row.booking,
+    resource: row.resource,
+    settings: await getSettings(tx),
+    occasion: String(extra.occasion ?? row.booking.version),
+  };
+  const { booking, resource } = ctx;
+
+  switch (kind) {
+    case 'request_received':
+    case 'declined':
+      return toApplicant(ctx, kind, (r) => applicantBase(ctx, r));
+    case 'info_requested':
+      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), message: booking.infoRequest ?? '' }));
+    case 'rejected':
+    case 'cancelled':
+      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), reason: booking.statusReason ?? '' }));
+    case 'expired':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        deadline: (booking.confirmDeadline ?? booking.startAt).toISOString(),
+      }));
+    case 'confirmed':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        notes: localizedNotes(resource, r.locale),
+        calendar: { sequence: booking.version },
+      }));
+    case 'visit_reminder':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        notes: localizedNotes(resource, r.locale),
+      }));
+    case 'approved':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await respondBase(ctx, r)),
+        opinion: booking.reviewOpinion ?? '',
+        notes: localizedNotes(resource, r.locale),
+        deadline: deadlineOf(booking).toISOString(),
+        calendar: { sequence: booking.version },
+      }));
+    case 'confirmation_reminder':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await respondBase(ctx, r)),
+        notes: localizedNotes(resource, r.locale),
+        deadline: deadlineOf(booking).toISOString(),
+      }));
+    case 'displaced':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        links: { view: mailLinks.booking(booking.id), newBooking: mailLinks.newBooking() },
+        reason: booking.statusReason ?? '',
+        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
+      }));
+    case 'coordination_requested':
+      return notifyCoordination(ctx, extra.departmentIds ?? []);
+    case 'reply_unrecognized':
+      return notifyAdmins(ctx, extra);
+    case 'service_confirmed':
+      return notifyServiceDesk(ctx);
+  }
+}
+
+const TEMPLATE = {
+  request_received: 'request-received',
+  info_requested: 'info-requested',
+  approved: 'approved',
+  confirmation_reminder: 'confirmation-reminder',
+  confirmed: 'confirmed',
+  declined: 'declined',
+  rejected: 'rejected',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  coordination_requested: 'coordination-requested',
+  reply_unrecognized: 'reply-unrecognized',
+  visit_reminder: 'visit-reminder',
+  service_confirmed: 'service-confirmed',
+  displaced: 'displaced',
+} as const satisfies Record<NotificationKind, TemplateName>;
+
+type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
+
+function dedupeKey(ctx: Context, kind: NotificationKind, recipient?: Recipient): string {
+  const key = `${ctx.booking.id}:${kind}:${ctx.occasion}`;
+  return recipient ? `${key}:${recipient.email.toLowerCase()}` : key;
+}
+
+/** `perRecipient`: notices that go to several people carry the address in their key. */
+async function queue(
+  ctx: Context,
+  kind: NotificationKind,
+  recipient: Recipient,
+  payload: MailPayload<TemplateName>,
+  perRecipient: boolean,
+): Promise<boolean> {
+  return enqueueEmail(ctx.tx, {
+    template: TEMPLATE[kind],
+    to: recipient.email,
+    locale: recipient.locale,
+    dedupeKey: dedupeKey(ctx, kind, perRecipient ? recipient : undefined),
+    bookingId: ctx.booking.id,
+    payload: payload as unknown as Record<string, unknown>,
+  });
+}
+
+/** Mails to the applicant: the staff requester, or the customer's contact address. */
+async function toApplicant<K extends Exclude<NotificationKind, 'coordination_requested' | 'reply_unrecognized' | 'service_confirmed'>>(
+  ctx: Context,
+  kind: K,
+  build: (recipient: Recipient) => Promise<MailPayload<KindWithTemplate<K>>>,
+): Promise<number> {
+  const recipient = await applicantRecipient(ctx.tx, ctx.booking);
+  if (!recipient) return 0;
+  // Already queued for this occasion: stop before `build` issues link tokens nobody would get.
+  const [queued] = await ctx.tx
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.dedupeKey, dedupeKey(ctx, kind)));
+  if (queued) return 0;
+  return (await queue(ctx, kind, recipient, await build(recipient), false)) ? 1 : 0;
+}
+
+/**
+ * Where mail for the applicant goes: the staff requester's account address and language, or
+ * the customer's contact address and the language they booked in. Replies must come from it.
+ */
+export async function applicantRecipient(
+  tx: Db,
+  booking: Pick<Booking, 'requesterKind' | 'requesterUserId' | 'contactEmail' | 'contactName' | 'locale'>,
+): Promise<Recipient | undefined> {
+  if (booking.requesterKind === 'customer') {
+    if (!booking.contactEmail) return undefined;
+    return { email: booking.contactEmail, name: booking.contactName, locale: booking.locale };
+  }
+  if (!booking.requesterUserId) return undefined;
+  const [user] = await tx.select().from(users).where(eq(users.id, booking.requesterUserId));
+  return user && { email: user.email, name: user.name, locale: user.locale };
+}
+
+function summary({ booking, resource, settings }: Context, locale: Locale): BookingSummary {
+  return {
+    reference: booking.reference,
+    resourceName: localizedName(resource, locale),
+    location: resource.location,
+    startAt: booking.startAt.toISOString(),
+    endAt: booking.endAt.toISOString(),
+    timeZone: settings.timeZone,
+    purpose: booking.purpose,
+    attendees: booking.attendees,
+  };
+}
+
+/**
+ * The applicant's own view of the booking: the portal page for staff; for customers (who have
+ * no account) a `manage` link that works until the visit ends.
+ */
+async function viewLink(ctx: Context): Promise<string> {
+  const { booking } = ctx;
+  if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
+  const token = await issueToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
+  return mailLinks.manage(token);
+}
+
+async function applicantBase(ctx: Context, recipient: Recipient) {
+  return {
+    recipientName: recipient.name,
+    booking: summary(ctx, recipient.locale),
+    links: { view: await viewLink(ctx) },
+  };
+}
+
+/** The confirmation deadline; approval always sets it, the start is the latest it can be. */
+function deadlineOf(booking: Booking): Date {
+  return booking.confirmDeadline ?? booking.startAt;
+}
+
+/**
+ * Approval and reminder mails: a `respond` token that expires with the confirmation deadline,
+ * behind both buttons (the page shows both; the intent only pre-selects one).
+ */
+async function respondBase(ctx: Context, recipient: Recipient) {
+  const token = await issueToken(ctx.tx, { bookingId: ctx.booking.id, purpose: 'respond', expiresAt: deadlineOf(ctx.booking) });
+  return {
+    recipientName: recipient.name,
+    booking: summary(ctx, recipient.locale),
+    links: {
+      view: await viewLink(ctx),
+      confirm: mailLinks.respond(token, 'confirm'),
+      decline: mailLinks.respond(token, 'decline'),
+    },
+  };
+}
+
+async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtra['alternatives']>, locale: Locale) {
+  if (alternatives.length === 0) return [];
+  const ids = [...new Set(alternatives.map((a) => a.resourceId))];
+  const rows = await tx.select().from(resources).where(inArray(resources.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return alternatives
+    .filter((a) => byId.has(a.resourceId))
+    .map((a) => ({
+      resourceName: localizedName(byId.get(a.resourceId)!, locale),
+      startAt: new Date(a.startAt).toISOString(),
+      endAt: new Date(a.endAt).toISOString(),
+      url: mailLinks.newBooking({
+        resourceId: a.resourceId,
+        startAt: new Date(a.startAt).toISOString(),
+        endAt: new Date(a.endAt).toISOString(),
+      }),
+    }));
+}
+
+/** Who the applicant is, for mails to other people about the booking. */
+function applicantName(booking: Booking): string {
+  return booking.company ? `${booking.contactName}（${booking.company}）` : booking.contactName;
+}
+
+/**
+ * Each asked department's contacts (users flagged as department contact), or the department's
+ * own address when it has no contact person, with the message admin wrote to that department.
+ */
+async function notifyCoordination(ctx: Context, departmentIds: string[]): Promise<number> {
+  if (departmentIds.length === 0) return 0;
+  const { tx, booking } = ctx;
+  const asked = await tx
+    .select({ department: departments, message: coordinationRequests.message })
+    .from(coordinationRequests)
+    .innerJoin(departments, eq(departments.id, coordinationRequests.departmentId))
+    .where(and(eq(coordinationRequests.bookingId, booking.id), inArray(coordinationRequests.departmentId, departmentIds)));
+  const contacts = await tx
+    .select()
+    .from(users)
+    .where(and(inArray(users.departmentId, departmentIds), eq(users.isDepartmentContact, true), eq(users.active, true)));
+
+  let queued = 0;
+  for (const { department, message } of asked) {
+    const people: Recipient[] = contacts
+      .filter((u) => u.departmentId === department.id)
+      .map((u) => ({ email: u.email, name: u.name, locale: u.locale }));
+    if (people.length === 0 && department.email) {
+      people.push({ email: department.email, name: localizedName(department, ctx.settings.defaultLocale), locale: ctx.settings.defaultLocale });
+    }
+    for (const person of people) {
+      const payload: MailPayload<'coordination-requested'> = {
+        recipientName: person.name,
+        booking: summary(ctx, person.locale),
+        links: { view: mailLinks.coordination() },
+        message,
+        applicantName: applicantName(booking),
+        company: booking.company,
+        specialNeeds: booking.specialNeeds,
+      };
+      if (await queue(ctx, 'coordination_requested', person, payload, true)) queued++;
+    }
+  }
+  return queued;
+}
+
+/** Every active admin: a reply to a booking mail said neither yes nor no. */
+async function notifyAdmins(ctx: Context, extra: NotifyExtra): Promise<number> {
+  const admins = await ctx.tx
+    .select()
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  let queued = 0;
+  for (const admin of admins) {
+    const recipient: Recipient = { email: admin.email, name: admin.name, locale: admin.locale };
+    const payload: MailPayload<'reply-unrecognized'> = {
+      recipientName: admin.name,
+      booking: summary(ctx, admin.locale),
+      links: { view: mailLinks.review(ctx.booking.id) },
+      from: extra.from ?? '',
+      excerpt: extra.excerpt ?? '',
+    };
+    if (await queue(ctx, 'reply_unrecognized', recipient, payload, true)) queued++;
+  }
+  return queued;
+}
+
+/** The service mailbox (policy III.3): a customer booking was confirmed; tell the customer. */
+async function notifyServiceDesk(ctx: Context): Promise<number> {
+  const { booking, settings } = ctx;
+  if (booking.requesterKind !== 'customer') return 0;
+  const locale = settings.defaultLocale;
+  const recipient: Recipient = {
+    email: settings.serviceMailbox,
+    name: emailTranslator(locale)('layout.serviceTeam'),
+    locale,
+  };
+  const payload: MailPayload<'service-confirmed'> = {
+    recipientName: recipient.name,
+    booking: summary(ctx, locale),
+    links: { view: mailLinks.serviceDesk(booking.id) },
+    customer: {
+      name: booking.contactName,
+      company: booking.company,
+      phone: booking.contactPhone,
+      email: booking.contactEmail,
+      specialNeeds: booking.specialNeeds,
+    },
+  };
+  return (await queue(ctx, 'service_confirmed', recipient, payload, false)) ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns an outbox row into what is sent: subject, HTML, plain text and, for the approval and
+ * confirmation mails, the .ics invitation.
+ */
+import { render } from '@react-email/render';
+import { createElement, type ComponentType } from 'react';
+import { isTemplateName, templates, type TemplateProps } from '@/emails';
+import { emailTranslator, formatInstant } from '@/emails/components/i18n';
+import type { BaseMailProps } from '@/emails/components/types';
+import type { OutboxRow } from '@/db/schema';
+import { bookingInvitation } from './ics';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  /** iCalendar text (METHOD:REQUEST) for mails that carry an invitation. */
+  ics?: string;
+}
+
+const WITH_INVITATION = new Set(['approved', 'confirmed']);
+
+export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | 'payload' | 'toAddress' | 'bookingId'>): Promise<RenderedEmail> {
+  if (!isTemplateName(row.template)) throw new Error(`Unknown e-mail template "${row.template}"`);
+  const { component, messageKey } = templates[row.template];
+  const props = { ...row.payload, locale: row.locale } as unknown as TemplateProps[typeof row.template] & BaseMailProps<Record<string, string>>;
+  const element = createElement(component as ComponentType<typeof props>, props);
+  const t = emailTranslator(row.locale);
+  const { booking } = props;
+  const deadline = (props as { deadline?: string }).deadline;
+  const subject = t(`${messageKey}.subject`, {
+    reference: booking.reference,
+    resource: booking.resourceName,
+    deadline: deadline ? formatInstant(t, deadline, row.locale, booking.timeZone) : '',
+  });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+
+  let ics: string | undefined;
+  if (WITH_INVITATION.has(row.template) && row.bookingId) {
+    const { calendar, notes } = row.payload as { calendar?: { sequence: number }; notes?: string };
+    ics = bookingInvitation({
+      bookingId: row.bookingId,
+      sequence: calendar?.sequence ?? 0,
+      reference: booking.reference,
+      resourceName: booking.resourceName,
+      location: booking.location,
+      startAt: booking.startAt,
+      endAt: booking.endAt,
+      description: [booking.purpose, notes].filter(Boolean).join('\n\n'),
+      attendee: { name: props.recipientName, email: row.toAddress },
+      confirmed: row.template === 'confirmed',
+    });
+  }
+  return { subject, html, text, ics };
+}

@@ -1,0 +1,194 @@
+/**
+ * Replies to booking e-mails: Chinese and English, quoted history below, HTML-only, matched by
+ * In-Reply-To or by the plus address; a stranger or an unclear word changes nothing (recorded,
+ * admin told). Also the inbound route: secret, size limit, JSON outcome.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/inbound/email/route';
+import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema';
+import type { UserActor } from '@/lib/authz';
+import { handleInboundEmail } from '@/lib/mail/inbound';
+import { loadActors, NOW, resourceByCode, seedBooking, slot, snapshot, type Who } from '../helpers/booking-fixtures';
+import { useTestDb } from '../helpers/db';
+
+const { db, handle } = useTestDb();
+let actors: Record<Who, UserActor>;
+let day = 1;
+
+beforeAll(async () => {
+  // The route handler opens the app's database: point it at this file's test database.
+  process.env.DATABASE_URL = handle().url;
+  process.env.APP_URL = 'http://booking.test';
+  actors = await loadActors(db());
+});
+
+/** A booking approved at NOW, awaiting confirmation for 24 hours. */
+async function awaiting(requester?: UserActor): Promise<Booking> {
+  const resource = await resourceByCode(db(), 'MR-501');
+  const date = `2030-05-${String(day++).padStart(2, '0')}`;
+  return seedBooking(db(), {
+    resourceId: resource.id,
+    requester,
+    ...slot(date, '14:00', '15:00'),
+    status: 'awaiting_confirmation',
+    approvedAt: NOW,
+    confirmDeadline: new Date(NOW.getTime() + 24 * 3_600_000),
+  });
+}
+
+const messageIdOf = (booking: Booking) => `<booking.${booking.id}.00000000-0000-4000-8000-000000000001@booking.test>`;
+
+function reply(booking: Booking, from: string, body: Partial<Mail.Options>, opts: { threaded?: boolean } = {}): Promise<Buffer> {
+  const threaded = opts.threaded ?? true;
+  return new MailComposer({
+    from,
+    to: `reply+${booking.id}@booking.test`,
+    subject: `Re: 预约已批准，请确认：${booking.reference}`,
+    ...(threaded ? { inReplyTo: messageIdOf(booking), references: messageIdOf(booking) } : {}),
+    ...body,
+  })
+    .compile()
+    .build();
+}
+
+const statusOf = async (id: string) => (await db().select().from(bookings).where(eq(bookings.id, id)))[0];
+const lastEvent = async (id: string) =>
+  (await db().select().from(bookingEvents).where(eq(bookingEvents.bookingId, id)).orderBy(desc(bookingEvents.createdAt)).limit(1))[0];
+
+describe('handleInboundEmail', () => {
+  it('confirms on a Chinese reply with the quoted mail below', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, '张销售 <staff@example.com>', {
+      text: '确认，谢谢！\n\n在 2030年3月4日 10:00，资源预约 <booking@example.com> 写道：\n> 或直接回复本邮件“确认”（放弃请回复“取消”）。',
+    });
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toEqual({ outcome: 'confirmed', bookingId: booking.id });
+    const after = await statusOf(booking.id);
+    expect(after.status).toBe('confirmed');
+    expect(await lastEvent(booking.id)).toMatchObject({ action: 'confirm', actorKind: 'email_reply', actorUserId: actors.staff.id });
+    const mails = await db().select().from(emailOutbox).where(eq(emailOutbox.bookingId, booking.id));
+    expect(mails.map((m) => m.template)).toEqual(['confirmed']);
+  });
+
+  it('declines on an English "No" above "On … wrote:"', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, 'STAFF@Example.com', {
+      text: 'No\n\nOn Mon, Mar 4, 2030 at 10:00 AM 资源预约 <booking@example.com> wrote:\n> Or simply reply "confirm" to this e-mail.',
+    });
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toEqual({ outcome: 'declined', bookingId: booking.id });
+    expect(await statusOf(booking.id)).toMatchObject({ status: 'cancelled', statusReason: 'declined' });
+  });
+
+  it('declines on 取消 above a -----原始邮件----- block', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, 'staff@example.com', {
+      text: '取消\n\n-----原始邮件-----\n发件人: 资源预约 <booking@example.com>\n发送时间: 2030年3月4日 10:00\n主题: 预约已批准\n\n请回复确认',
+    });
+    expect((await handleInboundEmail(db(), raw, { now: NOW })).outcome).toBe('declined');
+  });
+
+  it('reads an HTML-only reply found by the plus address alone', async () => {
+    const booking = await awaiting(); // a customer booking: the sender must be its contact address
+    const raw = await reply(
+      booking,
+      'Guest@Customer.Example.com',
+      { html: '<div dir="ltr">Yes<br></div><blockquote>Please reply confirm or decline</blockquote>' },
+      { threaded: false },
+    );
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toEqual({ outcome: 'confirmed', bookingId: booking.id });
+    expect((await statusOf(booking.id)).status).toBe('confirmed');
+  });
+
+  it('refuses a stranger: nothing changes, the attempt is recorded', async () => {
+    const booking = await awaiting(actors.staff);
+    const before = await snapshot(db(), booking.id);
+    const raw = await reply(booking, 'mallory@evil.example', { text: '确认' });
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toEqual({ outcome: 'wrong_sender', bookingId: booking.id });
+    const after = await snapshot(db(), booking.id);
+    expect(after.booking).toEqual(before.booking);
+    expect(after.mails).toBe(before.mails);
+    expect(after.events).toBe(before.events + 1);
+    expect(await lastEvent(booking.id)).toMatchObject({ action: 'email_reply_wrong_sender', note: 'mallory@evil.example' });
+  });
+
+  it('another applicant is a stranger too', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, 'staff2@example.com', { text: 'yes' });
+    expect((await handleInboundEmail(db(), raw, { now: NOW })).outcome).toBe('wrong_sender');
+    expect((await statusOf(booking.id)).status).toBe('awaiting_confirmation');
+  });
+
+  it('an unknown word changes nothing, is recorded, and admin is e-mailed', async () => {
+    const booking = await awaiting(actors.staff);
+    const before = await snapshot(db(), booking.id);
+    const raw = await reply(booking, 'staff@example.com', {
+      text: '能否改到下午三点？\n\n在 2030年3月4日 10:00，资源预约 写道：\n> 请回复确认',
+    });
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toEqual({ outcome: 'unrecognized', bookingId: booking.id });
+    expect((await snapshot(db(), booking.id)).booking).toEqual(before.booking);
+    expect(await lastEvent(booking.id)).toMatchObject({ action: 'email_reply_unrecognized', note: '能否改到下午三点？' });
+    const mails = await db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.bookingId, booking.id), eq(emailOutbox.template, 'reply-unrecognized')));
+    expect(mails.map((m) => m.toAddress)).toEqual(['admin@example.com']);
+    expect(mails[0].payload).toMatchObject({ from: 'staff@example.com', excerpt: '能否改到下午三点？' });
+
+    // The same message posted again is handled once.
+    expect(await handleInboundEmail(db(), raw, { now: NOW })).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+  });
+
+  it('a reply after the deadline changes nothing', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, 'staff@example.com', { text: '确认' });
+    const late = new Date(NOW.getTime() + 25 * 3_600_000);
+    expect(await handleInboundEmail(db(), raw, { now: late })).toMatchObject({ outcome: 'ignored', reason: 'deadline_passed' });
+    expect((await statusOf(booking.id)).status).toBe('awaiting_confirmation');
+  });
+
+  it('ignores auto-replies and mail about no booking', async () => {
+    const booking = await awaiting(actors.staff);
+    const auto = await reply(booking, 'staff@example.com', { text: 'Yes', headers: { 'Auto-Submitted': 'auto-replied' } });
+    expect(await handleInboundEmail(db(), auto, { now: NOW })).toMatchObject({ outcome: 'ignored', reason: 'auto_reply' });
+    const stray = await new MailComposer({ from: 'staff@example.com', to: 'reply@booking.test', subject: 'hi', text: 'yes' })
+      .compile()
+      .build();
+    expect(await handleInboundEmail(db(), stray, { now: NOW })).toEqual({ outcome: 'unknown_booking' });
+    expect((await statusOf(booking.id)).status).toBe('awaiting_confirmation');
+  });
+});
+
+describe('POST /api/inbound/email', () => {
+  const post = (body: string | Buffer, auth?: string, headers: Record<string, string> = {}) =>
+    POST(
+      new Request('http://booking.test/api/inbound/email', {
+        method: 'POST',
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+        headers: { ...(auth ? { authorization: auth } : {}), ...headers },
+      }),
+    );
+
+  it('is closed while INBOUND_EMAIL_SECRET is not set', async () => {
+    delete process.env.INBOUND_EMAIL_SECRET;
+    expect((await post('x', 'Bearer anything')).status).toBe(503);
+  });
+
+  it('wants the bearer secret, limits the size, and answers the outcome', async () => {
+    process.env.INBOUND_EMAIL_SECRET = 'inbound-secret';
+    const booking = await awaiting(actors.staff);
+    const raw = await reply(booking, 'staff@example.com', { text: 'confirm' });
+
+    expect((await post(raw, undefined)).status).toBe(401);
+    expect((await post(raw, 'Bearer wrong')).status).toBe(401);
+    expect((await statusOf(booking.id)).status).toBe('awaiting_confirmation');
+    expect((await post(Buffer.alloc(5 * 1024 * 1024 + 1, 'a'), 'Bearer inbound-secret')).status).toBe(413);
+    expect((await post('', 'Bearer inbound-secret')).status).toBe(400);
+
+    const response = await post(raw, 'Bearer inbound-secret', { 'content-type': 'message/rfc822' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: 'confirmed', bookingId: booking.id });
+    expect((await statusOf(booking.id)).status).toBe('confirmed');
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * E-mail reaches a real SMTP server: the approval mail to the right person, in their language,
+ * with the time in the org zone (the process runs in America/New_York), a valid .ics and a
+ * working Confirm link; an SMTP outage loses nothing and sends nothing twice; two workers at
+ * once send every mail once.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOutbox, users, type Booking } from '@/db/schema';
+import type { UserActor } from '@/lib/authz';
+import { approveBooking } from '@/lib/booking/review';
+import { formatRange } from '@/lib/i18n/format';
+import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/mail/deliver';
+import { composeDevReply, listDevMailbox, readDevMailbox } from '@/lib/mail/dev-mailbox';
+import { handleInboundEmail } from '@/lib/mail/inbound';
+import { notify } from '@/lib/mail/notify';
+import { listUndeliveredMail, retryDeadMail } from '@/lib/mail/outbox-admin';
+import { resolveToken } from '@/lib/tokens';
+import { loadActors, NOW, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
+import { useTestDb } from '../helpers/db';
+import { closedPort, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp';
+
+const { db } = useTestDb();
+let smtp: TestSmtpServer;
+let actors: Record<Who, UserActor>;
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  process.env.SMTP_URL = smtp.url;
+  process.env.APP_URL = 'http://booking.test';
+  actors = await loadActors(db());
+  await db().update(users).set({ locale: 'en' }).where(eq(users.id, actors.staff2.id));
+});
+
+afterAll(async () => {
+  await smtp.close();
+});
+
+async function approved(requester: UserActor, day: string, code = 'MR-301'): Promise<Booking> {
+  const resource = await resourceByCode(db(), code);
+  const booking = await seedBooking(db(), { resourceId: resource.id, requester, ...slot(day, '09:30', '11:30') });
+  return approveBooking(db(), actors.admin, { bookingId: booking.id, opinion: '同意，请按时使用。' }, { now: NOW });
+}
+
+const mailsFor = (server: TestSmtpServer, bookingId: string): ReceivedMail[] =>
+  server.received.filter((r) => r.mail.messageId?.includes(`booking.${bookingId}.`));
+
+const outboxOf = (bookingId: string) => db().select().from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId));
+
+describe('approval e-mail', () => {
+  it('reaches a Chinese-speaking applicant once, in Chinese, with Shanghai times, an .ics and a working link', async () => {
+    const booking = await approved(actors.staff, '2030-03-06');
+    expect(await deliverOutbox(db(), { now: NOW })).toEqual({ sent: 1, failed: 0, dead: 0 });
+
+    const [received] = mailsFor(smtp, booking.id);
+    expect(mailsFor(smtp, booking.id)).toHaveLength(1);
+    expect(received.to).toEqual(['staff@example.com']);
+    const { mail } = received;
+    expect(mail.subject).toContain(booking.reference);
+    expect(mail.subject).toContain('预约已批准');
+    const text = mail.text ?? '';
+    expect(text).toContain(booking.reference);
+    expect(text).toContain('301 会议室');
+    expect(text).toContain('同意，请按时使用。');
+    expect(text).toContain('请在会议结束后关闭投影仪并擦净白板。');
+    expect(text).toContain(formatRange(booking.startAt, booking.endAt, 'zh', 'Asia/Shanghai'));
+    // 09:30 in Shanghai is 20:30 the evening before in New York, where the process runs.
+    expect(text).toContain('09:30');
+    expect(text).not.toContain('20:30');
+    expect(text).toContain('或直接回复本邮件“确认”');
+    expect(mail.html).toContain(booking.reference);
+
+    // Reply identification.
+    const [row] = await outboxOf(booking.id);
+    expect(mail.messageId).toBe(`<booking.${booking.id}.${row.id}@booking.test>`);
+    expect(mail.replyTo?.value[0].address).toBe(`reply+${booking.id}@booking.test`);
+
+    // The invitation parses back, at the booked instant.
+    const ics = mail.attachments.find((a) => a.filename === 'invite.ics');
+    expect(ics).toBeDefined();
+    const calendar = new ICAL.Component(ICAL.parse(ics!.content.toString('utf8')));
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe(`${booking.id}@booking.test`);
+    expect(event.startDate.toJSDate().toISOString()).toBe(booking.startAt.toISOString());
+    expect(event.endDate.toJSDate().toISOString()).toBe(booking.endAt.toISOString());
+    expect(event.summary).toContain(booking.reference);
+    expect(event.location).toBe('总部 3 楼');
+
+    // The Confirm button's token opens this booking (and only shows it: it is not used).
+    const link = /http:\/\/booking\.test\/r\/([A-Za-z0-9_-]{43})\?intent=confirm/.exec(text);
+    expect(link).not.toBeNull();
+    await expect(resolveToken(db(), link![1], ['respond'])).resolves.toMatchObject({ bookingId: booking.id });
+
+    // Sent, with the plain link URLs dropped from the stored payload.
+    const [sent] = await outboxOf(booking.id);
+    expect(sent.status).toBe('sent');
+    expect(sent.messageId).toBe(mail.messageId);
+    expect(sent.payload).not.toHaveProperty('links');
+    expect(await deliverOutbox(db(), { now: new Date(NOW.getTime() + 60 * MINUTE) })).toEqual({ sent: 0, failed: 0, dead: 0 });
+    expect(mailsFor(smtp, booking.id)).toHaveLength(1);
+  });
+
+  it('is in English for an English-speaking applicant', async () => {
+    const booking = await approved(actors.staff2, '2030-03-07');
+    await deliverOutbox(db(), { now: NOW });
+    const [{ to, mail }] = mailsFor(smtp, booking.id);
+    expect(to).toEqual(['staff2@example.com']);
+    expect(mail.subject).toBe(`Booking approved, please confirm: ${booking.reference} (Meeting Room 301)`);
+    const text = mail.text ?? '';
+    expect(text).toContain(formatRange(booking.startAt, booking.endAt, 'en', 'Asia/Shanghai'));
+    expect(text).toContain('09:30');
+    expect(text).toContain('Please switch off the projector');
+    expect(text).toContain('Or simply reply "confirm"');
+  });
+});
+
+describe('SMTP outage', () => {
+  it('loses nothing and sends nothing twice when the server is down, then back', async () => {
+    const port = await closedPort();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      const booking = await approved(actors.staff, '2030-03-08');
+      expect(await deliverOutbox(db(), { now: NOW })).toEqual({ sent: 0, failed: 1, dead: 0 });
+      let [row] = await outboxOf(booking.id);
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+      expect(row.nextAttemptAt.getTime()).toBe(NOW.getTime() + MINUTE);
+
+      // Not due again before its backoff.
+      expect(await deliverOutbox(db(), { now: new Date(NOW.getTime() + 30_000) })).toEqual({ sent: 0, failed: 0, dead: 0 });
+      expect(await deliverOutbox(db(), { now: new Date(NOW.getTime() + MINUTE) })).toEqual({ sent: 0, failed: 1, dead: 0 });
+      [row] = await outboxOf(booking.id);
+      expect(row.attempts).toBe(2);
+      expect(row.nextAttemptAt.getTime()).toBe(NOW.getTime() + MINUTE + 2 * MINUTE);
+
+      // The server comes back on the same port.
+      const back = await startSmtpServer(port);
+      try {
+        const later = new Date(NOW.getTime() + 10 * MINUTE);
+        expect(await deliverOutbox(db(), { now: later })).toEqual({ sent: 1, failed: 0, dead: 0 });
+        expect(await deliverOutbox(db(), { now: new Date(later.getTime() + 60 * MINUTE) })).toEqual({ sent: 0, failed: 0, dead: 0 });
+        expect(mailsFor(back, booking.id)).toHaveLength(1);
+        [row] = await outboxOf(booking.id);
+        expect(row.status).toBe('sent');
+      } finally {
+        await back.close();
+      }
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+    }
+  });
+
+  it('gives up after the last attempt, shows the mail to admin, and admin can send it again', async () => {
+    const port = await closedPort();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    let booking: Booking;
+    let now = NOW;
+    try {
+      booking = await approved(actors.staff, '2030-03-11');
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const result = await deliverOutbox(db(), { now });
+        expect(result).toEqual(attempt < MAX_ATTEMPTS ? { sent: 0, failed: 1, dead: 0 } : { sent: 0, failed: 0, dead: 1 });
+        now = new Date(now.getTime() + 61 * MINUTE);
+      }
+      const [row] = await outboxOf(booking.id);
+      expect(row).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS });
+      const listed = await listUndeliveredMail(db(), actors.admin);
+      expect(listed.find((m) => m.id === row.id)).toMatchObject({ status: 'dead', to: 'staff@example.com', template: 'approved' });
+      await expect(listUndeliveredMail(db(), actors.staff)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(retryDeadMail(db(), actors.staff, row.id)).rejects.toMatchObject({ code: 'forbidden' });
+      await retryDeadMail(db(), actors.admin, row.id, now);
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+    }
+    expect(await deliverOutbox(db(), { now })).toEqual({ sent: 1, failed: 0, dead: 0 });
+    expect(mailsFor(smtp, booking.id)).toHaveLength(1);
+  });
+});
+
+describe('without SMTP_URL', () => {
+  it('development keeps mail in the dev mailbox, and a reply from there confirms', async () => {
+    process.env.MAILBOX_DIR = await mkdtemp(join(tmpdir(), 'mail-delivery-mailbox-'));
+    delete process.env.SMTP_URL;
+    try {
+      const booking = await approved(actors.staff, '2030-03-12');
+      expect(await deliverOutbox(db(), { now: NOW })).toEqual({ sent: 1, failed: 0, dead: 0 });
+      const [entry] = await listDevMailbox();
+      expect(entry).toMatchObject({ to: 'staff@example.com' });
+      expect(entry.subject).toContain(booking.reference);
+      const message = await readDevMailbox(entry.id);
+      expect(message?.attachments.map((a) => a.filename)).toContain('invite.ics');
+      expect(await readDevMailbox('../../etc/passwd')).toBeNull();
+
+      const reply = await composeDevReply(message!, '确认');
+      expect(await handleInboundEmail(db(), reply, { now: NOW })).toEqual({ outcome: 'confirmed', bookingId: booking.id });
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+    }
+  });
+
+  it('production keeps mail queued with a clear reason, without using up attempts', async () => {
+    const env = process.env as Record<string, string | undefined>;
+    const nodeEnv = env.NODE_ENV;
+    env.NODE_ENV = 'production';
+    delete process.env.SMTP_URL;
+    try {
+      const booking = await approved(actors.staff, '2030-03-13');
+      // (The confirmation queued by the test above waits too.)
+      expect(await deliverOutbox(db(), { now: NOW })).toMatchObject({ sent: 0, dead: 0 });
+      const [row] = await outboxOf(booking.id);
+      expect(row).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(row.lastError).toContain('SMTP_URL is not set');
+    } finally {
+      env.NODE_ENV = nodeEnv;
+      process.env.SMTP_URL = smtp.url;
+    }
+  });
+});
+
+describe('two workers at once', () => {
+  it('send every mail exactly once', async () => {
+    const resource = await resourceByCode(db(), 'MR-302');
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const day = `2030-04-${String(1 + Math.floor(i / 8)).padStart(2, '0')}`;
+      const hour = String(9 + (i % 8)).padStart(2, '0');
+      const booking = await seedBooking(db(), { resourceId: resource.id, requester: actors.staff, ...slot(day, `${hour}:00`, `${hour}:45`) });
+      await notify(db(), 'request_received', booking.id);
+      ids.push(booking.id);
+    }
+    const worker = async () => {
+      let sent = 0;
+      for (;;) {
+        const result = await deliverOutbox(db(), { now: NOW, limit: 4 });
+        if (result.sent + result.failed + result.dead === 0) return sent;
+        sent += result.sent;
+      }
+    };
+    const [a, b] = await Promise.all([worker(), worker()]);
+    expect(a + b).toBe(24);
+    for (const id of ids) expect(mailsFor(smtp, id)).toHaveLength(1);
+    const rows = await db().select().from(emailOutbox).where(inArray(emailOutbox.bookingId, ids));
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+/** Every e-mail template renders in both languages, with every text present and times in the org zone. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { templates, type TemplateName } from '@/emails';
+import Approved from '@/emails/approved';
+import { renderEmail } from '@/lib/mail/render';
+
+const NAMESPACES = ['email', 'links', 'outbox', 'devMailbox'];
+
+function keys(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+const read = (locale: string, ns: string) => JSON.parse(readFileSync(join(process.cwd(), 'messages', locale, `${ns}.json`), 'utf8'));
+
+describe('mail message files', () => {
+  it.each(NAMESPACES)('%s has the same keys in Chinese and English', (ns) => {
+    expect(keys(read('en', ns)).sort()).toEqual(keys(read('zh', ns)).sort());
+  });
+});
+
+const names = Object.keys(templates) as TemplateName[];
+
+/** A template's preview props as the outbox stores them: without the locale (the row has it). */
+const payloadOf = (props: object): Record<string, unknown> => Object.fromEntries(Object.entries(props).filter(([key]) => key !== 'locale'));
+// next-intl answers a missing message with its path, e.g. "email.approved.heading".
+const missingKey = /\bemail\.[a-zA-Z]+\.[a-zA-Z]+/;
+
+describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
+  it.each(names)('%s renders subject, HTML and text', async (name) => {
+    const { component } = templates[name];
+    const payload = payloadOf((component as unknown as { PreviewProps: object }).PreviewProps);
+    const mail = await renderEmail({
+      template: name,
+      locale,
+      payload: { ...payload, calendar: { sequence: 3 } },
+      toAddress: 'someone@example.com',
+      bookingId: '00000000-0000-4000-8000-000000000000',
+    });
+    const reference = (payload.booking as { reference: string }).reference;
+    expect(mail.subject).toContain(reference);
+    for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
+    expect(mail.html).toContain(reference);
+    expect(mail.text).toContain(reference);
+    // The preview slot is 01:30–03:30 UTC: 09:30–11:30 in Shanghai, whatever the process TZ.
+    expect(mail.text).toContain('09:30');
+    expect(mail.text).toContain('11:30');
+    expect(mail.text).toContain('Asia/Shanghai');
+    expect(mail.html).toContain(locale === 'zh' ? 'lang="zh-CN"' : 'lang="en"');
+    expect(Boolean(mail.ics)).toBe(name === 'approved' || name === 'confirmed');
+  });
+});
+
+describe('approval e-mail', () => {
+  it('has both buttons, the deadline and the reply line', async () => {
+    const payload = payloadOf(Approved.PreviewProps);
+    const zh = await renderEmail({ template: 'approved', locale: 'zh', payload, toAddress: 'a@example.com', bookingId: null });
+    expect(zh.text).toContain('确认预约 http://localhost:3000/r/preview-token?intent=confirm');
+    expect(zh.text).toContain('放弃预约 http://localhost:3000/r/preview-token?intent=decline');
+    expect(zh.text).toContain('或直接回复本邮件“确认”');
+    expect(zh.text).toContain('审核意见');
+    expect(zh.text).toContain('注意事项');
+    expect(zh.text).toContain('确认截止时间');
+    const en = await renderEmail({ template: 'approved', locale: 'en', payload, toAddress: 'a@example.com', bookingId: null });
+    expect(en.text).toContain('Or simply reply "confirm"');
+  });
+});
