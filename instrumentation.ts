@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareServer } = await import('./lib/startup');
     await prepareServer();
+    // Single-machine installs run the cron jobs in-process every minute (DISABLE_SCHEDULER=1 turns it off).
+    const { startScheduler } = await import('./lib/jobs/scheduler');
+    startScheduler();
   }
 }
