@@ -24,7 +24,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` before the browser tests.');
+  // NEXT_DIST_DIR (next.config.mjs) lets several builds live side by side; `next start` below
+  // inherits it from the environment.
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!existsSync(join(distDir, 'BUILD_ID'))) throw new Error('Run `npm run build` before the browser tests.');
   const workDir = await mkdtemp(join(tmpdir(), 'booking-e2e-'));
   const mailDir = join(workDir, 'mail');
   await mkdir(mailDir);
@@ -57,7 +60,7 @@ export default async function setup(project: TestProject) {
   const inboundSecret = randomBytes(16).toString('hex');
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
     PGLITE_DIR: join(workDir, 'pglite'),
     DATABASE_URL: '',

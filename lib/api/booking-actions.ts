@@ -1,0 +1,87 @@
+/**
+ * POST /api/v1/bookings/{id}/{action}: each action's body schema and the domain function it
+ * calls — the same functions the portal's buttons call, which authorize and check the status.
+ * The route and the OpenAPI document both read this table.
+ */
+import type { z } from 'zod';
+import type { Db } from '@/db';
+import type { Booking } from '@/db/schema';
+import type { Actor } from '@/lib/authz';
+import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
+import { approveBooking, rejectBooking, requestInfo } from '@/lib/booking/review';
+import { messageSchema, optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
+import { approveBody, emptyBody } from './schemas';
+
+export interface BookingAction<S extends z.ZodType = z.ZodType> {
+  body: S;
+  /** The body's name in the OpenAPI document (actions with the same body share it). */
+  bodyName: string;
+  /** Who may: for the OpenAPI description (the domain function decides). */
+  who: string;
+  summary: string;
+  // A method, so that every entry fits the table's common type whatever its body.
+  run(db: Db, actor: Actor, bookingId: string, input: z.output<S>): Promise<Booking>;
+}
+
+const action = <S extends z.ZodType>(spec: BookingAction<S>) => spec;
+
+const ADMIN = 'admin';
+const APPLICANT = 'the applicant (customer service for a customer booking)';
+
+export const BOOKING_ACTIONS = {
+  approve: action({
+    body: approveBody,
+    bodyName: 'ApproveRequest',
+    who: ADMIN,
+    summary: 'Approve a pending request (pending → awaiting_confirmation), optionally for another time or resource',
+    run: (db, actor, bookingId, input) => approveBooking(db, actor, { bookingId, ...input }),
+  }),
+  reject: action({
+    body: reasonSchema,
+    bodyName: 'ReasonRequest',
+    who: ADMIN,
+    summary: 'Reject with a reason (pending | needs_info → rejected)',
+    run: (db, actor, bookingId, input) => rejectBooking(db, actor, { bookingId, ...input }),
+  }),
+  'request-info': action({
+    body: messageSchema,
+    bodyName: 'MessageRequest',
+    who: ADMIN,
+    summary: 'Ask the applicant for more information (pending → needs_info)',
+    run: (db, actor, bookingId, input) => requestInfo(db, actor, { bookingId, ...input }),
+  }),
+  supplement: action({
+    body: supplementSchema,
+    bodyName: 'SupplementRequest',
+    who: APPLICANT,
+    summary: 'Supply the information asked for, with optional corrections (needs_info → pending)',
+    run: (db, actor, bookingId, input) => supplementBooking(db, actor, { bookingId, ...input }),
+  }),
+  confirm: action({
+    body: emptyBody,
+    bodyName: 'EmptyRequest',
+    who: APPLICANT,
+    summary: 'Confirm an approval before its deadline (awaiting_confirmation → confirmed)',
+    run: (db, actor, bookingId) => confirmBooking(db, actor, { bookingId }),
+  }),
+  decline: action({
+    body: optionalReasonSchema,
+    bodyName: 'OptionalReasonRequest',
+    who: APPLICANT,
+    summary: 'Decline an approval (awaiting_confirmation → cancelled)',
+    run: (db, actor, bookingId, input) => declineBooking(db, actor, { bookingId, ...input }),
+  }),
+  cancel: action({
+    body: reasonSchema,
+    bodyName: 'ReasonRequest',
+    who: `${APPLICANT}, or admin`,
+    summary: 'Cancel with a reason (pending | needs_info | awaiting_confirmation | confirmed → cancelled)',
+    run: (db, actor, bookingId, input) => cancelBooking(db, actor, { bookingId, ...input }),
+  }),
+};
+
+export type BookingActionName = keyof typeof BOOKING_ACTIONS;
+
+export function isBookingAction(name: string): name is BookingActionName {
+  return Object.hasOwn(BOOKING_ACTIONS, name);
+}

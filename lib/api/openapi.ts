@@ -1,0 +1,294 @@
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with
+ * (zod 4's JSON Schema output, which is the 2020-12 dialect OpenAPI 3.1 uses). Request bodies
+ * and query parameters are described as they are *accepted* (`io: 'input'`), answers as they
+ * are *produced* (`io: 'output'`), so the document cannot drift from the code.
+ */
+import { z } from 'zod';
+import { availabilityQuerySchema, publicRequestSchema } from '@/lib/customer/schemas';
+import { BOOKING_ACTIONS } from './booking-actions';
+import { MAX_JSON_BYTES } from './body';
+import {
+  alternativeSchema,
+  bookingDetailSchema,
+  bookingListQuery,
+  bookingListSchema,
+  bookingSchema,
+  createBookingBody,
+  errorSchema,
+  resourceListSchema,
+  resourceSchema,
+} from './schemas';
+import {
+  publicAvailabilitySchema,
+  publicBookingCreatedSchema,
+  publicResourceListSchema,
+  publicResourceSchema,
+} from './public-schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * zod Date fields (the shared form schemas accept Date objects) travel as RFC 3339 strings.
+ * The long regular expressions zod adds to uuid and date-time strings say nothing `format`
+ * does not; they only make the document hard to read.
+ */
+const override = (ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) => {
+  if (ctx.zodSchema._zod.def.type === 'date') {
+    ctx.jsonSchema.type = 'string';
+    ctx.jsonSchema.format = 'date-time';
+  }
+  if (ctx.jsonSchema.format === 'uuid' || ctx.jsonSchema.format === 'date-time') delete ctx.jsonSchema.pattern;
+};
+
+function components(entries: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io, uri: REF, unrepresentable: 'any', override });
+  // Components live inside the document: no dialect or id of their own.
+  for (const schema of Object.values(schemas) as JsonSchema[]) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas as Record<string, JsonSchema>;
+}
+
+/** A query schema's properties as OpenAPI parameters. */
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const ref = (id: string) => ({ $ref: REF(id) });
+const jsonContent = (id: string) => ({ 'application/json': { schema: ref(id) } });
+const errorResponse = (description: string) => ({ description, content: jsonContent('Error') });
+
+const RESPONSES = {
+  400: errorResponse('The body is not valid JSON (`invalid_json`).'),
+  401: errorResponse('Not signed in (`unauthenticated`).'),
+  403: errorResponse("Signed in, but this role may not do this (`forbidden`)."),
+  404: errorResponse('No such booking, or not yours to see (`not_found`); a malformed id too.'),
+  409: errorResponse(
+    'The slot is taken (`slot_taken`, with `alternatives`), the status does not allow this (`invalid_transition`), the confirmation deadline has passed (`deadline_passed`) or the resource is out of service (`resource_unavailable`).',
+  ),
+  413: errorResponse(
+    `The body is larger than the route accepts (\`payload_too_large\`): ${MAX_JSON_BYTES / 1024} KB at most, less where the message says so.`,
+  ),
+  415: errorResponse('A body was sent without `Content-Type: application/json` (`unsupported_media_type`).'),
+  422: errorResponse(
+    'Invalid input (`invalid_input`, with per-field messages in `fields`) or a booking rule (`lead_time` with `params.earliest`, `outside_hours`, `too_long`, `beyond_horizon`, `over_capacity`); time rules come with `alternatives`.',
+  ),
+  429: {
+    ...errorResponse('Too many requests (`rate_limited`, `too_many_open`); `Retry-After` says when to try again.'),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+  },
+  500: errorResponse('An unexpected error; the message is generic and the details are in the server log.'),
+} as const;
+
+type Status = keyof typeof RESPONSES;
+const errors = (...statuses: Status[]) => Object.fromEntries(statuses.map((s) => [s, RESPONSES[s]]));
+
+const idParameter = (description: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', format: 'uuid' },
+});
+
+function actionPaths(): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    Object.entries(BOOKING_ACTIONS).map(([name, spec]) => [
+      `/api/v1/bookings/{id}/${name}`,
+      {
+        post: {
+          tags: ['bookings'],
+          operationId: `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Booking`,
+          summary: spec.summary,
+          description: `Allowed for ${spec.who}.`,
+          parameters: [idParameter('The booking.')],
+          // A body that may be empty (confirm, decline) need not be sent at all.
+          requestBody: { required: !spec.body.safeParse({}).success, content: jsonContent(spec.bodyName) },
+          responses: {
+            200: { description: 'The booking after the change.', content: jsonContent('Booking') },
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500),
+          },
+        },
+      },
+    ]),
+  );
+}
+
+export function buildOpenApiDocument(): JsonSchema {
+  const schemas = {
+    ...components(
+      {
+        CreateBookingRequest: createBookingBody,
+        PublicBookingRequest: publicRequestSchema,
+        ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
+      },
+      'input',
+    ),
+    ...components(
+      {
+        Error: errorSchema,
+        Alternative: alternativeSchema,
+        Resource: resourceSchema,
+        ResourceList: resourceListSchema,
+        Booking: bookingSchema,
+        BookingList: bookingListSchema,
+        BookingDetail: bookingDetailSchema,
+        PublicResource: publicResourceSchema,
+        PublicResourceList: publicResourceListSchema,
+        PublicAvailability: publicAvailabilitySchema,
+        PublicBookingCreated: publicBookingCreatedSchema,
+      },
+      'output',
+    ),
+  };
+  const signedIn = [{ sessionCookie: [] }];
+  const open: never[] = [];
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Resource booking API',
+      version: '1.0.0',
+      description:
+        'Meeting rooms, showroom, sample warehouse and large equipment. Signed-in routes use the Auth.js session cookie of the web sign-in; `/api/v1/public/*` needs none. Times are RFC 3339 instants; errors are `{"error":{"code","message","fields"?,"alternatives"?,"params"?}}` with messages in the caller\'s language (`?locale=zh|en`, the NEXT_LOCALE cookie, the user\'s saved language, or Accept-Language; 简体中文 by default).',
+    },
+    servers: [{ url: '/' }],
+    security: signedIn,
+    tags: [
+      { name: 'resources', description: 'Resources and their calendars (signed in).' },
+      { name: 'bookings', description: 'Staff requests and the booking workflow (signed in).' },
+      { name: 'public', description: 'The customer channel, open to the internet and rate-limited.' },
+    ],
+    paths: {
+      '/api/v1/resources': {
+        get: {
+          tags: ['resources'],
+          operationId: 'listResources',
+          summary: 'Resources with type, capacity, facilities, notes and opening hours',
+          responses: { 200: { description: 'Every resource not retired.', content: jsonContent('ResourceList') }, ...errors(401, 500) },
+        },
+      },
+      '/api/v1/resources/{id}/calendar.ics': {
+        get: {
+          tags: ['resources'],
+          operationId: 'resourceCalendarFeed',
+          summary: "iCalendar feed of the resource's holding bookings and blackouts",
+          description:
+            'From yesterday to three months ahead. Busy events with the booking reference and status; a staff booking adds its purpose, a customer visit nothing more.',
+          parameters: [idParameter('The resource.')],
+          responses: {
+            200: { description: 'The feed.', content: { 'text/calendar': { schema: { type: 'string' } } } },
+            ...errors(401, 404, 500),
+          },
+        },
+      },
+      '/api/v1/bookings': {
+        get: {
+          tags: ['bookings'],
+          operationId: 'listBookings',
+          summary: "The caller's own bookings; admin: every booking",
+          description: 'Filters select bookings overlapping [from, to); they apply to either list.',
+          parameters: queryParameters(bookingListQuery),
+          responses: { 200: { description: 'Newest start first.', content: jsonContent('BookingList') }, ...errors(401, 422, 500) },
+        },
+        post: {
+          tags: ['bookings'],
+          operationId: 'createBooking',
+          summary: 'Request a booking for oneself (the slot is held while the request is open)',
+          description: 'Without `phone`, the phone on the caller\'s profile is used.',
+          requestBody: { required: true, content: jsonContent('CreateBookingRequest') },
+          responses: {
+            201: {
+              description: 'Submitted (`pending`).',
+              headers: { Location: { schema: { type: 'string' }, description: 'The booking in this API.' } },
+              content: jsonContent('Booking'),
+            },
+            ...errors(400, 401, 409, 413, 415, 422, 500),
+          },
+        },
+      },
+      '/api/v1/bookings/{id}': {
+        get: {
+          tags: ['bookings'],
+          operationId: 'getBooking',
+          summary: 'A booking with its history and coordination answers',
+          parameters: [idParameter('The booking.')],
+          responses: { 200: { description: 'The booking.', content: jsonContent('BookingDetail') }, ...errors(401, 404, 500) },
+        },
+      },
+      ...actionPaths(),
+      '/api/v1/public/resources': {
+        get: {
+          tags: ['public'],
+          operationId: 'listPublicResources',
+          summary: 'Resources customers may book (no internal fields)',
+          security: open,
+          responses: { 200: { description: 'In service and customer-bookable.', content: jsonContent('PublicResourceList') }, ...errors(500) },
+        },
+      },
+      '/api/v1/public/availability': {
+        get: {
+          tags: ['public'],
+          operationId: 'publicAvailability',
+          summary: 'Busy intervals of one resource — no names, purposes or contacts',
+          description: 'At most 31 days per call.',
+          security: open,
+          parameters: queryParameters(availabilityQuerySchema),
+          responses: {
+            200: { description: 'Merged busy intervals.', content: jsonContent('PublicAvailability') },
+            ...errors(404, 422, 429, 500),
+          },
+        },
+      },
+      '/api/v1/public/booking-requests': {
+        post: {
+          tags: ['public'],
+          operationId: 'createPublicBookingRequest',
+          summary: "A customer's booking request; the customer is e-mailed a link to manage it",
+          description: '`website` is a honeypot field for forms: leave it out.',
+          security: open,
+          requestBody: { required: true, content: jsonContent('PublicBookingRequest') },
+          responses: {
+            201: { description: 'Submitted (`pending`).', content: jsonContent('PublicBookingCreated') },
+            ...errors(400, 409, 413, 415, 422, 429, 500),
+          },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          tags: ['public'],
+          operationId: 'openApiDocument',
+          summary: 'This document',
+          security: open,
+          responses: { 200: { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'authjs.session-token',
+          description: 'Set by signing in on the web (`__Secure-authjs.session-token` over HTTPS).',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The public routes' answers (lib/customer/public.ts, create-public.ts) as zod schemas, for the
+ * OpenAPI document. Each is typed against the domain's own result type, so a field added or
+ * renamed there fails the type check here instead of leaving the document behind.
+ */
+import { z } from 'zod';
+import { bookingStatus } from '@/db/schema';
+import type { PublicRequestResult } from '@/lib/customer/create-public';
+import type { PublicAvailability, PublicBookingPolicy, PublicResource } from '@/lib/customer/public';
+
+const instant = () => z.iso.datetime({ offset: true });
+
+export const publicResourceSchema: z.ZodType<PublicResource> = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  type: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+  location: z.string(),
+  capacity: z.int(),
+  facilities: z.array(z.string()),
+  notesZh: z.string(),
+  notesEn: z.string(),
+  opensAt: z.string().meta({ description: "Wall-clock 'HH:MM' in the organisation time zone." }),
+  closesAt: z.string(),
+  workingDaysOnly: z.boolean(),
+  maxDurationMinutes: z.int(),
+});
+
+export const publicBookingPolicySchema: z.ZodType<PublicBookingPolicy> = z
+  .object({
+    timeZone: z.string().meta({ examples: ['Asia/Shanghai'] }),
+    minNoticeHours: z.int().meta({ description: 'How long before the start a request must come.' }),
+    horizonDays: z.int().meta({ description: 'How many days ahead a booking may start.' }),
+  })
+  .meta({ description: 'What a booking form states up front.' });
+
+export const publicResourceListSchema = z.object({ resources: z.array(publicResourceSchema), policy: publicBookingPolicySchema });
+
+export const publicAvailabilitySchema: z.ZodType<PublicAvailability> = z.object({
+  resourceId: z.uuid(),
+  from: instant(),
+  to: instant(),
+  busy: z
+    .array(z.object({ startAt: instant(), endAt: instant() }))
+    .meta({ description: 'Busy time (bookings with their buffers, blackouts), merged: no booking boundaries.' }),
+});
+
+export const publicBookingCreatedSchema: z.ZodType<Pick<PublicRequestResult, 'reference' | 'status'>> = z.object({
+  reference: z.string().meta({ examples: ['BK-2026-000123'] }),
+  status: z.enum(bookingStatus.enumValues),
+});

@@ -1,0 +1,215 @@
+/**
+ * The JSON API's shapes as zod schemas: what each route accepts and answers. Request schemas
+ * are the booking schemas (lib/booking/schemas.ts) with their fields as they travel in JSON —
+ * times as RFC 3339 strings with an offset instead of Date objects — so a request passes the
+ * same field rules as the forms, and the domain function checks it once more. The OpenAPI
+ * document (openapi.ts) is generated from these.
+ */
+import { z } from 'zod';
+import { bookingChannel, bookingPriority, bookingStatus, coordinationAnswer, requesterKind, resourceState } from '@/db/schema';
+import { approveSchema, staffRequestSchema } from '@/lib/booking/schemas';
+import { API_ERROR_CODES } from './errors';
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+/** An instant in JSON: RFC 3339 with seconds and an offset (`2026-12-01T09:30:00+08:00`, `…Z`). */
+export const isoInstant = () =>
+  z.iso.datetime({ offset: true, error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') });
+
+/** POST /bookings. `phone` may be left out: the caller's phone on file is used, as the form pre-fills it. */
+export const createBookingBody = z
+  .object({
+    ...staffRequestSchema.shape,
+    startAt: isoInstant(),
+    endAt: isoInstant(),
+    phone: staffRequestSchema.shape.phone.optional(),
+  })
+;
+
+export const approveBody = z
+  .object({ ...approveSchema.shape, startAt: isoInstant().optional(), endAt: isoInstant().optional() })
+  .meta({
+    description: 'Approve with a review opinion; give resourceId and/or startAt+endAt to approve for another time or resource.',
+  });
+
+export const emptyBody = z.object({});
+
+/** GET /bookings filters (admin). Times select bookings overlapping [from, to). */
+export const bookingListQuery = z
+  .object({
+    status: z.enum(bookingStatus.enumValues, { error: 'invalid_choice' }).optional(),
+    resourceId: z.uuid({ error: 'invalid_id' }).optional(),
+    requesterKind: z.enum(requesterKind.enumValues, { error: 'invalid_choice' }).optional(),
+    from: isoInstant().optional(),
+    to: isoInstant().optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: 'invalid_range', path: ['to'] });
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------------------
+
+const instant = () => z.iso.datetime({ offset: true });
+const uuid = () => z.uuid();
+
+export const alternativeSchema = z
+  .object({ resourceId: uuid(), startAt: instant(), endAt: instant() })
+  .meta({ description: 'A free slot offered instead of the one asked for.' });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(API_ERROR_CODES).meta({ description: 'Stable and machine-readable; the HTTP status follows from it.' }),
+      message: z.string().meta({ description: "In the caller's language." }),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: 'Per field (dotted path; `_form` for the body as a whole), in the caller\'s language.' }),
+      alternatives: z.array(alternativeSchema).optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  });
+
+export const resourceSchema = z
+  .object({
+    id: uuid(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    type: z.object({ id: uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    location: z.string(),
+    capacity: z.int(),
+    facilities: z.array(z.string()),
+    notesZh: z.string().meta({ description: '注意事项: notes for users.' }),
+    notesEn: z.string(),
+    responsibleName: z.string(),
+    customerBookable: z.boolean(),
+    state: z.enum(resourceState.enumValues),
+    hours: z
+      .object({
+        opensAt: z.string().meta({ description: 'Wall-clock HH:MM:SS in the organisation time zone.' }),
+        closesAt: z.string(),
+        workingDaysOnly: z.boolean(),
+      })
+      .meta({ description: 'Opening hours.' }),
+    maxDurationMinutes: z.int(),
+    setupBufferMinutes: z.int(),
+    cleanupBufferMinutes: z.int(),
+    assetNumber: z.string().nullable(),
+    model: z.string().nullable(),
+  });
+
+export const bookingSchema = z
+  .object({
+    id: uuid(),
+    reference: z.string().meta({ examples: ['BK-2026-000123'] }),
+    status: z.enum(bookingStatus.enumValues),
+    resourceId: uuid(),
+    startAt: instant(),
+    endAt: instant(),
+    purpose: z.string(),
+    attendees: z.int().nullable(),
+    phone: z.string(),
+    specialNeeds: z.string(),
+    requesterKind: z.enum(requesterKind.enumValues),
+    requesterUserId: uuid().nullable(),
+    contactName: z.string(),
+    contactEmail: z.string().nullable(),
+    company: z.string().nullable(),
+    departmentId: uuid().nullable(),
+    channel: z.enum(bookingChannel.enumValues),
+    priority: z.enum(bookingPriority.enumValues),
+    holdsSlot: z.boolean(),
+    reviewOpinion: z.string().nullable(),
+    statusReason: z.string().nullable(),
+    infoRequest: z.string().nullable(),
+    approvedAt: instant().nullable(),
+    confirmDeadline: instant().nullable(),
+    confirmedAt: instant().nullable(),
+    submittedAt: instant(),
+    updatedAt: instant(),
+    version: z.int(),
+  });
+
+export const bookingListItemSchema = z
+  .object({
+    id: uuid(),
+    reference: z.string(),
+    status: z.enum(bookingStatus.enumValues),
+    requesterKind: z.enum(requesterKind.enumValues),
+    contactName: z.string(),
+    purpose: z.string(),
+    resourceId: uuid(),
+    resourceCode: z.string(),
+    resourceNameZh: z.string(),
+    resourceNameEn: z.string(),
+    startAt: instant(),
+    endAt: instant(),
+    confirmDeadline: instant().nullable(),
+    submittedAt: instant(),
+  });
+
+export const bookingDetailSchema = z
+  .object({
+    booking: bookingSchema,
+    resource: z.object({
+      id: uuid(),
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      location: z.string(),
+      notesZh: z.string(),
+      notesEn: z.string(),
+      typeCode: z.string(),
+    }),
+    requester: z.object({ id: uuid(), name: z.string(), email: z.string(), phone: z.string().nullable() }).nullable(),
+    department: z.object({ id: uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+    events: z
+      .array(
+        z.object({
+          action: z.string(),
+          fromStatus: z.enum(bookingStatus.enumValues).nullable(),
+          toStatus: z.enum(bookingStatus.enumValues).nullable(),
+          actorName: z.string().nullable(),
+          note: z.string().nullable(),
+          at: instant(),
+        }),
+      )
+      .meta({ description: 'The history, oldest first.' }),
+    coordination: z.array(
+      z.object({
+        id: uuid(),
+        departmentId: uuid(),
+        departmentNameZh: z.string(),
+        departmentNameEn: z.string(),
+        message: z.string(),
+        answer: z.enum(coordinationAnswer.enumValues).nullable(),
+        comment: z.string().nullable(),
+        answeredByName: z.string().nullable(),
+        answeredAt: instant().nullable(),
+      }),
+    ),
+    conflicts: z
+      .array(
+        z.object({
+          kind: z.enum(['booking', 'blackout']),
+          id: uuid(),
+          reference: z.string().nullable(),
+          startAt: instant(),
+          endAt: instant(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Admin, while under review: what stands in the way of the slot.' }),
+    alternatives: z.array(alternativeSchema).optional(),
+  });
+
+export const resourceListSchema = z.object({ resources: z.array(resourceSchema) });
+export const bookingListSchema = z.object({ bookings: z.array(bookingListItemSchema) });
+
+export type ApiResource = z.input<typeof resourceSchema>;
+export type ApiBooking = z.input<typeof bookingSchema>;
+export type ApiBookingListItem = z.input<typeof bookingListItemSchema>;
+export type ApiBookingDetail = z.input<typeof bookingDetailSchema>;

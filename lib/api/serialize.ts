@@ -1,0 +1,146 @@
+/**
+ * Domain rows → the API's answer shapes (schemas.ts). Explicit field lists: a column added to
+ * the database does not appear in the API by accident, and internal columns (hold ranges, who
+ * typed a request in, check-out notes) stay out.
+ */
+import type { Booking } from '@/db/schema';
+import type { BookingDetail, BookingListItem, ResourceWithType } from '@/lib/booking/queries';
+import type { ApiBooking, ApiBookingDetail, ApiBookingListItem, ApiResource } from './schemas';
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toApiResource(r: ResourceWithType): ApiResource {
+  return {
+    id: r.id,
+    code: r.code,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    type: { id: r.type.id, code: r.type.code, nameZh: r.type.nameZh, nameEn: r.type.nameEn },
+    location: r.location,
+    capacity: r.capacity,
+    facilities: r.facilities,
+    notesZh: r.notesZh,
+    notesEn: r.notesEn,
+    responsibleName: r.responsibleName,
+    customerBookable: r.customerBookable,
+    state: r.state,
+    hours: { opensAt: r.opensAt, closesAt: r.closesAt, workingDaysOnly: r.workingDaysOnly },
+    maxDurationMinutes: r.maxDurationMinutes,
+    setupBufferMinutes: r.setupBufferMinutes,
+    cleanupBufferMinutes: r.cleanupBufferMinutes,
+    assetNumber: r.assetNumber,
+    model: r.model,
+  };
+}
+
+export function toApiBooking(b: Booking): ApiBooking {
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    resourceId: b.resourceId,
+    startAt: iso(b.startAt),
+    endAt: iso(b.endAt),
+    purpose: b.purpose,
+    attendees: b.attendees,
+    phone: b.contactPhone,
+    specialNeeds: b.specialNeeds,
+    requesterKind: b.requesterKind,
+    requesterUserId: b.requesterUserId,
+    contactName: b.contactName,
+    contactEmail: b.contactEmail,
+    company: b.company,
+    departmentId: b.departmentId,
+    channel: b.channel,
+    priority: b.priority,
+    holdsSlot: b.holdsSlot,
+    reviewOpinion: b.reviewOpinion,
+    statusReason: b.statusReason,
+    infoRequest: b.infoRequest,
+    approvedAt: isoOrNull(b.approvedAt),
+    confirmDeadline: isoOrNull(b.confirmDeadline),
+    confirmedAt: isoOrNull(b.confirmedAt),
+    submittedAt: iso(b.submittedAt),
+    updatedAt: iso(b.updatedAt),
+    version: b.version,
+  };
+}
+
+export function toApiBookingListItem(b: BookingListItem): ApiBookingListItem {
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    requesterKind: b.requesterKind,
+    contactName: b.contactName,
+    purpose: b.purpose,
+    resourceId: b.resourceId,
+    resourceCode: b.resourceCode,
+    resourceNameZh: b.resourceNameZh,
+    resourceNameEn: b.resourceNameEn,
+    startAt: iso(b.startAt),
+    endAt: iso(b.endAt),
+    confirmDeadline: isoOrNull(b.confirmDeadline),
+    submittedAt: iso(b.submittedAt),
+  };
+}
+
+export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
+  return {
+    booking: toApiBooking(d.booking),
+    resource: {
+      id: d.resource.id,
+      code: d.resource.code,
+      nameZh: d.resource.nameZh,
+      nameEn: d.resource.nameEn,
+      location: d.resource.location,
+      notesZh: d.resource.notesZh,
+      notesEn: d.resource.notesEn,
+      typeCode: d.resourceType.code,
+    },
+    requester: d.requester && {
+      id: d.requester.id,
+      name: d.requester.name,
+      email: d.requester.email,
+      phone: d.requester.phone,
+    },
+    department: d.department && {
+      id: d.department.id,
+      code: d.department.code,
+      nameZh: d.department.nameZh,
+      nameEn: d.department.nameEn,
+    },
+    events: d.events.map((e) => ({
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName,
+      note: e.note,
+      at: iso(e.createdAt),
+    })),
+    coordination: d.coordination.map((c) => ({
+      id: c.id,
+      departmentId: c.departmentId,
+      departmentNameZh: c.department.nameZh,
+      departmentNameEn: c.department.nameEn,
+      message: c.message,
+      answer: c.answer,
+      comment: c.comment,
+      answeredByName: c.answeredByName,
+      answeredAt: isoOrNull(c.answeredAt),
+    })),
+    ...(d.conflicts && {
+      conflicts: d.conflicts.map((c) => ({
+        kind: c.kind,
+        id: c.id,
+        reference: c.reference,
+        startAt: iso(c.startAt),
+        endAt: iso(c.endAt),
+      })),
+    }),
+    ...(d.alternatives && {
+      alternatives: d.alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
+    }),
+  };
+}
