@@ -1,0 +1,98 @@
+'use client';
+
+/** The resource filter and the calendar of the chosen resources. */
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useId, useMemo, useState } from 'react';
+import { ResourceCalendar, type CalendarRange } from '@/components/booking/resource-calendar';
+import { fieldClasses } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { visibleHours, type ResourceOptionGroup } from '@/lib/staff-booking/resource-options';
+import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
+import { cn } from '@/lib/utils';
+
+export type CalendarFilter = { kind: 'all' } | { kind: 'type'; id: string } | { kind: 'resource'; id: string };
+
+const encode = (filter: CalendarFilter) => (filter.kind === 'all' ? '' : `${filter.kind}:${filter.id}`);
+function decode(value: string): CalendarFilter {
+  const [kind, id] = value.split(':');
+  return (kind === 'type' || kind === 'resource') && id ? { kind, id } : { kind: 'all' };
+}
+
+export function CalendarView({
+  groups,
+  initialFilter,
+  timeZone,
+}: {
+  groups: ResourceOptionGroup[];
+  initialFilter: CalendarFilter;
+  timeZone: string;
+}) {
+  const t = useTranslations('calendar');
+  const router = useRouter();
+  const selectId = useId();
+  const [filter, setFilter] = useState<CalendarFilter>(initialFilter);
+  const all = useMemo(() => groups.flatMap((g) => g.resources), [groups]);
+  const shown =
+    filter.kind === 'resource'
+      ? all.filter((r) => r.id === filter.id)
+      : filter.kind === 'type'
+        ? (groups.find((g) => g.typeId === filter.id)?.resources ?? [])
+        : all;
+  const single = filter.kind === 'resource' ? shown[0] : undefined;
+  const codes = useMemo(() => Object.fromEntries(all.map((r) => [r.id, r.code])), [all]);
+  const hours = visibleHours(shown);
+
+  const choose = (value: string) => {
+    const next = decode(value);
+    setFilter(next);
+    // Keep the choice in the address (shareable, survives a reload) without a new history entry.
+    const url = new URL(window.location.href);
+    url.searchParams.delete('resourceId');
+    url.searchParams.delete('typeId');
+    if (next.kind === 'resource') url.searchParams.set('resourceId', next.id);
+    if (next.kind === 'type') url.searchParams.set('typeId', next.id);
+    window.history.replaceState(null, '', url);
+  };
+
+  // Choosing free time of one resource starts a request for it.
+  const book = (range: CalendarRange) => {
+    const start = splitWallClock(range.start);
+    const end = splitWallClock(range.end);
+    const startAt = start && instantOf(start.day, start.clock, timeZone);
+    const endAt = end && instantOf(end.day, end.clock, timeZone);
+    if (!single || !startAt || !endAt) return;
+    const query = new URLSearchParams({ resourceId: single.id, startAt: startAt.toISOString(), endAt: endAt.toISOString() });
+    router.push(`/bookings/new?${query.toString()}`);
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1.5 sm:max-w-md">
+        <Label htmlFor={selectId}>{t('filter')}</Label>
+        <select id={selectId} value={encode(filter)} onChange={(e) => choose(e.target.value)} className={cn(fieldClasses, 'h-10 py-2')}>
+          <option value="">{t('allResources')}</option>
+          {groups.map((group) => (
+            <optgroup key={group.typeId} label={group.typeName}>
+              <option value={`type:${group.typeId}`}>{t('allOfType', { type: group.typeName })}</option>
+              {group.resources.map((r) => (
+                <option key={r.id} value={`resource:${r.id}`}>
+                  {t('resourceOption', { name: r.name, code: r.code })}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <p className="text-sm text-slate-600">{single ? t('selectHint') : t('chooseOneHint')}</p>
+      </div>
+      <ResourceCalendar
+        resourceIds={shown.map((r) => r.id)}
+        resourceCodes={single ? undefined : codes}
+        timeZone={timeZone}
+        minTime={hours.minTime}
+        maxTime={hours.maxTime}
+        onSelectRange={single?.state === 'in_service' ? book : undefined}
+      />
+    </div>
+  );
+}

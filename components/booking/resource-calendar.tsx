@@ -1,0 +1,284 @@
+'use client';
+
+/**
+ * The booking calendar (FullCalendar 6 time grid, day and list views) of one or several
+ * resources: bookings, blackouts, buffers, and for one resource the time in which it can be
+ * booked. Selecting a free range hands it to `onSelectRange`.
+ *
+ * Time zone: FullCalendar without a time-zone plugin can only show the browser's zone or UTC.
+ * The grid must show the organisation's wall-clock time (Asia/Shanghai by default) whatever
+ * the browser's zone, so it runs with `timeZone: 'UTC'` and is fed wall-clock times in the
+ * organisation's zone written as if they were UTC ("09:00 in Shanghai" → "09:00Z"). Nothing is
+ * shifted by offsets here (which would break across DST in other zones); the server converts
+ * instants to wall clocks (lib/staff-booking/calendar-feed.ts) and a selection comes back as
+ * wall-clock strings that the form turns into instants in the organisation's zone.
+ */
+import type { DateSelectArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
+import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
+import interactionPlugin from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { calendarFeedAction } from '@/app/(portal)/calendar/actions';
+import { Alert } from '@/components/ui/alert';
+import type { CalendarFeed, FeedEntry } from '@/lib/staff-booking/calendar-feed';
+import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
+import { cn } from '@/lib/utils';
+
+export interface CalendarRange {
+  start: WallClock;
+  end: WallClock;
+}
+
+export interface ResourceCalendarProps {
+  resourceIds: string[];
+  /** Put before each title when several resources share the grid (id → code). */
+  resourceCodes?: Record<string, string>;
+  /** The organisation's time zone. */
+  timeZone: string;
+  /** The hours shown, 'HH:mm'. */
+  minTime?: string;
+  maxTime?: string;
+  /** 'YYYY-MM-DD' to open on; default today. */
+  initialDate?: string;
+  /** true: shade everything but the time a staff request may take (opening hours, lead time). */
+  bookable?: boolean;
+  /** The range chosen in the form, drawn on the grid. */
+  selection?: CalendarRange | null;
+  /** Given: free time inside the opening hours can be selected. */
+  onSelectRange?: (range: CalendarRange) => void;
+  className?: string;
+}
+
+const OPEN_GROUP = 'open';
+const SELECTION_ID = 'selection';
+const WIDE_SCREEN = '(min-width: 768px)';
+
+/** A wall-clock time as FullCalendar's pretend-UTC input. */
+const asUtc = (wall: string) => `${wall}:00Z`;
+/** FullCalendar's pretend-UTC string ('2026-06-10T09:00:00Z') back to a wall clock. */
+const fromUtc = (iso: string): WallClock => iso.slice(0, 16);
+
+const noSubscription = () => () => {};
+
+export function ResourceCalendar({
+  resourceIds,
+  resourceCodes,
+  timeZone,
+  minTime = '07:00',
+  maxTime = '21:00',
+  initialDate,
+  bookable = false,
+  selection,
+  onSelectRange,
+  className,
+}: ResourceCalendarProps) {
+  const t = useTranslations('calendar');
+  const tStatus = useTranslations('status');
+  const locale = useLocale();
+  const calendarRef = useRef<FullCalendar>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+
+  const idsKey = resourceIds.join(',');
+  const fetchEvents = useCallback(
+    async (info: EventSourceFuncArg): Promise<EventInput[]> => {
+      if (idsKey === '') return [];
+      const fromDay = info.startStr.slice(0, 10);
+      const toDay = info.endStr.slice(0, 10);
+      const result = await calendarFeedAction({ resourceIds: idsKey.split(','), fromDay, toDay, bookable });
+      if (!result.ok) {
+        setFailure(result.message);
+        return [];
+      }
+      setFailure(null);
+      return toEvents(result.feed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
+    },
+    // The translators and codes only change with the page; refetch when the resources change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [idsKey, bookable],
+  );
+
+  // The form's choice is drawn as an event of its own, kept across refetches.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi();
+    if (!api) return;
+    api.getEventById(SELECTION_ID)?.remove();
+    if (!selection) return;
+    api.addEvent({
+      id: SELECTION_ID,
+      start: asUtc(selection.start),
+      end: asUtc(selection.end),
+      title: t('yourSelection'),
+      classNames: ['fc-event-selection'],
+      backgroundColor: '#15803d',
+      borderColor: '#14532d',
+      textColor: '#ffffff',
+    });
+    api.gotoDate(selection.start.slice(0, 10));
+  }, [selection?.start, selection?.end, mounted, t]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onSelect = (info: DateSelectArg) => {
+    info.view.calendar.unselect();
+    onSelectRange?.({ start: fromUtc(info.startStr), end: fromUtc(info.endStr) });
+  };
+
+  return (
+    <div
+      className={cn(
+        'booking-calendar relative rounded-lg border border-slate-200 bg-white p-2 text-sm sm:p-3',
+        // Toolbar: wrap on phones instead of overflowing; calmer headings than the defaults.
+        // FullCalendar injects its own styles after ours, hence the `!`.
+        '[&_.fc-toolbar]:flex-wrap! [&_.fc-toolbar]:gap-2 [&_.fc-toolbar-title]:text-lg! sm:[&_.fc-toolbar-title]:text-xl!',
+        '[&_.fc-button]:min-h-9 [&_.fc-timegrid-event.fc-event-tentative]:border-dashed! [&_.fc-timegrid-event.fc-event-tentative]:border-2! [&_.fc-event-selection]:shadow-md',
+        '[&_.fc-bg-event]:opacity-70! [&_.fc-bg-event_.fc-event-title]:text-xs [&_.fc-bg-event_.fc-event-title]:text-slate-900! [&_.fc-bg-event_.fc-event-title]:not-italic!',
+        className,
+      )}
+      aria-busy={loading}
+    >
+      {failure && (
+        <Alert variant="error" className="mb-2">
+          {failure}
+        </Alert>
+      )}
+      {mounted ? (
+        <FullCalendar
+          ref={calendarRef}
+          plugins={[timeGridPlugin, listPlugin, interactionPlugin]}
+          initialView={window.matchMedia(WIDE_SCREEN).matches ? 'timeGridWeek' : 'timeGridDay'}
+          initialDate={initialDate}
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay,listWeek' }}
+          locale={locale === 'zh' ? zhCnLocale : 'en'}
+          firstDay={1}
+          timeZone="UTC"
+          now={() => asUtc(toWallClock(new Date(), timeZone))}
+          nowIndicator
+          allDaySlot={false}
+          slotMinTime={minTime}
+          slotMaxTime={maxTime}
+          slotDuration="00:30"
+          snapDuration="00:15"
+          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          height="auto"
+          events={fetchEvents}
+          loading={setLoading}
+          selectable={Boolean(onSelectRange)}
+          selectMirror
+          longPressDelay={300}
+          selectConstraint={onSelectRange ? OPEN_GROUP : undefined}
+          // Free time only: the opening windows may be covered, nothing else.
+          selectOverlap={(event) => event.groupId === OPEN_GROUP || event.id === SELECTION_ID}
+          select={onSelect}
+          eventDidMount={({ el, event }) => {
+            if (event.title) el.setAttribute('title', event.title);
+          }}
+          noEventsText={t('noEvents')}
+        />
+      ) : (
+        <div className="h-96" />
+      )}
+      <Legend bookable={bookable} opening={resourceIds.length === 1} />
+    </div>
+  );
+}
+
+/** What the colours mean; the closed time is only shaded for a single resource. */
+function Legend({ bookable, opening }: { bookable: boolean; opening: boolean }) {
+  const t = useTranslations('calendar');
+  const items: [string, string][] = [
+    ['bg-blue-700', t('legend.mine')],
+    ['bg-slate-200 border border-dashed border-slate-500', t('legend.taken')],
+    ['bg-red-300/70', t('legend.blackout')],
+    ['bg-amber-300/70', t('legend.buffer')],
+  ];
+  if (opening) items.push(['bg-slate-300/70', bookable ? t('legend.notBookable') : t('legend.closed')]);
+  return (
+    <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-700" aria-label={t('legend.label')}>
+      {items.map(([swatch, label]) => (
+        <li key={label} className="flex items-center gap-1.5">
+          <span className={cn('inline-block size-3 rounded-sm', swatch)} aria-hidden />
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslations>;
+type TranslateStatus = Translate;
+
+function toEvents(
+  feed: CalendarFeed,
+  ctx: {
+    fromDay: string;
+    toDay: string;
+    bookable: boolean;
+    codes?: Record<string, string>;
+    t: Translate;
+    tStatus: TranslateStatus;
+  },
+): EventInput[] {
+  const { t } = ctx;
+  const events = feed.entries.map((entry) => toEvent(entry, ctx));
+  if (feed.open) {
+    // Everything outside the windows is shaded: one inverse background over the whole group.
+    const closed = { display: 'inverse-background', backgroundColor: '#cbd5e1', groupId: OPEN_GROUP } as const;
+    if (feed.open.length > 0) {
+      events.push(...feed.open.map((w) => ({ ...closed, start: asUtc(w.start), end: asUtc(w.end) })));
+    } else {
+      events.push({
+        display: 'background',
+        backgroundColor: '#cbd5e1',
+        start: asUtc(`${ctx.fromDay}T00:00`),
+        end: asUtc(`${ctx.toDay}T00:00`),
+        title: ctx.bookable ? t('legend.notBookable') : t('legend.closed'),
+      });
+    }
+  }
+  return events;
+}
+
+function toEvent(entry: FeedEntry, ctx: { codes?: Record<string, string>; t: Translate; tStatus: TranslateStatus }): EventInput {
+  const { t, tStatus } = ctx;
+  const code = ctx.codes?.[entry.resourceId];
+  const prefix = code ? `${code} · ` : '';
+  const base = { id: entry.id, start: asUtc(entry.start), end: asUtc(entry.end) };
+  if (entry.kind === 'blackout') {
+    return {
+      ...base,
+      display: 'background',
+      backgroundColor: '#fca5a5',
+      title: prefix + (entry.title ? t('blackoutWithReason', { reason: entry.title }) : t('blackout')),
+    };
+  }
+  if (entry.kind === 'buffer') {
+    return { ...base, display: 'background', backgroundColor: '#fcd34d', title: t('buffer') };
+  }
+  const what = entry.title ?? (entry.requesterKind === 'customer' ? t('customerBooking') : t('taken'));
+  const described = entry.status ? t('withStatus', { what, status: tStatus(entry.status) }) : what;
+  const tentative = entry.status === 'pending' || entry.status === 'needs_info' || entry.status === 'awaiting_confirmation';
+  const title = prefix + (entry.mine ? t('mineTitle', { title: described }) : described);
+  return entry.mine
+    ? {
+        ...base,
+        title,
+        url: `/bookings/${entry.id}`,
+        backgroundColor: '#1d4ed8',
+        borderColor: '#1e3a8a',
+        textColor: '#ffffff',
+        classNames: tentative ? ['fc-event-tentative'] : [],
+      }
+    : {
+        ...base,
+        title,
+        backgroundColor: '#e2e8f0',
+        borderColor: '#64748b',
+        textColor: '#1e293b',
+        classNames: tentative ? ['fc-event-tentative'] : [],
+      };
+}

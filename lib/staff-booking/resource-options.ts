@@ -1,0 +1,58 @@
+/** The resources as the booking pages' pickers show them: plain data in the reader's language. */
+import type { AppLocale } from '@/lib/i18n/config';
+import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { clockTime } from '@/lib/resources/format';
+import type { ResourceGroup } from '@/lib/resources/queries';
+import type { Resource } from '@/db/schema';
+
+export interface ResourceOption {
+  id: string;
+  code: string;
+  name: string;
+  location: string;
+  capacity: number;
+  facilities: string[];
+  notes: string;
+  opensAt: string;
+  closesAt: string;
+  workingDaysOnly: boolean;
+  maxDurationMinutes: number;
+  state: Resource['state'];
+}
+
+export interface ResourceOptionGroup {
+  typeId: string;
+  typeName: string;
+  resources: ResourceOption[];
+}
+
+export function resourceOptions(groups: ResourceGroup[], locale: AppLocale): ResourceOptionGroup[] {
+  return groups.map(({ type, resources }) => ({
+    typeId: type.id,
+    typeName: localizedName(type, locale),
+    resources: resources.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: localizedName(r, locale),
+      location: r.location,
+      capacity: r.capacity,
+      facilities: r.facilities,
+      notes: localizedNotes(r, locale),
+      opensAt: clockTime(r.opensAt),
+      closesAt: clockTime(r.closesAt),
+      workingDaysOnly: r.workingDaysOnly,
+      maxDurationMinutes: r.maxDurationMinutes,
+      state: r.state,
+    })),
+  }));
+}
+
+/** The hours a time grid shows for some resources: from before the earliest opening to after the latest closing. */
+export function visibleHours(resources: Pick<ResourceOption, 'opensAt' | 'closesAt'>[]): { minTime: string; maxTime: string } {
+  if (resources.length === 0) return { minTime: '08:00', maxTime: '19:00' };
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  const opens = Math.min(...resources.map((r) => minutes(r.opensAt)));
+  const closes = Math.max(...resources.map((r) => minutes(r.closesAt)));
+  const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return { minTime: hour(Math.max(0, Math.floor((opens - 30) / 60))), maxTime: hour(Math.min(24, Math.ceil((closes + 30) / 60))) };
+}

@@ -1,0 +1,28 @@
+/** The staff booking pages' messages: both languages complete, every booking status and event covered. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TRANSITION_ACTIONS } from '@/lib/booking/state';
+
+function read(locale: string, namespace: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(process.cwd(), 'messages', locale, `${namespace}.json`), 'utf8'));
+}
+
+function keys(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('booking and calendar messages', () => {
+  it.each(['booking', 'calendar'])('%s has the same keys in Chinese and English', (namespace) => {
+    expect(keys(read('en', namespace)).sort()).toEqual(keys(read('zh', namespace)).sort());
+  });
+
+  it('names every status change in the history', () => {
+    for (const locale of ['zh', 'en']) {
+      const actions = (read(locale, 'booking').history as { action: Record<string, string> }).action;
+      for (const action of [...TRANSITION_ACTIONS, 'submitted']) expect(actions[action], `${locale}: ${action}`).toBeTruthy();
+    }
+  });
+});
