@@ -1,0 +1,183 @@
+/**
+ * Customer priority (policy I.4, product rule 3): customer service asks admin to displace a
+ * staff booking that holds the slot a customer wants and is not yet in use; only admin can
+ * approve, and the displaced applicant is told at once, with alternatives.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { retryOnDeadlock } from '@/db/retry';
+import { bookings, type Booking, type BookingStatus, type Resource } from '@/db/schema';
+import { requireAdmin, requireServiceDesk, type Actor } from '@/lib/authz';
+import { findAlternatives, isSlotFree, type Alternative } from '@/lib/booking/availability';
+import { loadPolicyContext } from '@/lib/booking/context';
+import { recordEvent } from '@/lib/booking/events';
+import { isUuid } from '@/lib/booking/ids';
+import { approveBooking } from '@/lib/booking/review';
+import { parseInput } from '@/lib/booking/schemas';
+import { TRANSITIONS } from '@/lib/booking/state';
+import { DomainError } from '@/lib/errors';
+import { notify } from '@/lib/mail/notify';
+import { insertCustomerBooking, type CustomerRequest } from './insert-booking';
+import { displacementDecisionSchema, priorityRequestSchema, V } from './schemas';
+
+const MINUTE = 60_000;
+
+/** The status reason the displaced applicant reads. */
+export const DISPLACED_REASON = 'displaced for a customer';
+
+/** A staff booking may be displaced while it could still be cancelled: not in use, not ended. */
+const DISPLACEABLE: readonly BookingStatus[] = TRANSITIONS.cancel.from;
+
+/**
+ * Customer service files a priority request: a customer booking (priority `priority`) that
+ * names the staff booking in its way. It is registered without a hold — the slot is taken
+ * until admin approves — but everything else about the slot must already be fine: the
+ * customer rules, and no other booking or blackout in the way.
+ */
+export async function filePriorityRequest(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  opts: { now?: Date } = {},
+): Promise<Booking> {
+  const user = requireServiceDesk(actor);
+  const { channel, originalMessage, importantCustomer, locale, displaceBookingId, ...request } = parseInput(
+    priorityRequestSchema,
+    input,
+  );
+  const ctx = await loadPolicyContext(db, opts.now);
+  return insertCustomerBooking(db, ctx, {
+    request,
+    channel,
+    locale: locale ?? ctx.settings.defaultLocale,
+    holdsSlot: false,
+    actor: user,
+    enteredById: user.id,
+    originalMessage: originalMessage ?? null,
+    importantCustomer,
+    displacesBookingId: displaceBookingId,
+    before: async (tx, resource) => {
+      const [displaced] = await tx.select().from(bookings).where(eq(bookings.id, displaceBookingId));
+      if (!displaced || !standsInTheWay(displaced, resource, request)) {
+        throw new DomainError('invalid_input', undefined, { fields: { displaceBookingId: [V.not_displaceable] } });
+      }
+      if (!(await isSlotFree(tx, resource, request.startAt, request.endAt, { excludeBookingId: displaced.id }))) {
+        throw new DomainError('slot_taken');
+      }
+    },
+  });
+}
+
+/** A live staff booking on this resource whose hold overlaps the customer's wanted slot. */
+function standsInTheWay(booking: Booking, resource: Resource, request: CustomerRequest): boolean {
+  const holdStart = request.startAt.getTime() - resource.setupBufferMinutes * MINUTE;
+  const holdEnd = request.endAt.getTime() + resource.cleanupBufferMinutes * MINUTE;
+  return (
+    booking.requesterKind === 'staff' &&
+    booking.resourceId === resource.id &&
+    booking.holdsSlot &&
+    DISPLACEABLE.includes(booking.status) &&
+    booking.holdStart !== null &&
+    booking.holdEnd !== null &&
+    booking.holdStart.getTime() < holdEnd &&
+    booking.holdEnd.getTime() > holdStart
+  );
+}
+
+export interface DisplacementResult {
+  /** The customer's booking, now approved (awaiting the customer's confirmation) and holding. */
+  customerBooking: Booking;
+  /** The staff booking, now cancelled. */
+  displacedBooking: Booking;
+  /** Offered to the displaced applicant in their e-mail, best first. */
+  alternatives: Alternative[];
+}
+
+/**
+ * Admin approves a priority request, in one transaction:
+ *  1. both bookings are locked (in id order, so two admins cannot deadlock);
+ *  2. the staff booking, if still neither in use nor ended, becomes `cancelled` with the reason
+ *     "displaced for a customer";
+ *  3. the customer booking is approved through the review domain (deadline per the confirmation
+ *     window) and takes its hold.
+ * Releasing before taking keeps the exclusion constraint from ever seeing both holds; other
+ * transactions see the commit as one step, so for them the slot is never free in between.
+ * Anything else in the way (a new blackout, another hold) fails the approval and undoes all.
+ */
+export async function approveDisplacement(
+  db: Db,
+  actor: Actor,
+  input: { bookingId: string; opinion: string },
+  opts: { now?: Date } = {},
+): Promise<DisplacementResult> {
+  const admin = requireAdmin(actor);
+  const { bookingId, ...fields } = input;
+  const { opinion } = parseInput(displacementDecisionSchema, fields);
+  const now = opts.now ?? new Date();
+
+  // Taking the hold is checked by the exclusion constraint, which can deadlock with a
+  // simultaneous request for the same time: PostgreSQL aborts one, and it runs again.
+  return retryOnDeadlock(() =>
+    db.transaction(async (tx) => {
+      const { customer, staff } = await lockPriorityPair(tx, bookingId);
+      if (!DISPLACEABLE.includes(staff.status)) throw new DomainError('invalid_transition');
+
+      const [displacedBooking] = await tx
+        .update(bookings)
+        .set({
+          status: TRANSITIONS.cancel.to,
+          statusReason: DISPLACED_REASON,
+          version: sql`${bookings.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(eq(bookings.id, staff.id), inArray(bookings.status, [...DISPLACEABLE])))
+        .returning();
+      if (!displacedBooking) throw new DomainError('invalid_transition');
+      await recordEvent(tx, {
+        bookingId: staff.id,
+        fromStatus: staff.status,
+        toStatus: displacedBooking.status,
+        action: 'displaced',
+        actor: admin,
+        note: DISPLACED_REASON,
+        data: { forBookingId: customer.id, forReference: customer.reference },
+      });
+
+      const customerBooking = await approveBooking(tx, admin, { bookingId: customer.id, opinion }, { now });
+
+      // Searched after the customer took the slot, so nothing offered collides with it.
+      const alternatives = await findAlternatives(
+        tx,
+        {
+          resourceId: staff.resourceId,
+          startAt: staff.startAt,
+          endAt: staff.endAt,
+          attendees: staff.attendees,
+          requesterKind: 'staff',
+        },
+        { now },
+      );
+      await notify(tx, 'displaced', staff.id, {
+        alternatives: alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
+      });
+      return { customerBooking, displacedBooking, alternatives };
+    }),
+  );
+}
+
+/** The priority request and the staff booking it names, both locked; or why not. */
+async function lockPriorityPair(tx: Db, bookingId: string): Promise<{ customer: Booking; staff: Booking }> {
+  const [request] = isUuid(bookingId) ? await tx.select().from(bookings).where(eq(bookings.id, bookingId)) : [];
+  if (!request || request.priority !== 'priority' || !request.displacesBookingId) throw new DomainError('not_found');
+  const locked = await tx
+    .select()
+    .from(bookings)
+    .where(inArray(bookings.id, [request.id, request.displacesBookingId]))
+    .orderBy(asc(bookings.id))
+    .for('update');
+  const customer = locked.find((b) => b.id === request.id);
+  const staff = locked.find((b) => b.id === request.displacesBookingId);
+  if (!customer || !staff) throw new DomainError('not_found');
+  if (customer.status !== 'pending') throw new DomainError('invalid_transition');
+  return { customer, staff };
+}

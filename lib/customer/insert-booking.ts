@@ -1,0 +1,130 @@
+/**
+ * Writes a customer's request, whatever the channel (public page, phone, e-mail, priority). The
+ * booking domain's rules apply unchanged — the customer notice (`customer_min_notice_hours`),
+ * capacity, maximum duration, opening hours, the horizon — plus one of the customer channel:
+ * only resources the ledger marks customer-bookable. The insert holds the slot (the exclusion
+ * constraint decides between simultaneous requests; when PostgreSQL aborts one of them as a
+ * deadlock inside that check, the request is simply run again and then sees the winner); a slot
+ * that cannot be had is answered with alternatives among customer-bookable resources.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { retryOnDeadlock } from '@/db/retry';
+import { bookings, resources, type Booking, type Locale, type Resource } from '@/db/schema';
+import { isSlotFree, withAlternatives, type SlotQuery } from '@/lib/booking/availability';
+import type { LoadedContext } from '@/lib/booking/context';
+import { nextReference } from '@/lib/booking/create';
+import { recordEvent, type EventActor } from '@/lib/booking/events';
+import { isUuid } from '@/lib/booking/ids';
+import { assertSlotRules } from '@/lib/booking/rules';
+import { DomainError } from '@/lib/errors';
+import { notify } from '@/lib/mail/notify';
+import { V } from './schemas';
+
+/** What every customer channel asks for (rule 5). */
+export interface CustomerRequest {
+  resourceId: string;
+  startAt: Date;
+  endAt: Date;
+  name: string;
+  phone: string;
+  email: string;
+  company: string;
+  visitors?: number;
+  specialNeeds?: string;
+}
+
+export interface CustomerBookingSpec {
+  request: CustomerRequest;
+  channel: 'public' | 'phone' | 'email';
+  locale: Locale;
+  holdsSlot: boolean;
+  /** Who filed it, for the audit trail: the customer, or a service-desk user. */
+  actor: EventActor;
+  enteredById?: string | null;
+  originalMessage?: string | null;
+  importantCustomer?: boolean;
+  /** A priority request: the staff booking it asks admin to displace. */
+  displacesBookingId?: string;
+  /** Further checks inside the transaction, after the slot rules and before the insert. */
+  before?: (tx: Db, resource: Resource) => Promise<void>;
+}
+
+export function customerSlotQuery(request: CustomerRequest): SlotQuery {
+  return {
+    resourceId: request.resourceId,
+    startAt: request.startAt,
+    endAt: request.endAt,
+    attendees: request.visitors ?? null,
+    requesterKind: 'customer',
+    customerBookableOnly: true,
+  };
+}
+
+/** The resource, if customers may book it; anything else is a field error on `resourceId`. */
+export async function loadCustomerBookableResource(db: Db, resourceId: string): Promise<Resource> {
+  const [resource] = isUuid(resourceId) ? await db.select().from(resources).where(eq(resources.id, resourceId)) : [];
+  if (!resource || !resource.customerBookable || resource.state === 'retired') {
+    throw new DomainError('invalid_input', undefined, { fields: { resourceId: [V.resource_not_bookable] } });
+  }
+  return resource;
+}
+
+export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: CustomerBookingSpec): Promise<Booking> {
+  const { request } = spec;
+  const { now } = ctx;
+  const insert = () =>
+    db.transaction(async (tx) => {
+      const resource = await loadCustomerBookableResource(tx, request.resourceId);
+      assertSlotRules(resource, { ...request, attendees: request.visitors }, 'customer', ctx);
+      await spec.before?.(tx, resource);
+      if (
+        spec.holdsSlot &&
+        !(await isSlotFree(tx, resource, request.startAt, request.endAt, { blackoutsOnly: true }))
+      ) {
+        throw new DomainError('slot_taken');
+      }
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          reference: nextReference(now, ctx.settings.timeZone),
+          resourceId: resource.id,
+          requesterKind: 'customer',
+          enteredById: spec.enteredById ?? null,
+          contactName: request.name,
+          contactPhone: request.phone,
+          contactEmail: request.email,
+          company: request.company,
+          locale: spec.locale,
+          channel: spec.channel,
+          priority: spec.displacesBookingId ? 'priority' : 'normal',
+          displacesBookingId: spec.displacesBookingId ?? null,
+          importantCustomer: spec.importantCustomer ?? false,
+          attendees: request.visitors ?? null,
+          specialNeeds: request.specialNeeds ?? '',
+          originalMessage: spec.originalMessage ?? null,
+          startAt: request.startAt,
+          endAt: request.endAt,
+          holdsSlot: spec.holdsSlot,
+          submittedAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await recordEvent(tx, {
+        bookingId: booking.id,
+        fromStatus: null,
+        toStatus: booking.status,
+        action: 'submitted',
+        actor: spec.actor,
+        data: {
+          channel: booking.channel,
+          holdsSlot: booking.holdsSlot,
+          ...(spec.displacesBookingId && { displacesBookingId: spec.displacesBookingId }),
+        },
+      });
+      // The customer's "request received" mail carries their manage link (lib/mail/notify.ts).
+      await notify(tx, 'request_received', booking.id);
+      return booking;
+    });
+  return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', () => retryOnDeadlock(insert));
+}

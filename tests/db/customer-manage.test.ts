@@ -1,0 +1,199 @@
+/**
+ * The customer's link: it reads and changes its own booking only; loading it changes nothing;
+ * expired, unknown and staff-booking tokens are refused; the manage token survives the actions
+ * while the approval mail's respond token is used up.
+ */
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { actionTokens, type Booking } from '@/db/schema';
+import type { CustomerActor, UserActor } from '@/lib/authz';
+import { cancelBooking } from '@/lib/booking/applicant';
+import { customerCancel, customerConfirm, customerDecline, loadManagedBooking } from '@/lib/customer/manage';
+import { hashToken, issueToken } from '@/lib/tokens';
+import {
+  NOW,
+  expectDomainError,
+  loadActors,
+  outboxTemplates,
+  resourceByCode,
+  seedBooking,
+  slot,
+  snapshot,
+  type Who,
+} from '../helpers/booking-fixtures';
+import { useTestDb } from '../helpers/db';
+
+const { db } = useTestDb();
+const HOUR = 3_600_000;
+let actors: Record<Who, UserActor>;
+let day = 5;
+
+beforeAll(async () => {
+  actors = await loadActors(db());
+});
+
+/** A customer booking on its own day, with a link token for it. */
+async function customerBooking(
+  status: Booking['status'] = 'pending',
+  purpose: 'manage' | 'respond' = 'manage',
+  expiresAt = new Date(NOW.getTime() + 30 * 24 * HOUR),
+) {
+  const showroom = await resourceByCode(db(), 'SR-101');
+  const awaiting = status === 'awaiting_confirmation';
+  const booking = await seedBooking(db(), {
+    resourceId: showroom.id,
+    ...slot(`2030-04-${String(day++).padStart(2, '0')}`, '10:00', '11:00'),
+    status,
+    approvedAt: awaiting ? NOW : null,
+    confirmDeadline: awaiting ? new Date(NOW.getTime() + 24 * HOUR) : null,
+  });
+  const token = await issueToken(db(), { bookingId: booking.id, purpose, expiresAt });
+  return { booking, token };
+}
+
+const tokenRow = async (token: string) =>
+  (
+    await db()
+      .select()
+      .from(actionTokens)
+      .where(eq(actionTokens.tokenHash, hashToken(token)))
+  )[0];
+
+describe('loadManagedBooking', () => {
+  it('shows the booking of the token and changes nothing', async () => {
+    const { booking, token } = await customerBooking('awaiting_confirmation');
+    const before = await snapshot(db(), booking.id);
+    const view = await loadManagedBooking(db(), token, { now: NOW });
+    await loadManagedBooking(db(), token, { now: NOW });
+    expect(view).toMatchObject({
+      reference: booking.reference,
+      status: 'awaiting_confirmation',
+      timeZone: 'Asia/Shanghai',
+      resource: { nameZh: '产品展厅', location: '总部 1 楼' },
+      actions: { confirm: true, decline: true, cancel: true },
+    });
+    expect(view.resource.notesZh).toContain('平底鞋');
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+    expect((await tokenRow(token)).usedAt).toBeNull();
+  });
+
+  it('offers only what the status allows; the respond link cannot cancel', async () => {
+    const pending = await customerBooking('pending');
+    expect((await loadManagedBooking(db(), pending.token, { now: NOW })).actions).toEqual({
+      confirm: false,
+      decline: false,
+      cancel: true,
+    });
+    const respond = await customerBooking('awaiting_confirmation', 'respond');
+    expect((await loadManagedBooking(db(), respond.token, { now: NOW })).actions).toEqual({
+      confirm: true,
+      decline: true,
+      cancel: false,
+    });
+    await expectDomainError(customerCancel(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
+    expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');
+  });
+
+  it('refuses expired, unknown and staff-booking tokens (token_invalid)', async () => {
+    const expired = await customerBooking('pending', 'manage', new Date(NOW.getTime() - 1000));
+    await expectDomainError(loadManagedBooking(db(), expired.token, { now: NOW }), 'token_invalid');
+    await expectDomainError(loadManagedBooking(db(), 'x'.repeat(43), { now: NOW }), 'token_invalid');
+    await expectDomainError(loadManagedBooking(db(), '../../etc/passwd', { now: NOW }), 'token_invalid');
+
+    const room = await resourceByCode(db(), 'MR-302');
+    const staffBooking = await seedBooking(db(), {
+      resourceId: room.id,
+      requester: actors.staff,
+      ...slot('2030-04-02', '10:00', '11:00'),
+    });
+    const staffToken = await issueToken(db(), {
+      bookingId: staffBooking.id,
+      purpose: 'manage',
+      expiresAt: new Date(NOW.getTime() + HOUR),
+    });
+    await expectDomainError(loadManagedBooking(db(), staffToken, { now: NOW }), 'token_invalid');
+    await expectDomainError(customerCancel(db(), staffToken, { reason: '不来了' }, { now: NOW }), 'token_invalid');
+    expect((await snapshot(db(), staffBooking.id)).booking.status).toBe('pending');
+  });
+
+  it('an expired token changes nothing', async () => {
+    const expired = await customerBooking('awaiting_confirmation', 'manage', new Date(NOW.getTime() - 1000));
+    const before = await snapshot(db(), expired.booking.id);
+    await expectDomainError(customerConfirm(db(), expired.token, { now: NOW }), 'token_invalid');
+    await expectDomainError(customerDecline(db(), expired.token, {}, { now: NOW }), 'token_invalid');
+    await expectDomainError(customerCancel(db(), expired.token, { reason: '不来了' }, { now: NOW }), 'token_invalid');
+    expect(await snapshot(db(), expired.booking.id)).toEqual(before);
+  });
+});
+
+describe('a customer token and other bookings', () => {
+  it('acts on its own booking only, whatever booking id the caller slips in', async () => {
+    const mine = await customerBooking('pending');
+    const theirs = await customerBooking('pending');
+    const theirsBefore = await snapshot(db(), theirs.booking.id);
+
+    const input = { reason: '行程有变', bookingId: theirs.booking.id } as { reason: string };
+    expect(await customerCancel(db(), mine.token, input, { now: NOW })).toEqual({
+      reference: mine.booking.reference,
+      status: 'cancelled',
+    });
+    expect(await snapshot(db(), theirs.booking.id)).toEqual(theirsBefore);
+    expect((await loadManagedBooking(db(), theirs.token, { now: NOW })).reference).toBe(theirs.booking.reference);
+  });
+
+  it('the customer the link stands for cannot reach another booking through the domain (not_found)', async () => {
+    const mine = await customerBooking('pending');
+    const theirs = await customerBooking('pending');
+    const me: CustomerActor = { kind: 'customer', bookingId: mine.booking.id, email: 'guest@customer.example.com' };
+    const before = await snapshot(db(), theirs.booking.id);
+    await expectDomainError(
+      cancelBooking(db(), me, { bookingId: theirs.booking.id, reason: '别人的预约' }, { now: NOW }),
+      'not_found',
+    );
+    expect(await snapshot(db(), theirs.booking.id)).toEqual(before);
+  });
+});
+
+describe('customer actions', () => {
+  it('confirm by the manage link: confirmed, customer and service desk told, the link still works', async () => {
+    const { booking, token } = await customerBooking('awaiting_confirmation');
+    expect(await customerConfirm(db(), token, { now: NOW })).toEqual({
+      reference: booking.reference,
+      status: 'confirmed',
+    });
+    expect(await outboxTemplates(db(), booking.id)).toEqual(['confirmed', 'service-confirmed']);
+    expect((await tokenRow(token)).usedAt).toBeNull();
+    const view = await loadManagedBooking(db(), token, { now: NOW });
+    expect(view).toMatchObject({ status: 'confirmed', actions: { confirm: false, decline: false, cancel: true } });
+  });
+
+  it('confirm by the respond link uses it up: a second answer is refused', async () => {
+    const { booking, token } = await customerBooking('awaiting_confirmation', 'respond');
+    await customerConfirm(db(), token, { now: NOW });
+    expect((await tokenRow(token)).usedAt).not.toBeNull();
+    await expectDomainError(customerDecline(db(), token, {}, { now: NOW }), 'token_invalid');
+    expect((await snapshot(db(), booking.id)).booking.status).toBe('confirmed');
+  });
+
+  it('decline with a reason; confirming after the deadline is refused', async () => {
+    const declined = await customerBooking('awaiting_confirmation');
+    expect((await customerDecline(db(), declined.token, { reason: '时间冲突' }, { now: NOW })).status).toBe(
+      'cancelled',
+    );
+    expect((await snapshot(db(), declined.booking.id)).booking.statusReason).toBe('declined');
+
+    const late = await customerBooking('awaiting_confirmation');
+    await expectDomainError(
+      customerConfirm(db(), late.token, { now: new Date(NOW.getTime() + 25 * HOUR) }),
+      'deadline_passed',
+    );
+  });
+
+  it('cancel needs a reason (a field message, nothing changes)', async () => {
+    const { booking, token } = await customerBooking('pending');
+    const before = await snapshot(db(), booking.id);
+    const error = await expectDomainError(customerCancel(db(), token, { reason: '  ' }, { now: NOW }), 'invalid_input');
+    expect(error.details.fields).toEqual({ reason: ['required'] });
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+  });
+});
