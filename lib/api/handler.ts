@@ -42,7 +42,7 @@ export interface ApiRouteOptions {
 export function apiRoute<P extends RouteParams = RouteParams>(
   handler: (ctx: ApiContext<P>) => Promise<Response>,
   options: ApiRouteOptions = {},
-): (req: Request, route: { params: Promise<P> }) => Promise<Response> {
+): (req: Request, route?: { params: Promise<P> }) => Promise<Response> {
   const access = options.access ?? 'user';
   return async (req, route) => {
     const { searchParams } = new URL(req.url);
@@ -53,7 +53,8 @@ export function apiRoute<P extends RouteParams = RouteParams>(
       if (access === 'user') requireUser(actor);
       const response = await handler({
         req,
-        params: await route.params,
+        // Routes without dynamic segments are called without a route context.
+        params: ((await route?.params) ?? {}) as P,
         actor,
         locale,
         db: await getDb(),

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
 import { blackouts, bookings, resources, type BookingStatus, type Resource } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
@@ -271,7 +272,8 @@ export async function withAlternatives<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await fn();
+    // Simultaneous inserts checked by the exclusion constraint can deadlock; rerun the victim.
+    return await retryOnDeadlock(fn);
   } catch (error) {
     const taken = pgErrorCode(error) === SQLSTATE.exclusionViolation;
     const slot = typeof query === 'function' ? query() : query;

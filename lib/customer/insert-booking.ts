@@ -9,7 +9,6 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { retryOnDeadlock } from '@/db/retry';
 import { bookings, resources, type Booking, type Locale, type Resource } from '@/db/schema';
 import { isSlotFree, withAlternatives, type SlotQuery } from '@/lib/booking/availability';
 import type { LoadedContext } from '@/lib/booking/context';
@@ -126,5 +125,5 @@ export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: Cu
       await notify(tx, 'request_received', booking.id);
       return booking;
     });
-  return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', () => retryOnDeadlock(insert));
+  return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', insert);
 }

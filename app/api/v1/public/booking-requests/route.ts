@@ -13,7 +13,7 @@
  */
 import { readJsonBody } from '@/lib/api/body';
 import { clientIp } from '@/lib/api/client-ip';
-import { publicApiRoute } from '@/lib/api/public-route';
+import { apiRoute } from '@/lib/api/handler';
 import { createPublicRequest } from '@/lib/customer/create-public';
 
 export const runtime = 'nodejs';
@@ -21,8 +21,11 @@ export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = 32 * 1024;
 
-export const POST = publicApiRoute(async ({ req, db, locale }) => {
-  const body = await readJsonBody(req, MAX_BODY_BYTES);
-  const { reference, status } = await createPublicRequest(db, body, { ip: clientIp(req.headers), locale });
-  return Response.json({ reference, status }, { status: 201 });
-});
+export const POST = apiRoute(
+  async ({ req, db, locale }) => {
+    const body = await readJsonBody(req, MAX_BODY_BYTES);
+    const { reference, status } = await createPublicRequest(db, body, { ip: clientIp(req.headers), locale });
+    return Response.json({ reference, status }, { status: 201 });
+  },
+  { access: 'public' },
+);
