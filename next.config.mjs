@@ -7,8 +7,9 @@ const nextConfig = {
   // A separate build directory lets several dev servers run from one checkout.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and extension bundles from its own package directory at run time;
-  // bundling it breaks those paths.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // bundling it breaks those paths. rate-limiter-flexible imports drizzle-orm by a computed
+  // name, which a bundle cannot resolve ("expression is too dynamic").
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
   poweredByHeader: false,
 };
 
