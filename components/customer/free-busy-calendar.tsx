@@ -1,0 +1,402 @@
+'use client';
+
+/**
+ * The public free/busy week of one customer-bookable resource: busy time as anonymous blocks
+ * (no titles — the public API gives bare intervals), free half-hours as buttons to tap. A week
+ * at a time, Monday first; on a phone one day at a time with a row of day buttons.
+ *
+ * Every time is the organisation's wall clock, whatever the browser's zone: days are
+ * 'YYYY-MM-DD' strings and each cell's instant is computed in the organisation's zone
+ * (zonedInstant), never with the browser's offsets. Busy intervals come from
+ * GET /api/v1/public/availability, the same answer any client of the public API gets.
+ *
+ * The grid only helps the customer choose: the server checks the slot again (notice, hours,
+ * buffers, the exclusion constraint) and answers a refusal with alternatives.
+ */
+import { ChevronLeftIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { addDays, dayInZone, isWorkingDay, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
+import { isLocale, localeTags } from '@/lib/i18n/config';
+import { clockOf } from '@/lib/staff-booking/wall-clock';
+import { cn } from '@/lib/utils';
+
+const SLOT_MINUTES = 30;
+const MINUTE = 60_000;
+
+export interface FreeBusyResource {
+  id: string;
+  /** Wall-clock opening hours in the organisation's zone, 'HH:MM'. */
+  opensAt: string;
+  closesAt: string;
+  workingDaysOnly: boolean;
+}
+
+/** A chosen slot as wall-clock values in the organisation's zone. */
+export interface SlotChoice {
+  day: string;
+  startTime: string;
+  endTime: string;
+}
+
+export interface FreeBusyCalendarProps {
+  resource: FreeBusyResource;
+  timeZone: string;
+  /** The earliest start the customer notice allows (ISO instant, computed by the server). */
+  earliestStartAt: string;
+  /** The last day inside the booking horizon. */
+  lastDay: string;
+  holidays: HolidayCalendar;
+  selection: SlotChoice | null;
+  onPick: (day: string, startTime: string) => void;
+  /** The id of the heading this calendar is labelled by. */
+  labelledBy?: string;
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+type CellState = 'free' | 'busy' | 'unavailable';
+type ColumnState = 'open' | 'closed' | 'beyond';
+
+interface Run {
+  state: CellState;
+  /** Index of the first row and the number of rows. */
+  row: number;
+  span: number;
+}
+
+interface Column {
+  day: string;
+  state: ColumnState;
+  runs: Run[];
+}
+
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** The Monday of a day's week. */
+export function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+function overlaps(busy: readonly Interval[], start: number, end: number): boolean {
+  return busy.some((b) => b.start < end && b.end > start);
+}
+
+/**
+ * The first day with time the rules leave open (a working day if need be, a start after the
+ * notice), so that the calendar does not open on a week with nothing to choose.
+ */
+function firstBookableDay(
+  resource: FreeBusyResource,
+  ctx: { timeZone: string; earliest: number; lastDay: string; holidays: HolidayCalendar },
+): string {
+  const lastStart = clockOf(minutesOf(resource.closesAt) - SLOT_MINUTES);
+  let day = dayInZone(new Date(ctx.earliest), ctx.timeZone);
+  for (; day <= ctx.lastDay; day = addDays(day, 1)) {
+    const open = !resource.workingDaysOnly || isWorkingDay(day, ctx.holidays);
+    if (open && zonedInstant(day, lastStart, ctx.timeZone).getTime() >= ctx.earliest) return day;
+  }
+  return dayInZone(new Date(ctx.earliest), ctx.timeZone);
+}
+
+/** The week's columns, consecutive cells of one state merged into runs. */
+function buildColumns(
+  resource: FreeBusyResource,
+  week: string,
+  rows: string[],
+  busy: readonly Interval[],
+  ctx: { timeZone: string; earliest: number; lastDay: string; holidays: HolidayCalendar },
+): Column[] {
+  return Array.from({ length: 7 }, (_, i) => {
+    const day = addDays(week, i);
+    const state: ColumnState =
+      day > ctx.lastDay ? 'beyond' : resource.workingDaysOnly && !isWorkingDay(day, ctx.holidays) ? 'closed' : 'open';
+    const runs: Run[] = [];
+    if (state !== 'open') return { day, state, runs };
+    rows.forEach((clock, row) => {
+      const start = zonedInstant(day, clock, ctx.timeZone).getTime();
+      const cell: CellState =
+        start < ctx.earliest ? 'unavailable' : overlaps(busy, start, start + SLOT_MINUTES * MINUTE) ? 'busy' : 'free';
+      const last = runs.at(-1);
+      if (cell !== 'free' && last && last.state === cell && last.row + last.span === row) last.span += 1;
+      else runs.push({ state: cell, row, span: 1 });
+    });
+    return { day, state, runs };
+  });
+}
+
+export function FreeBusyCalendar({
+  resource,
+  timeZone,
+  earliestStartAt,
+  lastDay,
+  holidays,
+  selection,
+  onPick,
+  labelledBy,
+}: FreeBusyCalendarProps) {
+  const t = useTranslations('book.calendar');
+  const localeValue = useLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'zh';
+  const earliest = Date.parse(earliestStartAt);
+  const firstWeek = mondayOf(dayInZone(new Date(earliestStartAt), timeZone));
+
+  const [week, setWeek] = useState(() =>
+    mondayOf(selection?.day ?? firstBookableDay(resource, { timeZone, earliest, lastDay, holidays })),
+  );
+  const [activeDay, setActiveDay] = useState<string | null>(selection?.day ?? null);
+  // A slot chosen elsewhere (an alternative) brings its week and day into view.
+  const [shownSelection, setShownSelection] = useState(selection?.day);
+  if (selection?.day !== shownSelection) {
+    setShownSelection(selection?.day);
+    if (selection) {
+      setWeek(mondayOf(selection.day));
+      setActiveDay(selection.day);
+    }
+  }
+
+  const [attempt, setAttempt] = useState(0);
+  const key = `${resource.id}|${week}|${attempt}`;
+  const [loaded, setLoaded] = useState<{ key: string; busy: Interval[]; error: string | null } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    const query = new URLSearchParams({
+      resourceId: resource.id,
+      from: zonedInstant(week, '00:00', timeZone).toISOString(),
+      to: zonedInstant(addDays(week, 7), '00:00', timeZone).toISOString(),
+      locale,
+    });
+    fetch(`/api/v1/public/availability?${query}`, { signal: controller.signal, cache: 'no-store' })
+      .then(async (res) => {
+        const body = await res.json().catch(() => null);
+        if (!res.ok || !Array.isArray(body?.busy)) throw new Error(body?.error?.message ?? '');
+        const busy = (body.busy as { startAt: string; endAt: string }[]).map((b) => ({
+          start: Date.parse(b.startAt),
+          end: Date.parse(b.endAt),
+        }));
+        setLoaded({ key, busy, error: null });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        // An empty message is replaced by the generic one when shown.
+        setLoaded({ key, busy: [], error: error instanceof Error ? error.message : '' });
+      });
+    return () => controller.abort();
+  }, [key, resource.id, week, timeZone, locale]);
+
+  const loading = loaded?.key !== key;
+  const busy = useMemo(() => (loading ? [] : (loaded?.busy ?? [])), [loading, loaded]);
+  const rows = useMemo(() => {
+    const open = minutesOf(resource.opensAt);
+    const count = Math.floor((minutesOf(resource.closesAt) - open) / SLOT_MINUTES);
+    return Array.from({ length: Math.max(0, count) }, (_, i) => clockOf(open + i * SLOT_MINUTES));
+  }, [resource.opensAt, resource.closesAt]);
+  const columns = useMemo(
+    () => buildColumns(resource, week, rows, busy, { timeZone, earliest, lastDay, holidays }),
+    [resource, week, rows, busy, timeZone, earliest, lastDay, holidays],
+  );
+
+  const dayFormat = useMemo(
+    () => new Intl.DateTimeFormat(localeTags[locale], { timeZone: 'UTC', weekday: 'short', month: 'numeric', day: 'numeric' }),
+    [locale],
+  );
+  const dayLabel = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
+  const shownDay =
+    activeDay && activeDay >= week && activeDay < addDays(week, 7)
+      ? activeDay
+      : (columns.find((c) => c.runs.some((r) => r.state === 'free'))?.day ??
+        columns.find((c) => c.state === 'open')?.day ??
+        week);
+
+  const canGoBack = week > firstWeek;
+  const canGoOn = addDays(week, 7) <= lastDay;
+  const moveWeek = (weeks: number) => {
+    setWeek(addDays(week, weeks * 7));
+    setActiveDay(null);
+  };
+
+  const selectedRange =
+    selection && selection.day >= week && selection.day < addDays(week, 7)
+      ? { day: selection.day, start: minutesOf(selection.startTime), end: minutesOf(selection.endTime) }
+      : null;
+  const selectionHitsBusy =
+    !loading &&
+    selection !== null &&
+    selectedRange !== null &&
+    overlaps(
+      busy,
+      zonedInstant(selection.day, selection.startTime, timeZone).getTime(),
+      zonedInstant(selection.day, selection.endTime, timeZone).getTime(),
+    );
+
+  return (
+    <div className="flex flex-col gap-3" aria-labelledby={labelledBy} role="group">
+      <div className="flex items-center justify-between gap-2">
+        <Button variant="outline" size="icon" onClick={() => moveWeek(-1)} disabled={!canGoBack} aria-label={t('previousWeek')}>
+          <ChevronLeftIcon aria-hidden />
+        </Button>
+        <p className="text-center text-sm font-medium text-slate-900" aria-live="polite">
+          {t('weekOf', { from: dayLabel(week), to: dayLabel(addDays(week, 6)) })}
+        </p>
+        <Button variant="outline" size="icon" onClick={() => moveWeek(1)} disabled={!canGoOn} aria-label={t('nextWeek')}>
+          <ChevronRightIcon aria-hidden />
+        </Button>
+      </div>
+
+      {/* Phones: one day at a time. */}
+      <div className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 md:hidden" role="group" aria-label={t('chooseDay')}>
+        {columns.map((column) => (
+          <button
+            key={column.day}
+            type="button"
+            aria-pressed={column.day === shownDay}
+            onClick={() => setActiveDay(column.day)}
+            className={cn(
+              'flex min-h-11 min-w-12 shrink-0 flex-col items-center justify-center rounded-md border px-2 text-xs leading-tight',
+              'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600',
+              column.day === shownDay
+                ? 'border-blue-700 bg-blue-700 text-white'
+                : column.state === 'open'
+                  ? 'border-slate-300 bg-white text-slate-900'
+                  : 'border-slate-200 bg-slate-50 text-slate-400',
+            )}
+          >
+            {dayLabel(column.day)}
+          </button>
+        ))}
+      </div>
+
+      {loaded?.key === key && loaded.error !== null && (
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          <span>{loaded.error || t('loadFailed')}</span>
+          <Button variant="outline" size="sm" onClick={() => setAttempt((n) => n + 1)}>
+            <RotateCwIcon aria-hidden />
+            {t('retry')}
+          </Button>
+        </div>
+      )}
+
+      <div
+        className={cn(
+          // Rows of at least 40px on touch screens (tap targets), a little tighter on a desktop.
+          'grid grid-cols-[3rem_minmax(0,1fr)] gap-x-1 rounded-lg [--row:2.5rem] md:[--row:2.25rem] border border-slate-200 bg-white p-2 md:grid-cols-[3.25rem_repeat(7,minmax(0,1fr))]',
+          loading && 'opacity-60',
+        )}
+        aria-busy={loading}
+      >
+        <div className="hidden md:block" aria-hidden />
+        {columns.map((column) => (
+          <div
+            key={column.day}
+            className={cn('hidden pb-1 text-center text-xs font-medium text-slate-700 md:block', column.state !== 'open' && 'text-slate-400')}
+            aria-hidden
+          >
+            {dayLabel(column.day)}
+          </div>
+        ))}
+
+        <div className="grid gap-y-0.5" style={{ gridTemplateRows: `repeat(${rows.length}, var(--row))` }} aria-hidden>
+          {rows.map((clock) => (
+            <span key={clock} className="-mt-1.5 pr-1 text-right text-xs text-slate-500 tabular-nums">
+              {clock}
+            </span>
+          ))}
+        </div>
+
+        {columns.map((column) => (
+          <ul
+            key={column.day}
+            aria-label={dayLabel(column.day)}
+            className={cn('grid gap-y-0.5', column.day === shownDay ? 'grid' : 'hidden md:grid')}
+            style={{ gridTemplateRows: `repeat(${rows.length}, var(--row))` }}
+          >
+            {column.state !== 'open' ? (
+              <li
+                className="flex items-start justify-center rounded-md bg-slate-100 p-2 text-center text-xs text-slate-500"
+                style={{ gridRow: `1 / span ${Math.max(1, rows.length)}` }}
+              >
+                {column.state === 'closed' ? t('closed') : t('beyondHorizon')}
+              </li>
+            ) : (
+              column.runs.map((run) => {
+                const style = { gridRow: `${run.row + 1} / span ${run.span}` };
+                if (run.state !== 'free') {
+                  return (
+                    <li
+                      key={run.row}
+                      style={style}
+                      className={cn(
+                        'flex items-start overflow-hidden rounded-md px-1.5 py-1 text-xs',
+                        run.state === 'busy'
+                          ? 'border border-slate-400 bg-slate-300 font-medium text-slate-800 [background-image:repeating-linear-gradient(135deg,transparent_0_6px,rgb(255_255_255/0.35)_6px_12px)]'
+                          : 'bg-slate-100 text-slate-500',
+                      )}
+                    >
+                      <span className="sr-only">{`${rows[run.row]}–${clockOf(minutesOf(rows[run.row]) + run.span * SLOT_MINUTES)} `}</span>
+                      {run.state === 'busy' ? t('busy') : t('unavailable')}
+                    </li>
+                  );
+                }
+                const clock = rows[run.row];
+                const minutes = minutesOf(clock);
+                const chosen =
+                  selectedRange !== null &&
+                  selectedRange.day === column.day &&
+                  minutes >= selectedRange.start &&
+                  minutes < selectedRange.end;
+                return (
+                  <li key={run.row} style={style}>
+                    <button
+                      type="button"
+                      disabled={loading}
+                      aria-pressed={chosen}
+                      aria-label={t('freeSlot', { day: dayLabel(column.day), time: clock })}
+                      onClick={() => onPick(column.day, clock)}
+                      className={cn(
+                        'h-full w-full rounded-md border text-xs font-medium tabular-nums transition-colors',
+                        'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600',
+                        chosen
+                          ? 'border-green-900 bg-green-700 text-white'
+                          : 'border-blue-200 bg-blue-50 text-blue-900 hover:border-blue-400 hover:bg-blue-100',
+                      )}
+                    >
+                      {clock}
+                    </button>
+                  </li>
+                );
+              })
+            )}
+          </ul>
+        ))}
+      </div>
+
+      {selectionHitsBusy && (
+        <p role="alert" className="text-sm font-medium text-amber-900">
+          {t('selectionOverlaps')}
+        </p>
+      )}
+
+      <ul className="flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-700" aria-label={t('legend')}>
+        {(
+          [
+            ['border border-blue-200 bg-blue-50', t('legendFree')],
+            ['border border-slate-400 bg-slate-300', t('busy')],
+            ['bg-slate-100', t('unavailable')],
+            ['bg-green-700', t('legendSelected')],
+          ] as const
+        ).map(([swatch, label]) => (
+          <li key={label} className="flex items-center gap-1.5">
+            <span className={cn('inline-block size-3 rounded-sm', swatch)} aria-hidden />
+            {label}
+          </li>
+        ))}
+      </ul>
+      <p className="text-xs text-slate-600">{t('timeZoneNote', { zone: timeZone })}</p>
+    </div>
+  );
+}
