@@ -18,8 +18,10 @@ import { currentLocale } from '@/lib/i18n/server';
 import { loadRespondPage } from '@/lib/links/respond-page';
 import { RespondForm } from './respond-form';
 
-// The token is in the URL: keep it out of search engines and out of the Referer of any link.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
+// The token is in the URL: keep it out of search engines and out of the Referer sent to any
+// other site. 'same-origin' rather than 'no-referrer': a form posted before the page's script
+// runs must still carry an Origin, or Next refuses the server action.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ intent?: string | string[] }> };
 
