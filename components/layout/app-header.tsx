@@ -14,7 +14,7 @@ import { SignOutButton } from './sign-out-button';
  */
 export function AppHeader({ actor }: { actor: UserActor }) {
   const t = useTranslations();
-  const items = navItemsFor(actor.role);
+  const items = navItemsFor(actor.role, actor);
   const labels = Object.fromEntries(items.map((item) => [item.label, t(`nav.${item.label}`)])) as Record<NavItem['label'], string>;
   const who = (
     <p className="flex min-w-0 flex-col text-sm leading-tight">

@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'desk' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
+  label: 'home' | 'newBooking' | 'myBookings' | 'desk' | 'coordination' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
 }
 
 const staffItems: NavItem[] = [
@@ -12,6 +12,8 @@ const staffItems: NavItem[] = [
   { href: '/bookings', label: 'myBookings' },
 ];
 const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
+/** Department contacts answer coordination requests addressed to their department. */
+const contactItems: NavItem[] = [{ href: '/coordination', label: 'coordination' }];
 const adminItems: NavItem[] = [
   { href: '/admin/review', label: 'review' },
   { href: '/admin/resources', label: 'resources' },
@@ -24,10 +26,11 @@ const adminItems: NavItem[] = [
  * What each role finds in the menu. Showing a link is a convenience: every page and action
  * behind it checks the role again on the server.
  */
-export function navItemsFor(role: UserRole): NavItem[] {
-  if (role === 'admin') return [...staffItems, ...deskItems, ...adminItems];
-  if (role === 'customer_service') return [...staffItems, ...deskItems];
-  return staffItems;
+export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
+  const contact = opts.isDepartmentContact ? contactItems : [];
+  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems];
+  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact];
+  return [...staffItems, ...contact];
 }
 
 /** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */

@@ -1,0 +1,178 @@
+/**
+ * Admin keeps the company holiday calendar: official holidays (法定节假日) and weekend make-up
+ * working days (调休上班). The working-day rules read it fresh for every operation
+ * (lib/settings.ts `getHolidayCalendar`), so a change applies to the next request at once.
+ *
+ * Errors are `invalid_input` with per-field keys of the `holidays.errors` messages; a bad
+ * import line carries its number in `params.line`.
+ */
+import { and, asc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { holidays, type Holiday } from '@/db/schema';
+import { requireAdmin, type Actor } from '@/lib/authz';
+import { fieldErrors } from '@/lib/booking/schemas';
+import { HolidayImportError, parseHolidayCsv, parseHolidayIcs, type HolidayEntry } from '@/lib/calendar/holiday-import';
+import { DomainError } from '@/lib/errors';
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+/** A year's calendar is a few dozen lines; anything far bigger is not a holiday file. */
+export const MAX_IMPORT_CHARS = 200_000;
+const MAX_IMPORT_ENTRIES = 2_000;
+
+const dateField = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .pipe(z.iso.date('invalid_date'))
+  .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, 'invalid_date');
+
+export const holidaySchema = z.object({
+  date: dateField,
+  kind: z.enum(['holiday', 'makeup_workday'], { error: 'invalid_choice' }),
+  name: z.string({ error: 'required' }).trim().min(1, 'required').max(100, 'too_long'),
+});
+
+export type HolidayInput = z.output<typeof holidaySchema>;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new DomainError('invalid_input', undefined, { fields: fieldErrors(result.error) });
+  return result.data;
+}
+
+const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+function yearRange(year: number) {
+  return and(gte(holidays.date, `${year}-01-01`), lt(holidays.date, `${year + 1}-01-01`));
+}
+
+/** The days of one calendar year, in date order. */
+export async function listHolidays(db: Db, actor: Actor, year: number): Promise<Holiday[]> {
+  requireAdmin(actor);
+  const parsed = yearSchema.safeParse(year);
+  if (!parsed.success) throw new DomainError('invalid_input', undefined, { fields: { year: ['invalid_year'] } });
+  return db.select().from(holidays).where(yearRange(parsed.data)).orderBy(asc(holidays.date));
+}
+
+/** Years that have at least one entry, newest first (for the year selector). */
+export async function listHolidayYears(db: Db, actor: Actor): Promise<number[]> {
+  requireAdmin(actor);
+  const rows = await db
+    .selectDistinct({ year: sql<number>`extract(year from ${holidays.date})::int` })
+    .from(holidays)
+    .orderBy(sql`1 desc`);
+  return rows.map((r) => Number(r.year));
+}
+
+export async function addHoliday(db: Db, actor: Actor, input: unknown): Promise<Holiday> {
+  requireAdmin(actor);
+  const entry = parse(holidaySchema, input);
+  const [row] = await db.insert(holidays).values(entry).onConflictDoNothing({ target: holidays.date }).returning();
+  if (!row) throw new DomainError('invalid_input', undefined, { fields: { date: ['exists'] } });
+  return row;
+}
+
+/** Changes the kind and name of a day (a day moved to another date is removed and added). */
+export async function updateHoliday(db: Db, actor: Actor, input: unknown): Promise<Holiday> {
+  requireAdmin(actor);
+  const { date, kind, name } = parse(holidaySchema, input);
+  const [row] = await db.update(holidays).set({ kind, name }).where(eq(holidays.date, date)).returning();
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+export async function removeHoliday(db: Db, actor: Actor, input: { date: unknown }): Promise<void> {
+  requireAdmin(actor);
+  const { date } = parse(z.object({ date: dateField }), input);
+  const [row] = await db.delete(holidays).where(eq(holidays.date, date)).returning({ date: holidays.date });
+  if (!row) throw new DomainError('not_found');
+}
+
+export interface ImportInput {
+  text: string;
+  /** Detected from the content when omitted (an iCalendar file starts with BEGIN:VCALENDAR). */
+  format?: 'csv' | 'ics';
+  /** Also remove the days of the file's years that the file does not list (a corrected schedule). */
+  replace?: boolean;
+}
+
+export interface ImportResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  years: number[];
+}
+
+/**
+ * Imports a CSV (`date,kind,name`) or .ics calendar: every line is checked first, then all days
+ * are upserted in one transaction — a bad line imports nothing.
+ */
+export async function importHolidays(db: Db, actor: Actor, input: ImportInput): Promise<ImportResult> {
+  requireAdmin(actor);
+  const entries = parseImport(input);
+  const years = [...new Set(entries.map((e) => Number(e.date.slice(0, 4))))].sort();
+  return db.transaction(async (tx) => {
+    const written = await tx
+      .insert(holidays)
+      .values(entries)
+      .onConflictDoUpdate({
+        target: holidays.date,
+        set: { kind: sql`excluded.kind`, name: sql`excluded.name` },
+        // Rows that already say the same are left alone, so they count as unchanged.
+        setWhere: sql`(${holidays.kind}, ${holidays.name}) IS DISTINCT FROM (excluded.kind, excluded.name)`,
+      })
+      // xmax is 0 only on a freshly inserted row version.
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    const inserted = written.filter((r) => r.inserted).length;
+    const updated = written.length - inserted;
+    let removed = 0;
+    if (input.replace) {
+      const dates = entries.map((e) => e.date);
+      for (const year of years) {
+        const gone = await tx
+          .delete(holidays)
+          .where(and(yearRange(year), notInArray(holidays.date, dates)))
+          .returning({ date: holidays.date });
+        removed += gone.length;
+      }
+    }
+    return { inserted, updated, unchanged: entries.length - written.length, removed, years };
+  });
+}
+
+function parseImport({ text, format }: ImportInput): HolidayEntry[] {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new DomainError('invalid_input', undefined, { fields: { file: ['empty_file'] } });
+  }
+  if (text.length > MAX_IMPORT_CHARS) throw new DomainError('invalid_input', undefined, { fields: { file: ['too_large'] } });
+  const isIcs = (format ?? (/^\s*BEGIN:VCALENDAR/i.test(text) ? 'ics' : 'csv')) === 'ics';
+  let entries: HolidayEntry[];
+  try {
+    entries = isIcs ? parseHolidayIcs(text) : parseHolidayCsv(text);
+  } catch (error) {
+    // ical.js may fail anywhere in a broken file; the CSV reader names the line.
+    if (isIcs) throw badLine(text, 0);
+    if (error instanceof HolidayImportError) throw badLine(text, error.line);
+    throw error;
+  }
+  if (entries.length === 0) throw new DomainError('invalid_input', undefined, { fields: { file: ['empty_file'] } });
+  if (entries.length > MAX_IMPORT_ENTRIES) throw new DomainError('invalid_input', undefined, { fields: { file: ['too_large'] } });
+  // The .ics reader does not check names or years; hold every day to the same rules as a form.
+  for (const entry of entries) {
+    const checked = holidaySchema.safeParse(entry);
+    if (!checked.success) {
+      throw new DomainError('invalid_input', undefined, { fields: { file: ['bad_entry'] }, params: { date: entry.date } });
+    }
+  }
+  return entries;
+}
+
+/** `line` 0: the file as a whole is not readable (an .ics that does not parse). */
+function badLine(text: string, line: number): DomainError {
+  if (line === 0) return new DomainError('invalid_input', undefined, { fields: { file: ['bad_ics'] } });
+  const content = (text.replace(/^\uFEFF/, '').split(/\r?\n/)[line - 1] ?? '').trim().slice(0, 120);
+  return new DomainError('invalid_input', undefined, { fields: { file: ['bad_line'] }, params: { line, content } });
+}

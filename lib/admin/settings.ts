@@ -1,0 +1,47 @@
+/**
+ * Admin's policy settings page: read the values with who changed them last, and change them.
+ * The booking rules read the row fresh for every operation (lib/settings.ts), so a change
+ * applies to the next request at once.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { policySettings, users, type PolicySettings } from '@/db/schema';
+import { requireAdmin, type Actor } from '@/lib/authz';
+import { fieldErrors } from '@/lib/booking/schemas';
+import { DomainError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import { policySettingsSchema } from './settings-schema';
+
+export { policySettingsSchema, SETTINGS_BOUNDS, type PolicySettingsInput } from './settings-schema';
+
+export interface PolicySettingsView {
+  settings: PolicySettings;
+  updatedByName: string | null;
+}
+
+export async function getPolicySettings(db: Db, actor: Actor): Promise<PolicySettingsView> {
+  requireAdmin(actor);
+  const settings = await getSettings(db);
+  const [editor] = settings.updatedById
+    ? await db.select({ name: users.name }).from(users).where(eq(users.id, settings.updatedById))
+    : [];
+  return { settings, updatedByName: editor?.name ?? null };
+}
+
+/**
+ * Replaces every policy value at once (the form always sends all of them). Bad values are
+ * `invalid_input` with per-field keys of the `settings.errors` messages; nothing is written.
+ */
+export async function updateSettings(db: Db, actor: Actor, input: unknown, opts: { now?: Date } = {}): Promise<PolicySettings> {
+  const admin = requireAdmin(actor);
+  const parsed = policySettingsSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError('invalid_input', undefined, { fields: fieldErrors(parsed.error) });
+  const values = { ...parsed.data, updatedAt: opts.now ?? new Date(), updatedById: admin.id };
+  // The row normally exists (seed, or getSettings on first read); the upsert covers a bare database.
+  const [row] = await db
+    .insert(policySettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: policySettings.id, set: values })
+    .returning();
+  return row;
+}

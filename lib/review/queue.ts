@@ -1,0 +1,98 @@
+/**
+ * The review dashboard's lists. The queue itself — what admin handles next, and why — is the
+ * booking domain's `reviewQueue` (pending requests only). Requests waiting for the applicant
+ * to supply information (`needs_info`) are not in the queue: they are listed apart, without a
+ * place, until the applicant answers and they return to `pending`.
+ */
+import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { bookings, coordinationRequests, resources, type Booking, type Resource } from '@/db/schema';
+import { requireAdmin, type Actor } from '@/lib/authz';
+import { reviewQueue, type ReviewQueueFilters } from '@/lib/booking/queries';
+import { addDays, zonedInstant } from '@/lib/calendar/working-days';
+import { getSettings } from '@/lib/settings';
+
+export const REVIEW_TABS = ['pending', 'needs_info', 'open'] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+
+export interface ReviewRow {
+  /** Place in the queue; null for a request waiting for information. */
+  position: number | null;
+  reason: 'priority' | 'customer' | 'fifo' | 'waiting';
+  booking: Booking;
+  resource: Resource;
+  /** A department was asked to coordinate and has not answered yet. */
+  coordinationOpen: boolean;
+}
+
+export interface ReviewLists {
+  queue: ReviewRow[];
+  waiting: ReviewRow[];
+}
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+// A filter that does not parse is dropped: a hand-edited URL shows the unfiltered list, never an error page.
+const optionalId = z.preprocess(first, z.uuid().optional().catch(undefined));
+
+const searchSchema = z.object({
+  tab: z.preprocess(first, z.enum(REVIEW_TABS).catch('pending')),
+  resource: optionalId,
+  type: optionalId,
+  department: optionalId,
+  date: z.preprocess(first, z.iso.date().optional().catch(undefined)),
+});
+
+export interface ReviewSearch {
+  tab: ReviewTab;
+  filters: ReviewQueueFilters;
+}
+
+/** The dashboard's GET query (`?tab=&resource=&type=&department=&date=`). */
+export function parseReviewSearch(params: Record<string, string | string[] | undefined>): ReviewSearch {
+  const { tab, resource, type, department, date } = searchSchema.parse(params);
+  return { tab, filters: { resourceId: resource, typeId: type, departmentId: department, date } };
+}
+
+/** Both lists, filtered alike; the page shows one or both by tab and counts each. */
+export async function loadReviewLists(db: Db, actor: Actor, filters: ReviewQueueFilters): Promise<ReviewLists> {
+  requireAdmin(actor);
+  const [queued, waiting] = await Promise.all([reviewQueue(db, actor, filters), waitingForInformation(db, filters)]);
+  const open = await openCoordination(db, [...queued.map((q) => q.booking.id), ...waiting.map((w) => w.booking.id)]);
+  return {
+    queue: queued.map((q) => ({ ...q, coordinationOpen: open.has(q.booking.id) })),
+    waiting: waiting.map((w) => ({ ...w, position: null, reason: 'waiting', coordinationOpen: open.has(w.booking.id) })),
+  };
+}
+
+/** `needs_info` requests, longest waiting first. */
+async function waitingForInformation(db: Db, filters: ReviewQueueFilters) {
+  let day: [Date, Date] | undefined;
+  if (filters.date) {
+    const { timeZone } = await getSettings(db);
+    day = [zonedInstant(filters.date, '00:00', timeZone), zonedInstant(addDays(filters.date, 1), '00:00', timeZone)];
+  }
+  return db
+    .select({ booking: bookings, resource: resources })
+    .from(bookings)
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .where(
+      and(
+        eq(bookings.status, 'needs_info'),
+        filters.resourceId ? eq(bookings.resourceId, filters.resourceId) : undefined,
+        filters.typeId ? eq(resources.typeId, filters.typeId) : undefined,
+        filters.departmentId ? eq(bookings.departmentId, filters.departmentId) : undefined,
+        day ? and(gte(bookings.startAt, day[0]), lt(bookings.startAt, day[1])) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.updatedAt), asc(bookings.reference));
+}
+
+async function openCoordination(db: Db, bookingIds: string[]): Promise<Set<string>> {
+  if (bookingIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ bookingId: coordinationRequests.bookingId })
+    .from(coordinationRequests)
+    .where(and(inArray(coordinationRequests.bookingId, bookingIds), isNull(coordinationRequests.answer)));
+  return new Set(rows.map((r) => r.bookingId));
+}
