@@ -3,13 +3,14 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'desk' | 'coordination' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
 }
 
 const staffItems: NavItem[] = [
   { href: '/', label: 'home' },
   { href: '/bookings/new', label: 'newBooking' },
   { href: '/bookings', label: 'myBookings' },
+  { href: '/calendar', label: 'calendar' },
 ];
 const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
 /** Department contacts answer coordination requests addressed to their department. */

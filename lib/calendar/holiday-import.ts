@@ -27,6 +27,12 @@ const entrySchema = z.object({
   name: z.string().trim().min(1).max(100),
 });
 
+/** Spreadsheet exports quote text fields: "劳动节" → 劳动节. */
+function unquote(field: string): string {
+  const trimmed = field.trim();
+  return /^".*"$/.test(trimmed) ? trimmed.slice(1, -1).replace(/""/g, '"') : trimmed;
+}
+
 export function parseHolidayCsv(text: string): HolidayEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const entries: HolidayEntry[] = [];
@@ -34,7 +40,7 @@ export function parseHolidayCsv(text: string): HolidayEntry[] {
     const line = raw.trim();
     if (!line || (index === 0 && /^date\s*,/i.test(line))) return;
     const [date = '', kind = '', ...name] = line.split(',');
-    const parsed = entrySchema.safeParse({ date: date.trim(), kind: kind.trim(), name: name.join(',').trim() });
+    const parsed = entrySchema.safeParse({ date: unquote(date), kind: unquote(kind), name: unquote(name.join(',')) });
     if (!parsed.success) throw new HolidayImportError(index + 1, parsed.error.issues[0]?.message ?? 'invalid');
     entries.push(parsed.data);
   });

@@ -13,12 +13,12 @@ export function formatDateTime(instant: Date, locale: AppLocale, timeZone: strin
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
   }).format(instant);
 }
 
 export function formatTime(instant: Date, locale: AppLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeTags[locale], { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(
+  return new Intl.DateTimeFormat(localeTags[locale], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     instant,
   );
 }

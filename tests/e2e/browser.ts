@@ -28,9 +28,8 @@ export const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 export async function newContext(browser: Browser, device = DESKTOP, locale: 'zh' | 'en' = 'zh'): Promise<BrowserContext> {
   const context = await browser.newContext({ ...device, baseURL: baseUrl(), locale: locale === 'zh' ? 'zh-CN' : 'en-US' });
-  if (locale === 'en') {
-    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseUrl() }]);
-  }
+  // Always pin the language: a saved account language from an earlier test must not leak in.
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseUrl() }]);
   return context;
 }
 

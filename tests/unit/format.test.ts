@@ -35,4 +35,10 @@ describe(`formatting in the org time zone (process TZ ${process.env.TZ})`, () =>
   it('follows a different org zone when the setting changes', () => {
     expect(formatDateTime(start, 'en', 'Europe/Berlin')).toBe('Sun, 03/01/2026, 18:00');
   });
+
+  it('shows the minutes after midnight as 00:xx, not 24:xx', () => {
+    const afterMidnight = new Date('2026-03-01T16:46:00Z'); // 00:46 in Shanghai
+    expect(formatTime(afterMidnight, 'en', ORG_ZONE)).toBe('00:46');
+    expect(formatTime(afterMidnight, 'zh', ORG_ZONE)).toBe('00:46');
+  });
 });
