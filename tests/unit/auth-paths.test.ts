@@ -28,16 +28,17 @@ describe('after sign-in', () => {
 describe('navigation by role', () => {
   const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.href);
 
-  it('gives staff the booking pages only', () => {
-    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings']);
+  it('gives staff the booking pages and the calendars', () => {
+    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar']);
   });
 
   it('adds the service desk for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/desk']);
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
       '/bookings',
+      '/calendar',
       '/desk',
       '/admin/review',
       '/admin/resources',
