@@ -1,16 +1,27 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { SlotAlternative } from '@/app/(portal)/bookings/action-result';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import type { SlotAlternative } from '@/lib/forms/action-result';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
+import { cn } from '@/lib/utils';
 import type { BookableResource } from './bookable-resource';
 
 /**
+ * Each page keeps its own wording: the customer pages number the offers, the staff booking page
+ * names each resource with its code.
+ */
+const WORDING = {
+  'book.alternatives': { take: 'take', takeLabel: 'takeLabel', rank: 'rank', resourceName: null },
+  'booking.alternatives': { take: 'bookThis', takeLabel: 'bookThisLabel', rank: null, resourceName: 'resourceName' },
+} as const;
+
+/**
  * Ranked alternatives for a slot that cannot be had (a taken slot, too short a notice), best
- * first as the server ranked them; each is requested with one click.
+ * first as the server ranked them; each is requested with one click. Shared by the customer
+ * request forms and the staff booking form.
  */
 export function SlotAlternatives({
   alternatives,
@@ -19,28 +30,39 @@ export function SlotAlternatives({
   locale,
   disabled,
   onTake,
+  messages = 'book.alternatives',
+  headingLevel = 'h3',
 }: {
   alternatives: SlotAlternative[];
-  resources: BookableResource[];
+  resources: Pick<BookableResource, 'id' | 'code' | 'name' | 'location' | 'capacity'>[];
   timeZone: string;
   locale: AppLocale;
   disabled: boolean;
   onTake: (alternative: SlotAlternative) => void;
+  messages?: keyof typeof WORDING;
+  /** h2 where the list stands on its own in the form, h3 inside a form section. */
+  headingLevel?: 'h2' | 'h3';
 }) {
-  const t = useTranslations('book.alternatives');
+  const t = useTranslations(messages);
   const tCommon = useTranslations('common');
+  const wording = WORDING[messages];
+  const Heading = headingLevel;
   return (
     <section aria-labelledby="alternatives-heading" className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
-        <h3 id="alternatives-heading" className="text-base font-semibold text-slate-900">
+        <Heading id="alternatives-heading" className={cn('font-semibold text-slate-900', headingLevel === 'h2' ? 'text-lg' : 'text-base')}>
           {t('heading')}
-        </h3>
+        </Heading>
         <p className="text-sm text-slate-600">{t('intro')}</p>
       </div>
       <ol className="grid gap-3 sm:grid-cols-2">
         {alternatives.map((alternative, index) => {
           const resource = resources.find((r) => r.id === alternative.resourceId);
-          const name = resource ? resource.name : alternative.resourceId;
+          const name = !resource
+            ? alternative.resourceId
+            : wording.resourceName
+              ? t(wording.resourceName, { name: resource.name, code: resource.code })
+              : resource.name;
           const when = formatRange(new Date(alternative.startAt), new Date(alternative.endAt), locale, timeZone);
           return (
             <li
@@ -48,7 +70,7 @@ export function SlotAlternatives({
               className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
             >
               <div className="flex items-center justify-between gap-2">
-                <span className="text-xs font-semibold text-slate-500">{t('rank', { rank: index + 1 })}</span>
+                {wording.rank && <span className="text-xs font-semibold text-slate-500">{t(wording.rank, { rank: index + 1 })}</span>}
                 <Badge variant={alternative.kind === 'same_resource' ? 'info' : 'outline'}>{t(alternative.kind)}</Badge>
               </div>
               <p className="font-medium text-slate-900">
@@ -67,10 +89,10 @@ export function SlotAlternatives({
                 variant="outline"
                 className="mt-auto"
                 disabled={disabled}
-                aria-label={t('takeLabel', { resource: name, time: when })}
+                aria-label={t(wording.takeLabel, { resource: name, time: when })}
                 onClick={() => onTake(alternative)}
               >
-                {t('take')}
+                {t(wording.take)}
               </Button>
             </li>
           );

@@ -19,6 +19,18 @@ export interface SlotFormValues {
   duration: string;
 }
 
+/**
+ * Puts a slot (a pick in the calendar, an alternative) into the form's four slot fields; the
+ * form's `setValue` does the writing.
+ */
+export function setSlotFields(
+  setValue: (field: keyof SlotFormValues, value: string, options: { shouldDirty: boolean; shouldValidate: boolean }) => void,
+  slot: SlotFormValues,
+  options: { shouldDirty: boolean; shouldValidate: boolean },
+): void {
+  for (const field of ['resourceId', 'date', 'startTime', 'duration'] as const) setValue(field, slot[field], options);
+}
+
 /** ISO instants of the chosen slot; '' for a part not chosen yet (the schema says "required"). */
 export function slotInstants(values: SlotFormValues, timeZone: string): { startAt: string; endAt: string } {
   const start = values.date && values.startTime ? instantOf(values.date, values.startTime, timeZone) : null;

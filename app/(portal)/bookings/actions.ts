@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { currentActor } from '@/lib/auth/session';
 import { createStaffRequest } from '@/lib/booking/create';
 import { parseInput, staffRequestSchema } from '@/lib/booking/schemas';
-import { actionFailure, type ActionFailure } from './action-result';
+import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
 
 export type CreateBookingResult = { ok: true; id: string; reference: string } | ActionFailure;
 

@@ -7,11 +7,11 @@
  * customer's e-mails.
  */
 import { headers } from 'next/headers';
-import { actionFailure, type ActionFailure } from '@/app/(portal)/bookings/action-result';
 import { getDb } from '@/db';
 import type { BookingStatus } from '@/db/schema';
 import { clientIp } from '@/lib/api/client-ip';
 import { createPublicRequest } from '@/lib/customer/create-public';
+import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
 import { currentLocale } from '@/lib/i18n/server';
 
 export type PublicRequestActionResult = { ok: true; reference: string; status: BookingStatus } | ActionFailure;

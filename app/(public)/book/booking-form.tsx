@@ -9,20 +9,21 @@
 import { CalendarCheckIcon, CircleCheckIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
-import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
-import type { ActionFailure, SlotAlternative } from '@/app/(portal)/bookings/action-result';
+import { useForm, useWatch } from 'react-hook-form';
 import type { BookableResource } from '@/components/customer/bookable-resource';
-import { CustomerFields, type CustomerFieldName } from '@/components/customer/customer-fields';
+import { CUSTOMER_FIELDS, CustomerFields, EMPTY_CUSTOMER, type CustomerFieldName } from '@/components/customer/customer-fields';
 import { SlotAlternatives } from '@/components/customer/slot-alternatives';
 import { SlotPicker } from '@/components/customer/slot-picker';
-import { requestResolver, slotFieldFor, slotInstants, slotOfAlternative, type SlotFormValues } from '@/components/customer/slot-values';
+import { requestResolver, setSlotFields, slotFieldFor, slotInstants, slotOfAlternative, type SlotFormValues } from '@/components/customer/slot-values';
 import { useFieldMessage } from '@/components/customer/use-field-message';
+import { useRequestFocus } from '@/components/customer/use-request-focus';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import type { BookingStatus } from '@/db/schema';
 import type { DayKind } from '@/lib/calendar/working-days';
 import { publicRequestSchema, type PublicRequestInput } from '@/lib/customer/schemas';
+import type { ActionFailure, SlotAlternative } from '@/lib/forms/action-result';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
 import { createPublicRequestAction } from './actions';
@@ -32,7 +33,6 @@ interface FormValues extends SlotFormValues, Record<CustomerFieldName, string> {
   website: string;
 }
 
-const CUSTOMER_FIELDS: readonly CustomerFieldName[] = ['name', 'phone', 'email', 'company', 'visitors', 'specialNeeds'];
 /** The order in which a failed check moves the focus: top of the page first. */
 const FOCUS_ORDER = ['resourceId', 'startTime', 'duration', ...CUSTOMER_FIELDS] as const;
 
@@ -108,12 +108,7 @@ export function PublicBookingForm({
       date: '',
       startTime: '',
       duration: DEFAULT_DURATION,
-      name: '',
-      phone: '',
-      email: '',
-      company: '',
-      visitors: '',
-      specialNeeds: '',
+      ...EMPTY_CUSTOMER,
       website: '',
     },
   });
@@ -121,22 +116,17 @@ export function PublicBookingForm({
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
+  const { summaryRef, failureRef, showServerErrors, onInvalid } = useRequestFocus<keyof FormValues>({
+    focusOrder: FOCUS_ORDER,
+    fieldFor,
+    setError,
+    setFocus,
+  });
   const resource = resources.find((r) => r.id === resourceId) ?? null;
 
-  const focusField = (field: keyof FormValues) => {
-    if (field === 'startTime') summaryRef.current?.focus();
-    else setFocus(field);
-  };
-
   const setSlot = (slot: SlotFormValues) => {
-    const options = { shouldDirty: true, shouldValidate: isSubmitted };
-    setValue('resourceId', slot.resourceId, options);
-    setValue('date', slot.date, options);
-    setValue('startTime', slot.startTime, options);
-    setValue('duration', slot.duration, options);
+    setSlotFields(setValue, slot, { shouldDirty: true, shouldValidate: isSubmitted });
   };
 
   const onPick = (day: string, clock: string) => {
@@ -178,18 +168,8 @@ export function PublicBookingForm({
       requestAnimationFrame(() => doneRef.current?.focus());
       return;
     }
-    const fields = Object.entries(result.fieldErrors ?? {})
-      .map(([key, keys]) => [fieldFor(key), keys[0]] as const)
-      .filter((entry): entry is readonly [keyof FormValues, string] => entry[0] !== null);
-    for (const [field, key] of fields) setError(field, { type: 'server', message: key });
     setFailure(result);
-    const first = FOCUS_ORDER.find((f) => fields.some(([field]) => field === f));
-    requestAnimationFrame(() => (first ? focusField(first) : failureRef.current?.focus()));
-  };
-
-  const onInvalid = (invalid: FieldErrors<FormValues>) => {
-    const first = FOCUS_ORDER.find((f) => invalid[f]);
-    if (first) focusField(first);
+    showServerErrors(result.fieldErrors);
   };
 
   // Built per call, not during render: the callbacks use refs (focus), which render must not read.
@@ -210,9 +190,6 @@ export function PublicBookingForm({
     return <Confirmation submitted={submitted} locale={locale} timeZone={timeZone} headingRef={doneRef} onAgain={startOver} />;
   }
 
-  const customerErrors = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, message(errors[f]?.message)])) as Partial<
-    Record<CustomerFieldName, string>
-  >;
   const busy = isSubmitting;
 
   return (
@@ -245,15 +222,8 @@ export function PublicBookingForm({
         <Card>
           <CardContent className="flex flex-col gap-5 pt-4 sm:pt-5">
             <CustomerFields
-              fields={{
-                name: register('name'),
-                phone: register('phone'),
-                email: register('email'),
-                company: register('company'),
-                visitors: register('visitors'),
-                specialNeeds: register('specialNeeds'),
-              }}
-              errors={customerErrors}
+              register={register}
+              errors={errors}
               capacity={resource?.capacity}
             />
             {/* The honeypot: off-screen and hidden from assistive technology; people never fill it in. */}

@@ -11,7 +11,7 @@ import { getDb } from '@/db';
 import { currentActor } from '@/lib/auth/session';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
 import { optionalReasonSchema, parseInput, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
-import { actionFailure, type ActionFailure } from '../action-result';
+import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
 
 /** A failure echoes what was typed: React resets a form after its action, to these values. */
 export type BookingActionState = (ActionFailure & { values: Record<string, string> }) | null;

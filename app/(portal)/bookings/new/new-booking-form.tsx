@@ -16,6 +16,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ResourceCalendar, type CalendarRange } from '@/components/booking/resource-calendar';
+import { SlotAlternatives } from '@/components/customer/slot-alternatives';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -24,13 +25,13 @@ import { FormField } from '@/components/ui/form-field';
 import { fieldClasses, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { staffRequestSchema, type StaffRequestInput } from '@/lib/booking/schemas';
+import type { SlotAlternative } from '@/lib/forms/action-result';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
-import { formatDate, formatRange } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
 import type { ResourceOption, ResourceOptionGroup } from '@/lib/staff-booking/resource-options';
 import { visibleHours } from '@/lib/staff-booking/resource-options';
 import { instantOf, splitWallClock, toWallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
-import type { SlotAlternative } from '../action-result';
 import { createBookingAction, type CreateBookingResult } from '../actions';
 
 export interface SlotPrefill {
@@ -359,13 +360,15 @@ export function NewBookingForm({
       </div>
 
       {failure?.alternatives && failure.alternatives.length > 0 && (
-        <Alternatives
+        <SlotAlternatives
           alternatives={failure.alternatives}
           resources={allResources}
           timeZone={timeZone}
           locale={locale}
           disabled={busy}
           onTake={take}
+          messages="booking.alternatives"
+          headingLevel="h2"
         />
       )}
     </form>
@@ -428,67 +431,5 @@ function ResourceFacts({ resource }: { resource: ResourceOption }) {
         <p className="text-slate-700">{t('new.notesLine', { notes: resource.notes })}</p>
       )}
     </div>
-  );
-}
-
-function Alternatives({
-  alternatives,
-  resources,
-  timeZone,
-  locale,
-  disabled,
-  onTake,
-}: {
-  alternatives: SlotAlternative[];
-  resources: ResourceOption[];
-  timeZone: string;
-  locale: AppLocale;
-  disabled: boolean;
-  onTake: (alternative: SlotAlternative) => void;
-}) {
-  const t = useTranslations('booking');
-  const tCommon = useTranslations('common');
-  return (
-    <section aria-labelledby="alternatives-heading" className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1">
-        <h2 id="alternatives-heading" className="text-lg font-semibold">
-          {t('alternatives.heading')}
-        </h2>
-        <p className="text-sm text-slate-600">{t('alternatives.intro')}</p>
-      </div>
-      <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {alternatives.map((alternative) => {
-          const resource = resources.find((r) => r.id === alternative.resourceId);
-          const name = resource ? t('alternatives.resourceName', { name: resource.name, code: resource.code }) : alternative.resourceId;
-          const when = formatRange(new Date(alternative.startAt), new Date(alternative.endAt), locale, timeZone);
-          return (
-            <li
-              key={`${alternative.resourceId}-${alternative.startAt}`}
-              className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-            >
-              <Badge variant={alternative.kind === 'same_resource' ? 'info' : 'outline'}>{t(`alternatives.${alternative.kind}`)}</Badge>
-              <p className="font-medium text-slate-900">{name}</p>
-              <p className="text-slate-700">
-                <time dateTime={alternative.startAt}>{when}</time>
-              </p>
-              {resource && alternative.kind === 'other_resource' && (
-                <p className="text-slate-600">
-                  {resource.location} · {tCommon('people', { count: resource.capacity })}
-                </p>
-              )}
-              <Button
-                variant="outline"
-                className="mt-auto"
-                disabled={disabled}
-                aria-label={t('alternatives.bookThisLabel', { resource: name, time: when })}
-                onClick={() => onTake(alternative)}
-              >
-                {t('alternatives.bookThis')}
-              </Button>
-            </li>
-          );
-        })}
-      </ol>
-    </section>
   );
 }

@@ -8,7 +8,6 @@
  */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { actionFailure, type ActionFailure } from '@/app/(portal)/bookings/action-result';
 import { getDb, type Db } from '@/db';
 import type { BookingStatus } from '@/db/schema';
 import { currentActor } from '@/lib/auth/session';
@@ -18,6 +17,7 @@ import { listResources } from '@/lib/booking/queries';
 import { TRANSITIONS } from '@/lib/booking/state';
 import { filePriorityRequest } from '@/lib/customer/displacement';
 import { fileCustomerRequest } from '@/lib/customer/service-desk';
+import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
 import { localizeError } from '@/lib/i18n/error-message';
 
 /** A staff booking holding (part of) the wanted slot: what customer service may ask to displace. */

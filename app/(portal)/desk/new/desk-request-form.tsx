@@ -10,15 +10,15 @@
 import { FilePlusIcon, ZapIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import type { SlotAlternative } from '@/app/(portal)/bookings/action-result';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { BookableResource } from '@/components/customer/bookable-resource';
-import { CustomerFields, type CustomerFieldName } from '@/components/customer/customer-fields';
+import { CUSTOMER_FIELDS, CustomerFields, EMPTY_CUSTOMER, type CustomerFieldName } from '@/components/customer/customer-fields';
 import { SlotAlternatives } from '@/components/customer/slot-alternatives';
 import { SlotPicker } from '@/components/customer/slot-picker';
-import { requestResolver, slotFieldFor, slotInstants, slotOfAlternative, type SlotFormValues } from '@/components/customer/slot-values';
+import { requestResolver, setSlotFields, slotFieldFor, slotInstants, slotOfAlternative, type SlotFormValues } from '@/components/customer/slot-values';
 import { useFieldMessage } from '@/components/customer/use-field-message';
+import { useRequestFocus } from '@/components/customer/use-request-focus';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -28,6 +28,7 @@ import { fieldClasses } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import type { DayKind } from '@/lib/calendar/working-days';
 import { priorityRequestSchema, serviceDeskRequestSchema } from '@/lib/customer/schemas';
+import type { SlotAlternative } from '@/lib/forms/action-result';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
 import { cn } from '@/lib/utils';
@@ -55,7 +56,6 @@ interface FormValues extends SlotFormValues, Record<CustomerFieldName, string> {
 
 type Failure = Extract<DeskFileResult, { ok: false }>;
 
-const CUSTOMER_FIELDS: readonly CustomerFieldName[] = ['name', 'phone', 'email', 'company', 'visitors', 'specialNeeds'];
 const OTHER_FIELDS = ['channel', 'originalMessage', 'displaceBookingId', 'locale'] as const;
 const FOCUS_ORDER = ['channel', 'originalMessage', 'resourceId', 'date', 'startTime', 'duration', 'displaceBookingId', ...CUSTOMER_FIELDS] as const;
 
@@ -146,12 +146,7 @@ export function DeskRequestForm({
       date: '',
       startTime: '',
       duration: '60',
-      name: '',
-      phone: '',
-      email: '',
-      company: '',
-      visitors: '',
-      specialNeeds: '',
+      ...EMPTY_CUSTOMER,
     },
   });
   const [mode, resourceId, date, startTime, duration] = useWatch({
@@ -161,21 +156,16 @@ export function DeskRequestForm({
   const [failure, setFailure] = useState<Failure | null>(null);
   const [blockers, setBlockers] = useState<{ list: SlotBlocker[]; error: string | null } | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const failureRef = useRef<HTMLDivElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failureRef, showServerErrors, onInvalid } = useRequestFocus<keyof FormValues>({
+    focusOrder: FOCUS_ORDER,
+    fieldFor,
+    setError,
+    setFocus,
+  });
   const resource = resources.find((r) => r.id === resourceId) ?? null;
 
-  const focusField = (field: keyof FormValues) => {
-    if (field === 'startTime') summaryRef.current?.focus();
-    else setFocus(field);
-  };
-
   const setSlot = (slot: SlotFormValues) => {
-    const options = { shouldDirty: true, shouldValidate: isSubmitted };
-    setValue('resourceId', slot.resourceId, options);
-    setValue('date', slot.date, options);
-    setValue('startTime', slot.startTime, options);
-    setValue('duration', slot.duration, options);
+    setSlotFields(setValue, slot, { shouldDirty: true, shouldValidate: isSubmitted });
     setBlockers(null);
   };
 
@@ -197,18 +187,8 @@ export function DeskRequestForm({
       router.push(`/desk/bookings/${result.id}?filed=${values.mode}`);
       return;
     }
-    const fields = Object.entries(result.fieldErrors ?? {})
-      .map(([key, keys]) => [fieldFor(key), keys[0]] as const)
-      .filter((entry): entry is readonly [keyof FormValues, string] => entry[0] !== null);
-    for (const [field, key] of fields) setError(field, { type: 'server', message: key });
     setFailure(result);
-    const first = FOCUS_ORDER.find((f) => fields.some(([field]) => field === f));
-    requestAnimationFrame(() => (first ? focusField(first) : failureRef.current?.focus()));
-  };
-
-  const onInvalid = (invalid: FieldErrors<FormValues>) => {
-    const first = FOCUS_ORDER.find((f) => invalid[f]);
-    if (first) focusField(first);
+    showServerErrors(result.fieldErrors);
   };
 
   // Built per call, not during render: the callbacks use refs (focus), which render must not read.
@@ -236,9 +216,6 @@ export function DeskRequestForm({
     setBlockers(result.ok ? { list: result.blockers, error: null } : { list: [], error: result.message });
   };
 
-  const customerErrors = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, message(errors[f]?.message)])) as Partial<
-    Record<CustomerFieldName, string>
-  >;
   const busy = isSubmitting || leaving;
   const when = (b: { startAt: string; endAt: string }) => formatRange(new Date(b.startAt), new Date(b.endAt), locale, timeZone);
 
@@ -373,15 +350,8 @@ export function DeskRequestForm({
         <Card>
           <CardContent className="flex flex-col gap-5 pt-4 sm:pt-5">
             <CustomerFields
-              fields={{
-                name: register('name'),
-                phone: register('phone'),
-                email: register('email'),
-                company: register('company'),
-                visitors: register('visitors'),
-                specialNeeds: register('specialNeeds'),
-              }}
-              errors={customerErrors}
+              register={register}
+              errors={errors}
               capacity={resource?.capacity}
             />
             <div className="grid gap-4 sm:grid-cols-2">

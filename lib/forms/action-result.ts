@@ -1,7 +1,8 @@
 /**
- * What the booking pages' server actions answer when something goes wrong: the domain error's
- * code, its message in the user's language, and what the form needs to help (per-field message
- * keys of the `validation` namespace, ranked alternatives, message parameters).
+ * What the server actions of the request forms (staff bookings, the service desk, the public
+ * page) answer when something goes wrong: the domain error's code, its message in the user's
+ * language, and what the form needs to help (per-field message keys of the `validation`
+ * namespace, ranked alternatives, message parameters).
  */
 import 'server-only';
 import { isDomainError } from '@/lib/errors';
