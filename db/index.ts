@@ -24,7 +24,9 @@ export const migrationsFolder = join(process.cwd(), 'db', 'migrations');
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { driver: 'postgres', url: validatePostgresUrl(url) };
-  return { driver: 'pglite', dataDir: resolve(env.PGLITE_DIR ?? join(process.cwd(), '.data', 'pglite')) };
+  // A run-time location, not a source file: keep the build's file tracing out of it.
+  const dataDir = resolve(/* turbopackIgnore: true */ env.PGLITE_DIR ?? join(process.cwd(), '.data', 'pglite'));
+  return { driver: 'pglite', dataDir };
 }
 
 function validatePostgresUrl(url: string): string {

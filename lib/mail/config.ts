@@ -39,7 +39,8 @@ export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefine
 }
 
 export function mailboxDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.MAILBOX_DIR?.trim() || join(process.cwd(), '.data', 'mailbox'));
+  // A run-time location, not a source file: keep the build's file tracing out of it.
+  return resolve(/* turbopackIgnore: true */ env.MAILBOX_DIR?.trim() || join(process.cwd(), '.data', 'mailbox'));
 }
 
 /** The dev mailbox (and its page) exist only outside production. */
