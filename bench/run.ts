@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
 import { resources, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
+import { userActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/authz';
 import { createStaffRequest } from '@/lib/booking/create';
 import { findAlternatives } from '@/lib/booking/availability';
@@ -26,7 +27,7 @@ export function summarize(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
   console.log(
-    `${label.padEnd(44)} n=${String(sorted.length).padStart(3)}  median ${pct(50).toFixed(1).padStart(7)} ms` +
+    `${label.padEnd(50)} n=${String(sorted.length).padStart(3)}  median ${pct(50).toFixed(1).padStart(7)} ms` +
       `  p95 ${pct(95).toFixed(1).padStart(7)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(7)} ms`,
   );
 }
@@ -39,16 +40,7 @@ export async function time(fn: () => Promise<unknown>): Promise<number> {
 
 async function actorFor(handle: DbHandle, email: string): Promise<UserActor> {
   const [u] = await handle.db.select().from(users).where(eq(users.email, email));
-  return {
-    kind: 'user',
-    id: u.id,
-    role: u.role,
-    departmentId: u.departmentId,
-    email: u.email,
-    name: u.name,
-    locale: u.locale,
-    isDepartmentContact: u.isDepartmentContact,
-  };
+  return userActor(u);
 }
 
 async function benchDriver(handle: DbHandle): Promise<void> {
