@@ -2,7 +2,7 @@ import { BookingNotice } from './components/booking-notice';
 import { ConfirmButtons, type ConfirmLinks } from './components/confirm-buttons';
 import { formatInstant } from './components/i18n';
 import { Paragraph } from './components/layout';
-import { previewBooking, type BaseMailProps } from './components/types';
+import { previewBooking, previewConfirmLinks, previewDeadline, previewNotes, type BaseMailProps } from './components/types';
 
 export interface ApprovedProps extends BaseMailProps<ConfirmLinks> {
   /** 审核意见 */
@@ -40,11 +40,7 @@ Approved.PreviewProps = {
   recipientName: '张销售',
   booking: previewBooking,
   opinion: '同意，请按时使用。',
-  notes: '请在会议结束后关闭投影仪并擦净白板。',
-  deadline: '2026-11-25T02:00:00.000Z',
-  links: {
-    view: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000',
-    confirm: 'http://localhost:3000/r/preview-token?intent=confirm',
-    decline: 'http://localhost:3000/r/preview-token?intent=decline',
-  },
+  notes: previewNotes,
+  deadline: previewDeadline,
+  links: previewConfirmLinks,
 } satisfies ApprovedProps;

@@ -1,5 +1,5 @@
 import { BookingNotice } from './components/booking-notice';
-import { previewBooking, previewLinks, type BaseMailProps } from './components/types';
+import { previewBooking, previewLinks, previewNotes, type BaseMailProps } from './components/types';
 
 export interface ConfirmedProps extends BaseMailProps {
   notes: string;
@@ -14,5 +14,5 @@ Confirmed.PreviewProps = {
   recipientName: '张销售',
   booking: previewBooking,
   links: previewLinks,
-  notes: '请在会议结束后关闭投影仪并擦净白板。',
+  notes: previewNotes,
 } satisfies ConfirmedProps;

@@ -1,6 +1,6 @@
 import { BookingNotice } from './components/booking-notice';
 import { formatInstant } from './components/i18n';
-import { previewBooking, previewLinks, type BaseMailProps } from './components/types';
+import { previewBooking, previewDeadline, previewLinks, type BaseMailProps } from './components/types';
 
 export interface ExpiredProps extends BaseMailProps {
   /** ISO instant of the deadline that passed. */
@@ -22,5 +22,5 @@ Expired.PreviewProps = {
   recipientName: '张销售',
   booking: previewBooking,
   links: previewLinks,
-  deadline: '2026-11-25T02:00:00.000Z',
+  deadline: previewDeadline,
 } satisfies ExpiredProps;

@@ -1,4 +1,5 @@
 import type { AppLocale } from '@/lib/i18n/config';
+import type { ConfirmLinks } from './confirm-buttons';
 
 /** What every booking e-mail shows about the booking. Times are ISO 8601 instants. */
 export interface BookingSummary {
@@ -36,3 +37,13 @@ export const previewBooking: BookingSummary = {
 };
 
 export const previewLinks = { view: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000' };
+
+export const previewConfirmLinks: ConfirmLinks = {
+  ...previewLinks,
+  confirm: 'http://localhost:3000/r/preview-token?intent=confirm',
+  decline: 'http://localhost:3000/r/preview-token?intent=decline',
+};
+
+export const previewNotes = '请在会议结束后关闭投影仪并擦净白板。';
+
+export const previewDeadline = '2026-11-25T02:00:00.000Z';

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { users } from '@/db/schema';
-import { ANONYMOUS, type Actor } from '@/lib/authz';
+import { users, type User } from '@/db/schema';
+import { ANONYMOUS, type Actor, type UserActor } from '@/lib/authz';
 
 const userId = z.uuid();
 
@@ -19,6 +19,11 @@ export async function actorForUserId(db: Db, id: string | null | undefined): Pro
     .where(eq(users.id, id as string))
     .limit(1);
   if (!user || !user.active) return ANONYMOUS;
+  return userActor(user);
+}
+
+/** A user row as the actor the domain functions check. */
+export function userActor(user: User): UserActor {
   return {
     kind: 'user',
     id: user.id,

@@ -6,14 +6,14 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, departments, resources, users, type Booking } from '@/db/schema';
+import { bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
 import { isSlotFree, withAlternatives, type SlotQuery } from './availability';
-import { loadPolicyContext } from './context';
-import { recordEvent } from './events';
+import { loadPolicyContext, type LoadedContext } from './context';
+import { recordEvent, type EventInput } from './events';
 import { assertSlotRules, type NoticeRule } from './rules';
 import { adminEntrySchema, parseInput, staffRequestSchema, type AdminEntryInput, type StaffRequestInput } from './schemas';
 
@@ -43,23 +43,20 @@ export async function createStaffRequest(
   await assertDepartment(db, departmentId);
 
   const ctx = await loadPolicyContext(db, opts.now);
-  const { now } = ctx;
   const notice: NoticeRule = entry?.leadTimeOverrideReason ? 'override' : 'staff';
   const holdsSlot = entry ? entry.holdsSlot : true;
+  const channel = entry ? entry.channel : 'portal';
   const query: SlotQuery = { ...request, requesterKind: 'staff' };
 
   const insert = () =>
     db.transaction(async (tx) => {
       const [resource] = await tx.select().from(resources).where(eq(resources.id, request.resourceId));
       assertSlotRules(resource, request, notice, ctx);
-      if (holdsSlot && !(await isSlotFree(tx, resource, request.startAt, request.endAt, { blackoutsOnly: true }))) {
-        throw new DomainError('slot_taken');
-      }
-      const [booking] = await tx
-        .insert(bookings)
-        .values({
-          reference: nextReference(now, ctx.settings.timeZone),
-          resourceId: resource.id,
+      return insertSubmittedBooking(
+        tx,
+        ctx,
+        resource,
+        {
           requesterKind: 'staff',
           requesterUserId: requester.id,
           enteredById: entry ? user.id : null,
@@ -68,7 +65,7 @@ export async function createStaffRequest(
           contactEmail: requester.email,
           departmentId,
           locale: requester.locale,
-          channel: entry ? entry.channel : 'portal',
+          channel,
           purpose: request.purpose,
           attendees: request.attendees ?? null,
           specialNeeds: request.specialNeeds ?? '',
@@ -76,32 +73,56 @@ export async function createStaffRequest(
           endAt: request.endAt,
           holdsSlot,
           leadTimeOverrideReason: entry?.leadTimeOverrideReason ?? null,
-          submittedAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await recordEvent(tx, {
-        bookingId: booking.id,
-        fromStatus: null,
-        toStatus: booking.status,
-        action: 'submitted',
-        actor: user,
-        note: entry?.leadTimeOverrideReason ?? null,
-        data: {
-          channel: booking.channel,
-          ...(entry && { onBehalfOfUserId: requester.id, holdsSlot }),
-          ...(entry?.leadTimeOverrideReason && { leadTimeOverride: entry.leadTimeOverrideReason }),
         },
-      });
-      await notify(tx, 'request_received', booking.id);
-      return booking;
+        {
+          actor: user,
+          note: entry?.leadTimeOverrideReason ?? null,
+          data: {
+            channel,
+            ...(entry && { onBehalfOfUserId: requester.id, holdsSlot }),
+            ...(entry?.leadTimeOverrideReason && { leadTimeOverride: entry.leadTimeOverrideReason }),
+          },
+        },
+      );
     });
 
   return withAlternatives(db, ctx, query, notice, insert);
 }
 
+/**
+ * Writes a new request on `resource`, whatever the channel, in the caller's transaction (after
+ * its slot rules): a slot it holds must be clear of blackouts; then the booking under its human
+ * reference, its `submitted` event and the "request received" mail (for a customer it carries
+ * their manage link, lib/mail/notify.ts).
+ */
+export async function insertSubmittedBooking(
+  tx: Db,
+  ctx: LoadedContext,
+  resource: Resource,
+  values: Omit<NewBooking, 'resourceId' | 'reference' | 'submittedAt' | 'updatedAt'> & { holdsSlot: boolean },
+  event: Pick<EventInput, 'actor' | 'note' | 'data'>,
+): Promise<Booking> {
+  const { now } = ctx;
+  if (values.holdsSlot && !(await isSlotFree(tx, resource, values.startAt, values.endAt, { blackoutsOnly: true }))) {
+    throw new DomainError('slot_taken');
+  }
+  const [booking] = await tx
+    .insert(bookings)
+    .values({
+      ...values,
+      resourceId: resource.id,
+      reference: nextReference(now, ctx.settings.timeZone),
+      submittedAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordEvent(tx, { bookingId: booking.id, fromStatus: null, toStatus: booking.status, action: 'submitted', ...event });
+  await notify(tx, 'request_received', booking.id);
+  return booking;
+}
+
 /** The human reference BK-<year>-<6 digits>, the year in the organisation's zone (every channel). */
-export function nextReference(now: Date, timeZone: string): SQL {
+function nextReference(now: Date, timeZone: string): SQL {
   return sql`${`BK-${dayInZone(now, timeZone).slice(0, 4)}-`} || lpad(nextval('booking_reference_seq')::text, 6, '0')`;
 }
 

@@ -26,13 +26,8 @@ import { findAlternatives, type Alternative } from './availability';
 import { isUuid } from './ids';
 import { HOLDING_STATUSES, UNDER_REVIEW_STATUSES } from './state';
 
-export interface BookingListItem {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  requesterKind: 'staff' | 'customer';
-  contactName: string;
-  purpose: string;
+/** The resource and times every booking list shows (selected with `resources` joined in). */
+export interface ListedSlot {
   resourceId: string;
   resourceCode: string;
   resourceNameZh: string;
@@ -40,6 +35,25 @@ export interface BookingListItem {
   startAt: Date;
   endAt: Date;
   confirmDeadline: Date | null;
+}
+
+export const listedSlotColumns = {
+  resourceId: bookings.resourceId,
+  resourceCode: resources.code,
+  resourceNameZh: resources.nameZh,
+  resourceNameEn: resources.nameEn,
+  startAt: bookings.startAt,
+  endAt: bookings.endAt,
+  confirmDeadline: bookings.confirmDeadline,
+};
+
+export interface BookingListItem extends ListedSlot {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  requesterKind: 'staff' | 'customer';
+  contactName: string;
+  purpose: string;
   submittedAt: Date;
 }
 
@@ -50,13 +64,7 @@ const listColumns = {
   requesterKind: bookings.requesterKind,
   contactName: bookings.contactName,
   purpose: bookings.purpose,
-  resourceId: bookings.resourceId,
-  resourceCode: resources.code,
-  resourceNameZh: resources.nameZh,
-  resourceNameEn: resources.nameEn,
-  startAt: bookings.startAt,
-  endAt: bookings.endAt,
-  confirmDeadline: bookings.confirmDeadline,
+  ...listedSlotColumns,
   submittedAt: bookings.submittedAt,
 };
 

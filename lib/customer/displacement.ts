@@ -9,7 +9,6 @@ import { retryOnDeadlock } from '@/db/retry';
 import { bookings, type Booking, type BookingStatus, type Resource } from '@/db/schema';
 import { requireAdmin, requireServiceDesk, type Actor } from '@/lib/authz';
 import { findAlternatives, isSlotFree, type Alternative } from '@/lib/booking/availability';
-import { loadPolicyContext } from '@/lib/booking/context';
 import { recordEvent } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
 import { approveBooking } from '@/lib/booking/review';
@@ -17,7 +16,7 @@ import { parseInput } from '@/lib/booking/schemas';
 import { TRANSITIONS } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
-import { insertCustomerBooking, type CustomerRequest } from './insert-booking';
+import { insertDeskRequest, type CustomerRequest, type DeskRequestKind } from './insert-booking';
 import { displacementDecisionSchema, priorityRequestSchema, V } from './schemas';
 
 const MINUTE = 60_000;
@@ -41,31 +40,17 @@ export async function filePriorityRequest(
   opts: { now?: Date } = {},
 ): Promise<Booking> {
   const user = requireServiceDesk(actor);
-  const { channel, originalMessage, importantCustomer, locale, displaceBookingId, ...request } = parseInput(
-    priorityRequestSchema,
-    input,
-  );
-  const ctx = await loadPolicyContext(db, opts.now);
-  return insertCustomerBooking(db, ctx, {
-    request,
-    channel,
-    locale: locale ?? ctx.settings.defaultLocale,
-    holdsSlot: false,
-    actor: user,
-    enteredById: user.id,
-    originalMessage: originalMessage ?? null,
-    importantCustomer,
-    displacesBookingId: displaceBookingId,
-    before: async (tx, resource) => {
-      const [displaced] = await tx.select().from(bookings).where(eq(bookings.id, displaceBookingId));
-      if (!displaced || !standsInTheWay(displaced, resource, request)) {
-        throw new DomainError('invalid_input', undefined, { fields: { displaceBookingId: [V.not_displaceable] } });
-      }
-      if (!(await isSlotFree(tx, resource, request.startAt, request.endAt, { excludeBookingId: displaced.id }))) {
-        throw new DomainError('slot_taken');
-      }
-    },
-  });
+  const { displaceBookingId, ...fields } = parseInput(priorityRequestSchema, input);
+  const before: DeskRequestKind['before'] = async (tx, resource) => {
+    const [displaced] = await tx.select().from(bookings).where(eq(bookings.id, displaceBookingId));
+    if (!displaced || !standsInTheWay(displaced, resource, fields)) {
+      throw new DomainError('invalid_input', undefined, { fields: { displaceBookingId: [V.not_displaceable] } });
+    }
+    if (!(await isSlotFree(tx, resource, fields.startAt, fields.endAt, { excludeBookingId: displaced.id }))) {
+      throw new DomainError('slot_taken');
+    }
+  };
+  return insertDeskRequest(db, user, fields, { holdsSlot: false, displacesBookingId: displaceBookingId, before }, opts.now);
 }
 
 /** A live staff booking on this resource whose hold overlaps the customer's wanted slot. */

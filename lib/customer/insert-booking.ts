@@ -9,16 +9,16 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, resources, type Booking, type Locale, type Resource } from '@/db/schema';
-import { isSlotFree, withAlternatives, type SlotQuery } from '@/lib/booking/availability';
-import type { LoadedContext } from '@/lib/booking/context';
-import { nextReference } from '@/lib/booking/create';
-import { recordEvent, type EventActor } from '@/lib/booking/events';
+import { resources, type Booking, type Locale, type Resource } from '@/db/schema';
+import type { UserActor } from '@/lib/authz';
+import { withAlternatives, type SlotQuery } from '@/lib/booking/availability';
+import { loadPolicyContext, type LoadedContext } from '@/lib/booking/context';
+import { insertSubmittedBooking } from '@/lib/booking/create';
+import type { EventActor } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
 import { assertSlotRules } from '@/lib/booking/rules';
 import { DomainError } from '@/lib/errors';
-import { notify } from '@/lib/mail/notify';
-import { V } from './schemas';
+import { V, type ServiceDeskRequestInput } from './schemas';
 
 /** What every customer channel asks for (rule 5). */
 export interface CustomerRequest {
@@ -49,6 +49,37 @@ export interface CustomerBookingSpec {
   before?: (tx: Db, resource: Resource) => Promise<void>;
 }
 
+/** The service-desk fields plus the customer's request: what every desk form has in common. */
+export type DeskRequestFields = Omit<ServiceDeskRequestInput, 'holdsSlot'>;
+
+/** What sets one kind of desk request apart: whether it holds the slot, what it displaces. */
+export type DeskRequestKind = Pick<CustomerBookingSpec, 'holdsSlot' | 'displacesBookingId' | 'before'>;
+
+/**
+ * Files what customer service typed in for a customer: the desk's own fields go on the booking
+ * (written to in the customer's language, else the default), the rest is the customer's request.
+ */
+export async function insertDeskRequest(
+  db: Db,
+  user: UserActor,
+  fields: DeskRequestFields,
+  kind: DeskRequestKind,
+  now?: Date,
+): Promise<Booking> {
+  const { channel, originalMessage, importantCustomer, locale, ...request } = fields;
+  const ctx = await loadPolicyContext(db, now);
+  return insertCustomerBooking(db, ctx, {
+    request,
+    channel,
+    locale: locale ?? ctx.settings.defaultLocale,
+    actor: user,
+    enteredById: user.id,
+    originalMessage: originalMessage ?? null,
+    importantCustomer,
+    ...kind,
+  });
+}
+
 export function customerSlotQuery(request: CustomerRequest): SlotQuery {
   return {
     resourceId: request.resourceId,
@@ -71,23 +102,16 @@ export async function loadCustomerBookableResource(db: Db, resourceId: string): 
 
 export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: CustomerBookingSpec): Promise<Booking> {
   const { request } = spec;
-  const { now } = ctx;
   const insert = () =>
     db.transaction(async (tx) => {
       const resource = await loadCustomerBookableResource(tx, request.resourceId);
       assertSlotRules(resource, { ...request, attendees: request.visitors }, 'customer', ctx);
       await spec.before?.(tx, resource);
-      if (
-        spec.holdsSlot &&
-        !(await isSlotFree(tx, resource, request.startAt, request.endAt, { blackoutsOnly: true }))
-      ) {
-        throw new DomainError('slot_taken');
-      }
-      const [booking] = await tx
-        .insert(bookings)
-        .values({
-          reference: nextReference(now, ctx.settings.timeZone),
-          resourceId: resource.id,
+      return insertSubmittedBooking(
+        tx,
+        ctx,
+        resource,
+        {
           requesterKind: 'customer',
           enteredById: spec.enteredById ?? null,
           contactName: request.name,
@@ -105,25 +129,16 @@ export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: Cu
           startAt: request.startAt,
           endAt: request.endAt,
           holdsSlot: spec.holdsSlot,
-          submittedAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await recordEvent(tx, {
-        bookingId: booking.id,
-        fromStatus: null,
-        toStatus: booking.status,
-        action: 'submitted',
-        actor: spec.actor,
-        data: {
-          channel: booking.channel,
-          holdsSlot: booking.holdsSlot,
-          ...(spec.displacesBookingId && { displacesBookingId: spec.displacesBookingId }),
         },
-      });
-      // The customer's "request received" mail carries their manage link (lib/mail/notify.ts).
-      await notify(tx, 'request_received', booking.id);
-      return booking;
+        {
+          actor: spec.actor,
+          data: {
+            channel: spec.channel,
+            holdsSlot: spec.holdsSlot,
+            ...(spec.displacesBookingId && { displacesBookingId: spec.displacesBookingId }),
+          },
+        },
+      );
     });
   return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', insert);
 }

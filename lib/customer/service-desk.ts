@@ -8,14 +8,14 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, lt, notExists, or,
 import type { Db } from '@/db';
 import { bookings, customerContacts, resources, type Booking, type BookingStatus } from '@/db/schema';
 import { requireServiceDesk, type Actor, type UserActor } from '@/lib/authz';
-import { loadPolicyContext } from '@/lib/booking/context';
 import { recordEvent } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
+import { listedSlotColumns, type ListedSlot } from '@/lib/booking/queries';
 import { parseInput } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { runTransition, type Authorize } from '@/lib/booking/transition';
 import { DomainError } from '@/lib/errors';
-import { insertCustomerBooking } from './insert-booking';
+import { insertDeskRequest } from './insert-booking';
 import {
   customerBookingFiltersSchema,
   customerContactSchema,
@@ -37,24 +37,11 @@ export async function fileCustomerRequest(
   opts: { now?: Date } = {},
 ): Promise<Booking> {
   const user = requireServiceDesk(actor);
-  const { channel, originalMessage, importantCustomer, locale, holdsSlot, ...request } = parseInput(
-    serviceDeskRequestSchema,
-    input,
-  );
-  const ctx = await loadPolicyContext(db, opts.now);
-  return insertCustomerBooking(db, ctx, {
-    request,
-    channel,
-    locale: locale ?? ctx.settings.defaultLocale,
-    holdsSlot,
-    actor: user,
-    enteredById: user.id,
-    originalMessage: originalMessage ?? null,
-    importantCustomer,
-  });
+  const { holdsSlot, ...fields } = parseInput(serviceDeskRequestSchema, input);
+  return insertDeskRequest(db, user, fields, { holdsSlot }, opts.now);
 }
 
-export interface CustomerBookingListItem {
+export interface CustomerBookingListItem extends ListedSlot {
   id: string;
   reference: string;
   status: BookingStatus;
@@ -69,13 +56,6 @@ export interface CustomerBookingListItem {
   contactEmail: string | null;
   attendees: number | null;
   specialNeeds: string;
-  resourceId: string;
-  resourceCode: string;
-  resourceNameZh: string;
-  resourceNameEn: string;
-  startAt: Date;
-  endAt: Date;
-  confirmDeadline: Date | null;
   confirmedAt: Date | null;
   submittedAt: Date;
 }
@@ -95,13 +75,7 @@ const listColumns = {
   contactEmail: bookings.contactEmail,
   attendees: bookings.attendees,
   specialNeeds: bookings.specialNeeds,
-  resourceId: bookings.resourceId,
-  resourceCode: resources.code,
-  resourceNameZh: resources.nameZh,
-  resourceNameEn: resources.nameEn,
-  startAt: bookings.startAt,
-  endAt: bookings.endAt,
-  confirmDeadline: bookings.confirmDeadline,
+  ...listedSlotColumns,
   confirmedAt: bookings.confirmedAt,
   submittedAt: bookings.submittedAt,
 };

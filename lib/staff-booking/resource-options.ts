@@ -1,22 +1,11 @@
 /** The resources as the booking pages' pickers show them: plain data in the reader's language. */
 import type { AppLocale } from '@/lib/i18n/config';
-import { localizedName, localizedNotes } from '@/lib/i18n/localized';
-import { clockTime } from '@/lib/resources/format';
+import { localizedName } from '@/lib/i18n/localized';
 import type { ResourceGroup } from '@/lib/resources/queries';
+import { resourceSummary, type ResourceSummary } from '@/lib/resources/resource-summary';
 import type { Resource } from '@/db/schema';
 
-export interface ResourceOption {
-  id: string;
-  code: string;
-  name: string;
-  location: string;
-  capacity: number;
-  facilities: string[];
-  notes: string;
-  opensAt: string;
-  closesAt: string;
-  workingDaysOnly: boolean;
-  maxDurationMinutes: number;
+export interface ResourceOption extends ResourceSummary {
   state: Resource['state'];
 }
 
@@ -30,20 +19,7 @@ export function resourceOptions(groups: ResourceGroup[], locale: AppLocale): Res
   return groups.map(({ type, resources }) => ({
     typeId: type.id,
     typeName: localizedName(type, locale),
-    resources: resources.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: localizedName(r, locale),
-      location: r.location,
-      capacity: r.capacity,
-      facilities: r.facilities,
-      notes: localizedNotes(r, locale),
-      opensAt: clockTime(r.opensAt),
-      closesAt: clockTime(r.closesAt),
-      workingDaysOnly: r.workingDaysOnly,
-      maxDurationMinutes: r.maxDurationMinutes,
-      state: r.state,
-    })),
+    resources: resources.map((r) => ({ ...resourceSummary(r, locale), state: r.state })),
   }));
 }
 

@@ -5,28 +5,16 @@ import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from
 import { expireUnconfirmed } from '@/lib/booking/jobs';
 import { answerCoordination, approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
 import { canTransition, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@/lib/booking/state';
-import { SYSTEM, type UserActor } from '@/lib/authz';
+import { SYSTEM } from '@/lib/authz';
 import { issueToken } from '@/lib/tokens';
-import { testDriver, useTestDb } from '../helpers/db';
-import {
-  NOW,
-  expectDomainError,
-  loadActors,
-  outboxTemplates,
-  resourceByCode,
-  seedBooking,
-  slot,
-  snapshot,
-  type Who,
-} from '../helpers/booking-fixtures';
+import { testDriver } from '../helpers/db';
+import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
-const { db } = useTestDb();
-let actors: Record<Who, UserActor>;
+const { db, actors } = useBookingTestDb();
 let resourceId: string;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  actors = await loadActors(db());
   resourceId = (await resourceByCode(db(), 'MR-302')).id;
 });
 

@@ -4,33 +4,17 @@
  * while the approval mail's respond token is used up.
  */
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionTokens, type Booking } from '@/db/schema';
-import type { CustomerActor, UserActor } from '@/lib/authz';
+import type { CustomerActor } from '@/lib/authz';
 import { cancelBooking } from '@/lib/booking/applicant';
 import { customerCancel, customerConfirm, customerDecline, loadManagedBooking } from '@/lib/customer/manage';
 import { hashToken, issueToken } from '@/lib/tokens';
-import {
-  NOW,
-  expectDomainError,
-  loadActors,
-  outboxTemplates,
-  resourceByCode,
-  seedBooking,
-  slot,
-  snapshot,
-  type Who,
-} from '../helpers/booking-fixtures';
-import { useTestDb } from '../helpers/db';
+import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
-const { db } = useTestDb();
+const { db, actors } = useBookingTestDb();
 const HOUR = 3_600_000;
-let actors: Record<Who, UserActor>;
 let day = 5;
-
-beforeAll(async () => {
-  actors = await loadActors(db());
-});
 
 /** A customer booking on its own day, with a link token for it. */
 async function customerBooking(

@@ -7,7 +7,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingEvents, bookings } from '@/db/schema';
-import type { UserActor } from '@/lib/authz';
 import {
   fileCustomerRequest,
   listCustomerBookings,
@@ -18,26 +17,13 @@ import {
   toNotifyList,
 } from '@/lib/customer/service-desk';
 import { V } from '@/lib/customer/schemas';
-import {
-  NOW,
-  expectDomainError,
-  loadActors,
-  outboxTemplates,
-  resourceByCode,
-  seedBooking,
-  slot,
-  snapshot,
-  type Who,
-} from '../helpers/booking-fixtures';
-import { useTestDb } from '../helpers/db';
+import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
-const { db } = useTestDb();
+const { db, actors } = useBookingTestDb();
 const HOUR = 3_600_000;
-let actors: Record<Who, UserActor>;
 let showroomId: string;
 
 beforeAll(async () => {
-  actors = await loadActors(db());
   showroomId = (await resourceByCode(db(), 'SR-101')).id;
 });
 

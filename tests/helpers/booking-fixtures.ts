@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { count, eq, inArray } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { Db } from '@/db';
 import { bookingEvents, bookings, emailOutbox, resources, users, type Booking, type BookingStatus } from '@/db/schema';
+import { userActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/authz';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
 import { zonedInstant } from '@/lib/calendar/working-days';
+import { useTestDb } from './db';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -30,20 +32,21 @@ const EMAIL: Record<Who, string> = {
 export async function loadActors(db: Db): Promise<Record<Who, UserActor>> {
   const rows = await db.select().from(users).where(inArray(users.email, Object.values(EMAIL)));
   const byEmail = new Map(rows.map((u) => [u.email, u]));
-  const actor = (who: Who): UserActor => {
-    const u = byEmail.get(EMAIL[who])!;
-    return {
-      kind: 'user',
-      id: u.id,
-      role: u.role,
-      departmentId: u.departmentId,
-      email: u.email,
-      name: u.name,
-      locale: u.locale,
-      isDepartmentContact: u.isDepartmentContact,
-    };
-  };
+  const actor = (who: Who): UserActor => userActor(byEmail.get(EMAIL[who])!);
   return { admin: actor('admin'), service: actor('service'), staff: actor('staff'), staff2: actor('staff2') };
+}
+
+/**
+ * The usual top of a booking test file: its fresh database (`useTestDb`) and the demo accounts
+ * as actors. `actors` is filled before the file's own `beforeAll` hooks run.
+ */
+export function useBookingTestDb() {
+  const testDb = useTestDb();
+  const actors = {} as Record<Who, UserActor>;
+  beforeAll(async () => {
+    Object.assign(actors, await loadActors(testDb.db()));
+  });
+  return { ...testDb, actors };
 }
 
 export async function resourceByCode(db: Db, code: string) {
