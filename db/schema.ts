@@ -24,6 +24,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { BOOKING_STATUSES } from './booking-statuses';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -37,19 +38,7 @@ export const locale = pgEnum('locale', ['zh', 'en']);
 export const resourceState = pgEnum('resource_state', ['in_service', 'maintenance', 'retired']);
 export const blackoutKind = pgEnum('blackout_kind', ['maintenance', 'blackout']);
 
-/** Every status of a booking's life (product.md "A booking's life"). */
-export const bookingStatus = pgEnum('booking_status', [
-  'pending',
-  'needs_info',
-  'awaiting_confirmation',
-  'confirmed',
-  'in_use',
-  'completed',
-  'rejected',
-  'cancelled',
-  'expired',
-  'no_show',
-]);
+export const bookingStatus = pgEnum('booking_status', BOOKING_STATUSES);
 export const requesterKind = pgEnum('requester_kind', ['staff', 'customer']);
 export const bookingChannel = pgEnum('booking_channel', ['portal', 'public', 'phone', 'email', 'paper']);
 /** `priority` marks a customer-service request to displace an internal booking (policy I.4). */

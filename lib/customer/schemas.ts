@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 // Types only: forms import this module in the browser, where the database schema must not go.
-import type { BookingStatus } from '@/db/schema';
+import { BOOKING_STATUSES } from '@/db/booking-statuses';
 
 const MESSAGE_KEYS = [
   'required',
@@ -198,18 +198,6 @@ export const priorityRequestSchema = serviceDeskFields
 /** The service desk's search box: name, company, phone, reference or e-mail. */
 export const customerSearchSchema = z.object({ q: line(100) });
 
-const BOOKING_STATUSES = [
-  'pending',
-  'needs_info',
-  'awaiting_confirmation',
-  'confirmed',
-  'in_use',
-  'completed',
-  'rejected',
-  'cancelled',
-  'expired',
-  'no_show',
-] as const satisfies readonly BookingStatus[];
 
 export const customerBookingFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(BOOKING_STATUSES, { error: V.invalid_choice }).optional()),
