@@ -23,6 +23,9 @@ describe('smoke: every demo role signs in, reads Chinese, switches to English, s
     const page = await context.newPage();
     await signIn(page, email);
     expect(new URL(page.url()).pathname).toMatch(landing);
+    // Admin pages are checked on the server: for anyone else they do not exist.
+    const adminPage = await page.goto('/admin/resources');
+    expect(adminPage?.status()).toBe(email === 'admin@example.com' ? 200 : 404);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.goto('/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/[\u4e00-\u9fff]/);
