@@ -264,7 +264,8 @@ describe('approveDisplacement', () => {
   });
 });
 
-describe.runIf(testDriver === 'postgres')('approveDisplacement on PostgreSQL, watched from another connection', () => {
+// Two connections at once: PGlite has one, so this part exists on PostgreSQL only.
+if (testDriver === 'postgres') describe('approveDisplacement on PostgreSQL, watched from another connection', () => {
   let observer: postgres.Sql;
 
   beforeAll(() => {

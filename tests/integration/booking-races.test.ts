@@ -15,14 +15,14 @@ import { expireUnconfirmed } from '@/lib/booking/jobs';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import type { UserActor } from '@/lib/authz';
 import { isDomainError } from '@/lib/errors';
-import { testDriver, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { NOW, loadActors, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
 
 const { db, handle } = useTestDb();
 const HOUR = 3_600_000;
 const TRIALS = 200;
 
-describe.runIf(testDriver === 'postgres')('races on PostgreSQL', () => {
+describe('races on PostgreSQL', () => {
   let clients: postgres.Sql[] = [];
   let wide: Db;
   let other: Db;

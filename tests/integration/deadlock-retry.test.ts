@@ -11,11 +11,11 @@ import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import * as schema from '@/db/schema';
 import { departments } from '@/db/schema';
-import { testDriver, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 
 const { handle } = useTestDb();
 
-describe.runIf(testDriver === 'postgres')('retryOnDeadlock', () => {
+describe('retryOnDeadlock', () => {
   let clients: postgres.Sql[];
   let dbs: Db[];
 
