@@ -21,7 +21,7 @@ export type DbTarget =
 export const migrationsFolder = join(process.cwd(), 'db', 'migrations');
 
 /** Where the app's database lives: `DATABASE_URL`, else the embedded PGlite directory. */
-export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
+export function targetFromEnv(env: Record<string, string | undefined> = process.env): DbTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { driver: 'postgres', url: validatePostgresUrl(url) };
   // A run-time location, not a source file: keep the build's file tracing out of it.

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { getDb } from '@/db';
 import type { Department } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/session';
@@ -30,7 +31,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requirePageActor('admin');
   const { tab, filters } = parseReviewSearch(await searchParams);
   const db = await getDb();
-  const [lists, resources, types, departments, locale, timeZone, t] = await Promise.all([
+  const [lists, resources, types, departments, locale, timeZone, t, tEntries] = await Promise.all([
     loadReviewLists(db, actor, filters),
     listResources(db, { includeRetired: true }),
     listResourceTypes(db),
@@ -38,6 +39,7 @@ export default async function ReviewPage({ searchParams }: Props) {
     currentLocale(),
     getTimeZone(),
     getTranslations('review'),
+    getTranslations('entries'),
   ]);
   const rows = tab === 'pending' ? lists.queue : tab === 'needs_info' ? lists.waiting : [...lists.queue, ...lists.waiting];
   const counts: Record<ReviewTab, number> = {
@@ -54,7 +56,15 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/admin/entries/new">{tEntries('link')}</Link>
+          </Button>
+        }
+      />
       <nav aria-label={t('tabs.label')} className="mb-4 overflow-x-auto">
         <ul className="flex gap-1 border-b border-slate-200">
           {REVIEW_TABS.map((key) => {
