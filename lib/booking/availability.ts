@@ -2,7 +2,7 @@
  * Who holds which time: busy intervals (no personal data; the public page uses them too), the
  * signed-in calendar, ranked alternatives, and the full slot check without writing.
  */
-import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
@@ -283,6 +283,17 @@ export async function withAlternatives<T>(
     const domainError = error as DomainError;
     throw new DomainError(domainError.code, domainError.message, { ...domainError.details, alternatives });
   }
+}
+
+/**
+ * Serialises, per resource, the transactions that take a hold, until they commit. The exclusion
+ * constraint alone decides who wins, but simultaneous overlapping inserts each wait for the
+ * other's uncommitted row and PostgreSQL breaks the cycle with a deadlock (40P01) — many of
+ * them under a burst of requests for one slot. Queued on this lock, the later insert simply
+ * sees the earlier one's commit (23P01). It also keeps the blackout check and the insert atomic.
+ */
+export async function lockResourceSchedule(tx: Db, resourceId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`booking-hold:${resourceId}`}))`);
 }
 
 /** Is [start, end), widened by the resource's buffers, free of holds and blackouts? */

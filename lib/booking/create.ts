@@ -11,7 +11,7 @@ import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
-import { isSlotFree, withAlternatives, type SlotQuery } from './availability';
+import { isSlotFree, lockResourceSchedule, withAlternatives, type SlotQuery } from './availability';
 import { loadPolicyContext, type LoadedContext } from './context';
 import { recordEvent, type EventInput } from './events';
 import { assertSlotRules, type NoticeRule } from './rules';
@@ -103,8 +103,11 @@ export async function insertSubmittedBooking(
   event: Pick<EventInput, 'actor' | 'note' | 'data'>,
 ): Promise<Booking> {
   const { now } = ctx;
-  if (values.holdsSlot && !(await isSlotFree(tx, resource, values.startAt, values.endAt, { blackoutsOnly: true }))) {
-    throw new DomainError('slot_taken');
+  if (values.holdsSlot) {
+    await lockResourceSchedule(tx, resource.id);
+    if (!(await isSlotFree(tx, resource, values.startAt, values.endAt, { blackoutsOnly: true }))) {
+      throw new DomainError('slot_taken');
+    }
   }
   const [booking] = await tx
     .insert(bookings)

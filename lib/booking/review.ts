@@ -14,7 +14,7 @@ import {
 } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
-import { isSlotFree, withAlternatives, type SlotQuery } from './availability';
+import { isSlotFree, lockResourceSchedule, withAlternatives, type SlotQuery } from './availability';
 import { loadPolicyContext } from './context';
 import { recordEvent } from './events';
 import { assertNotice, assertSlotRules } from './rules';
@@ -67,8 +67,10 @@ export async function approveBooking(
         const [resource] = await tx.select().from(resources).where(eq(resources.id, target.resourceId));
         if (isMoved(booking, target)) assertSlotRules(resource, target, 'override', ctx);
         else assertNotice('override', target.startAt, ctx);
+        if (!resource) throw new DomainError('slot_taken');
+        await lockResourceSchedule(tx, resource.id);
         // A blackout may have been added since the request was made.
-        if (!resource || !(await isSlotFree(tx, resource, target.startAt, target.endAt, { blackoutsOnly: true }))) {
+        if (!(await isSlotFree(tx, resource, target.startAt, target.endAt, { blackoutsOnly: true }))) {
           throw new DomainError('slot_taken');
         }
       },
