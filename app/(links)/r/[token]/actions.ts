@@ -3,19 +3,13 @@
 /**
  * The respond page's buttons. The token is the only credential: it is resolved here, and
  * confirmBooking/declineBooking consume it (`opts.tokenId`) in the same transaction as the
- * change, so a link works once and two clicks cannot both succeed.
- *
- * The actor passed along: a customer acts as `{kind:'customer', bookingId, email}` (what their
- * link stands for). For a staff booking the system acts on the token's word: building a user
- * actor would claim a signed-in session that does not exist, and the token already proves
- * everything the user actor would (this booking, its applicant's mailbox); the audit trail
- * still names the applicant, because the booking domain records link actions for them.
+ * change, so a link works once and two clicks cannot both succeed. With a token the booking
+ * domain authorizes by the token alone and names the applicant in the history, so no actor is
+ * built here.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { bookings } from '@/db/schema';
-import { SYSTEM, type Actor } from '@/lib/authz';
+import { ANONYMOUS } from '@/lib/authz';
 import { confirmBooking, declineBooking } from '@/lib/booking/applicant';
 import { DomainError } from '@/lib/errors';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
@@ -38,17 +32,11 @@ export async function respondAction(token: string, lang: string, _prev: RespondS
     });
     const db = await getDb();
     const { id: tokenId, bookingId } = await resolveToken(db, token, ['respond']);
-    const [booking] = await db
-      .select({ requesterKind: bookings.requesterKind, contactEmail: bookings.contactEmail })
-      .from(bookings)
-      .where(eq(bookings.id, bookingId));
-    const actor: Actor =
-      booking?.requesterKind === 'customer' ? { kind: 'customer', bookingId, email: booking.contactEmail ?? '' } : SYSTEM;
     if (input.decision === 'confirm') {
-      await confirmBooking(db, actor, { bookingId }, { tokenId });
+      await confirmBooking(db, ANONYMOUS, { bookingId }, { tokenId });
       return { ok: true, result: 'confirmed' };
     }
-    await declineBooking(db, actor, { bookingId, reason: input.reason }, { tokenId });
+    await declineBooking(db, ANONYMOUS, { bookingId, reason: input.reason }, { tokenId });
     return { ok: true, result: 'declined' };
   } catch (error) {
     const known = error instanceof z.ZodError ? new DomainError('invalid_input') : error;
