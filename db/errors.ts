@@ -12,17 +12,6 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export function pgConstraintName(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const c = current as { constraint_name?: unknown; constraint?: unknown };
-    const name = c.constraint_name ?? c.constraint;
-    if (typeof name === 'string') return name;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 export const SQLSTATE = {
   exclusionViolation: '23P01',
   uniqueViolation: '23505',

@@ -88,9 +88,3 @@ export function assertCanView<T extends BookingOwnership>(actor: Actor, booking:
   if (!booking || !canViewBooking(actor, booking)) throw new DomainError('not_found');
   return booking;
 }
-
-export function assertApplicant<T extends BookingOwnership>(actor: Actor, booking: T | undefined): T {
-  const visible = assertCanView(actor, booking);
-  if (!canActAsApplicant(actor, visible) && !isAdmin(actor)) throw new DomainError('forbidden');
-  return visible;
-}

@@ -2,7 +2,7 @@
  * Links in e-mails carry a random token for one booking and one purpose. Only its SHA-256 is
  * stored, so a database leak yields no usable links. Checking never consumes the token: a GET
  * (mail scanners open links) only shows; the POST that changes state marks it used in the same
- * transaction as the change.
+ * transaction as the change (lib/booking/transition.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
@@ -41,14 +41,4 @@ export async function resolveToken(
     .where(and(eq(actionTokens.tokenHash, hashToken(token)), gt(actionTokens.expiresAt, now), isNull(actionTokens.usedAt)));
   if (!row || !purposes.includes(row.purpose)) throw new DomainError('token_invalid');
   return { id: row.id, bookingId: row.bookingId, purpose: row.purpose };
-}
-
-/** Marks a single-use token used; loses the race cleanly when two POSTs arrive at once. */
-export async function consumeToken(tx: Db, tokenId: string): Promise<void> {
-  const used = await tx
-    .update(actionTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(actionTokens.id, tokenId), isNull(actionTokens.usedAt)))
-    .returning({ id: actionTokens.id });
-  if (used.length === 0) throw new DomainError('token_invalid');
 }

@@ -34,11 +34,6 @@ export function startScheduler(): void {
   scheduler.timer.unref();
 }
 
-export function stopScheduler(): void {
-  clearTimeout(state.__bookingScheduler?.timer);
-  state.__bookingScheduler = undefined;
-}
-
 async function runAll(): Promise<void> {
   let db;
   try {
