@@ -16,7 +16,7 @@ import { loadPolicyContext } from '@/lib/booking/context';
 import { parseInput } from '@/lib/booking/schemas';
 import { ENDED_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
-import { insertCustomerBooking } from './insert-booking';
+import { insertCustomerBooking } from '@/lib/booking/create-customer';
 import { consumeRateLimit } from './rate-limit';
 import { publicRequestSchema } from './schemas';
 

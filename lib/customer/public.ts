@@ -11,7 +11,7 @@ import { listResources } from '@/lib/booking/queries';
 import { parseInput } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
-import { loadCustomerBookableResource } from './insert-booking';
+import { loadCustomerBookableResource } from '@/lib/booking/create-customer';
 import { availabilityQuerySchema, V } from './schemas';
 
 const DAY = 86_400_000;

@@ -15,7 +15,7 @@ import { parseInput } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { runTransition, type Authorize } from '@/lib/booking/transition';
 import { DomainError } from '@/lib/errors';
-import { insertDeskRequest } from './insert-booking';
+import { insertDeskRequest } from '@/lib/booking/create-customer';
 import {
   customerBookingFiltersSchema,
   customerContactSchema,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { actionTokens, type Booking } from '@/db/schema';
 import type { CustomerActor } from '@/lib/authz';
 import { cancelBooking } from '@/lib/booking/applicant';
-import { customerCancel, customerConfirm, customerDecline, loadManagedBooking } from '@/lib/customer/manage';
+import { customerCancel, customerConfirm, customerDecline, loadManagedBooking } from '@/lib/booking/customer-link';
 import { hashToken, issueToken } from '@/lib/tokens';
 import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 

@@ -12,7 +12,7 @@ import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema'
 import type { UserActor } from '@/lib/authz';
 import { reviewQueue } from '@/lib/booking/queries';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
-import { approveDisplacement, DISPLACED_REASON, filePriorityRequest } from '@/lib/customer/displacement';
+import { approveDisplacement, DISPLACED_REASON, filePriorityRequest } from '@/lib/booking/displacement';
 import { V } from '@/lib/customer/schemas';
 import { isDomainError } from '@/lib/errors';
 import {

@@ -9,7 +9,7 @@ import { respondAction } from '@/app/(links)/r/[token]/actions';
 import { actionTokens, emailOutbox, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { approveBooking } from '@/lib/booking/review';
-import { loadRespondPage } from '@/lib/links/respond-page';
+import { loadRespondPage } from '@/lib/booking/respond-link';
 import { hashToken, issueToken } from '@/lib/tokens';
 import { loadActors, resourceByCode, seedBooking, slot, snapshot, type Who } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_FIELDS } from '@/lib/admin/settings-schema';
-import { REVIEW_TABS } from '@/lib/review/queue';
+import { REVIEW_TABS } from '@/lib/booking/review-queue';
 
 const NAMESPACES = ['review', 'coordination', 'holidays', 'settings'];
 

@@ -2,7 +2,7 @@
 
 /**
  * The customer's link page buttons: confirm / decline an approval, cancel with a reason. The
- * token in the URL is the only credential; lib/customer/manage.ts resolves it to its one
+ * token in the URL is the only credential; lib/booking/customer-link.ts resolves it to its one
  * booking and calls the booking domain as that customer. Success goes back to the page (a
  * fresh GET showing the new status); a refusal comes back as a message in the page's language.
  */
@@ -10,7 +10,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { localizeFields } from '@/lib/api/errors';
-import { customerCancel, customerConfirm, customerDecline } from '@/lib/customer/manage';
+import { customerCancel, customerConfirm, customerDecline } from '@/lib/booking/customer-link';
 import { DomainError } from '@/lib/errors';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { localizeError } from '@/lib/i18n/error-message';

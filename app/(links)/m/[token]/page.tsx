@@ -15,7 +15,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { getDb } from '@/db';
-import { loadManagedBooking, type ManagedBooking } from '@/lib/customer/manage';
+import { loadManagedBooking, type ManagedBooking } from '@/lib/booking/customer-link';
 import { isDomainError } from '@/lib/errors';
 import { isLocale, localeTags, LOCALE_COOKIE, type AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';

@@ -15,7 +15,7 @@ import { isLocale, LOCALE_COOKIE, type AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
-import { loadRespondPage } from '@/lib/links/respond-page';
+import { loadRespondPage } from '@/lib/booking/respond-link';
 import { RespondForm } from './respond-form';
 
 // The token is in the URL: keep it out of search engines and out of the Referer sent to any

@@ -9,7 +9,7 @@ import type { ResourceWithType } from '@/lib/booking/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 import { localizedName } from '@/lib/i18n/localized';
 import { cn } from '@/lib/utils';
-import type { ReviewTab } from '@/lib/review/queue';
+import type { ReviewTab } from '@/lib/booking/review-queue';
 
 /**
  * The queue's filters: a plain GET form with native selects, so it works without JavaScript

@@ -15,7 +15,7 @@ import type { Actor } from '@/lib/authz';
 import { getResourceCalendar } from '@/lib/booking/availability';
 import { listResources } from '@/lib/booking/queries';
 import { TRANSITIONS } from '@/lib/booking/state';
-import { filePriorityRequest } from '@/lib/customer/displacement';
+import { filePriorityRequest } from '@/lib/booking/displacement';
 import { fileCustomerRequest } from '@/lib/customer/service-desk';
 import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
 import { localizeError } from '@/lib/i18n/error-message';

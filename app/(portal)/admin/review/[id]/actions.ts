@@ -13,7 +13,7 @@ import { currentActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/authz';
 import { approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
 import { approveSchema, fieldErrors } from '@/lib/booking/schemas';
-import { approveDisplacement } from '@/lib/customer/displacement';
+import { approveDisplacement } from '@/lib/booking/displacement';
 import { localizeError } from '@/lib/i18n/error-message';
 import { getSettings } from '@/lib/settings';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';

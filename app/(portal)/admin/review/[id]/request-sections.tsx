@@ -10,7 +10,7 @@ import type { BookingDetail } from '@/lib/booking/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
-import type { Completeness } from '@/lib/review/completeness';
+import type { Completeness } from '@/lib/booking/completeness';
 import { cn } from '@/lib/utils';
 
 type View = { locale: AppLocale; timeZone: string };

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { bookings, coordinationRequests, resources, type Booking, type Resource } from '@/db/schema';
 import { requireAdmin, type Actor } from '@/lib/authz';
-import { reviewQueue, type ReviewQueueFilters } from '@/lib/booking/queries';
+import { reviewQueue, type ReviewQueueFilters } from './queries';
 import { addDays, zonedInstant } from '@/lib/calendar/working-days';
 import { getSettings } from '@/lib/settings';
 

@@ -4,7 +4,7 @@
  * Pure: the page passes the booking, its resource and the policy context.
  */
 import type { Booking, Resource } from '@/db/schema';
-import { fitsOpeningHours } from '@/lib/booking/rules';
+import { fitsOpeningHours } from './rules';
 import type { HolidayCalendar } from '@/lib/calendar/working-days';
 
 export type RequiredFact = 'name' | 'department' | 'phone' | 'resource' | 'time' | 'purpose' | 'contact' | 'company' | 'specialNeeds';

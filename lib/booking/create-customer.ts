@@ -11,14 +11,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { resources, type Booking, type Locale, type Resource } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
-import { withAlternatives, type SlotQuery } from '@/lib/booking/availability';
-import { loadPolicyContext, type LoadedContext } from '@/lib/booking/context';
-import { insertSubmittedBooking } from '@/lib/booking/create';
-import type { EventActor } from '@/lib/booking/events';
-import { isUuid } from '@/lib/booking/ids';
-import { assertSlotRules } from '@/lib/booking/rules';
+import { withAlternatives, type SlotQuery } from './availability';
+import { loadPolicyContext, type LoadedContext } from './context';
+import { insertSubmittedBooking } from './create';
+import type { EventActor } from './events';
+import { isUuid } from './ids';
+import { assertSlotRules } from './rules';
 import { DomainError } from '@/lib/errors';
-import { V, type ServiceDeskRequestInput } from './schemas';
+import { V, type ServiceDeskRequestInput } from '@/lib/customer/schemas';
 
 /** What every customer channel asks for (rule 5). */
 export interface CustomerRequest {

@@ -8,16 +8,16 @@ import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { bookings, type Booking, type BookingStatus, type Resource } from '@/db/schema';
 import { requireAdmin, requireServiceDesk, type Actor } from '@/lib/authz';
-import { findAlternatives, isSlotFree, type Alternative } from '@/lib/booking/availability';
-import { recordEvent } from '@/lib/booking/events';
-import { isUuid } from '@/lib/booking/ids';
-import { approveBooking } from '@/lib/booking/review';
-import { parseInput } from '@/lib/booking/schemas';
-import { TRANSITIONS } from '@/lib/booking/state';
+import { findAlternatives, isSlotFree, type Alternative } from './availability';
+import { recordEvent } from './events';
+import { isUuid } from './ids';
+import { approveBooking } from './review';
+import { parseInput } from './schemas';
+import { TRANSITIONS } from './state';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
-import { insertDeskRequest, type CustomerRequest, type DeskRequestKind } from './insert-booking';
-import { displacementDecisionSchema, priorityRequestSchema, V } from './schemas';
+import { insertDeskRequest, type CustomerRequest, type DeskRequestKind } from './create-customer';
+import { displacementDecisionSchema, priorityRequestSchema, V } from '@/lib/customer/schemas';
 
 const MINUTE = 60_000;
 
