@@ -54,8 +54,10 @@ export class DomainError extends Error {
     readonly details: {
       fields?: Record<string, string[]>;
       alternatives?: Alternative[];
-      /** Values for the localized message, e.g. { earliest: '2026-12-01' }. */
+      /** Values for the localized message, e.g. { earliest: '2026-12-01' }; field messages get them too. */
       params?: Record<string, string | number>;
+      /** Values for one field's message only, by field (e.g. the bounds of each setting). */
+      fieldParams?: Record<string, Record<string, string | number>>;
     } = {},
   ) {
     super(message ?? code);

@@ -3,8 +3,8 @@
  * working days (调休上班). The working-day rules read it fresh for every operation
  * (lib/settings.ts `getHolidayCalendar`), so a change applies to the next request at once.
  *
- * Errors are `invalid_input` with per-field keys of the `holidays.errors` messages; a bad
- * import line carries its number in `params.line`.
+ * Errors are `invalid_input` with per-field message paths of the `holidays.errors` messages
+ * (`H.exists` is 'holidays.errors.exists'); a bad import line carries its number in `params.line`.
  */
 import { and, asc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,6 +15,25 @@ import { fieldErrors } from '@/lib/booking/schemas';
 import { HolidayImportError, parseHolidayCsv, parseHolidayIcs, type HolidayEntry } from '@/lib/calendar/holiday-import';
 import { DomainError } from '@/lib/errors';
 
+const ERROR_KEYS = [
+  'required',
+  'invalid_date',
+  'invalid_choice',
+  'too_long',
+  'exists',
+  'empty_file',
+  'too_large',
+  'bad_entry',
+  'bad_ics',
+  'bad_line',
+  'invalid_year',
+] as const;
+
+/** The message path of an error key: `H.exists` is 'holidays.errors.exists'. */
+export const H = Object.fromEntries(ERROR_KEYS.map((key) => [key, `holidays.errors.${key}`])) as {
+  [K in (typeof ERROR_KEYS)[number]]: `holidays.errors.${K}`;
+};
+
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 /** A year's calendar is a few dozen lines; anything far bigger is not a holiday file. */
@@ -22,16 +41,16 @@ export const MAX_IMPORT_CHARS = 200_000;
 const MAX_IMPORT_ENTRIES = 2_000;
 
 const dateField = z
-  .string({ error: 'required' })
+  .string({ error: H.required })
   .trim()
-  .min(1, 'required')
-  .pipe(z.iso.date('invalid_date'))
-  .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, 'invalid_date');
+  .min(1, H.required)
+  .pipe(z.iso.date(H.invalid_date))
+  .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, H.invalid_date);
 
 export const holidaySchema = z.object({
   date: dateField,
-  kind: z.enum(['holiday', 'makeup_workday'], { error: 'invalid_choice' }),
-  name: z.string({ error: 'required' }).trim().min(1, 'required').max(100, 'too_long'),
+  kind: z.enum(['holiday', 'makeup_workday'], { error: H.invalid_choice }),
+  name: z.string({ error: H.required }).trim().min(1, H.required).max(100, H.too_long),
 });
 
 export type HolidayInput = z.output<typeof holidaySchema>;
@@ -52,7 +71,7 @@ function yearRange(year: number) {
 export async function listHolidays(db: Db, actor: Actor, year: number): Promise<Holiday[]> {
   requireAdmin(actor);
   const parsed = yearSchema.safeParse(year);
-  if (!parsed.success) throw new DomainError('invalid_input', undefined, { fields: { year: ['invalid_year'] } });
+  if (!parsed.success) throw new DomainError('invalid_input', undefined, { fields: { year: [H.invalid_year] } });
   return db.select().from(holidays).where(yearRange(parsed.data)).orderBy(asc(holidays.date));
 }
 
@@ -70,7 +89,7 @@ export async function addHoliday(db: Db, actor: Actor, input: unknown): Promise<
   requireAdmin(actor);
   const entry = parse(holidaySchema, input);
   const [row] = await db.insert(holidays).values(entry).onConflictDoNothing({ target: holidays.date }).returning();
-  if (!row) throw new DomainError('invalid_input', undefined, { fields: { date: ['exists'] } });
+  if (!row) throw new DomainError('invalid_input', undefined, { fields: { date: [H.exists] } });
   return row;
 }
 
@@ -145,9 +164,9 @@ export async function importHolidays(db: Db, actor: Actor, input: ImportInput): 
 
 function parseImport({ text, format }: ImportInput): HolidayEntry[] {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new DomainError('invalid_input', undefined, { fields: { file: ['empty_file'] } });
+    throw new DomainError('invalid_input', undefined, { fields: { file: [H.empty_file] } });
   }
-  if (text.length > MAX_IMPORT_CHARS) throw new DomainError('invalid_input', undefined, { fields: { file: ['too_large'] } });
+  if (text.length > MAX_IMPORT_CHARS) throw new DomainError('invalid_input', undefined, { fields: { file: [H.too_large] } });
   const isIcs = (format ?? (/^\s*BEGIN:VCALENDAR/i.test(text) ? 'ics' : 'csv')) === 'ics';
   let entries: HolidayEntry[];
   try {
@@ -158,13 +177,13 @@ function parseImport({ text, format }: ImportInput): HolidayEntry[] {
     if (error instanceof HolidayImportError) throw badLine(text, error.line);
     throw error;
   }
-  if (entries.length === 0) throw new DomainError('invalid_input', undefined, { fields: { file: ['empty_file'] } });
-  if (entries.length > MAX_IMPORT_ENTRIES) throw new DomainError('invalid_input', undefined, { fields: { file: ['too_large'] } });
+  if (entries.length === 0) throw new DomainError('invalid_input', undefined, { fields: { file: [H.empty_file] } });
+  if (entries.length > MAX_IMPORT_ENTRIES) throw new DomainError('invalid_input', undefined, { fields: { file: [H.too_large] } });
   // The .ics reader does not check names or years; hold every day to the same rules as a form.
   for (const entry of entries) {
     const checked = holidaySchema.safeParse(entry);
     if (!checked.success) {
-      throw new DomainError('invalid_input', undefined, { fields: { file: ['bad_entry'] }, params: { date: entry.date } });
+      throw new DomainError('invalid_input', undefined, { fields: { file: [H.bad_entry] }, params: { date: entry.date } });
     }
   }
   return entries;
@@ -172,7 +191,7 @@ function parseImport({ text, format }: ImportInput): HolidayEntry[] {
 
 /** `line` 0: the file as a whole is not readable (an .ics that does not parse). */
 function badLine(text: string, line: number): DomainError {
-  if (line === 0) return new DomainError('invalid_input', undefined, { fields: { file: ['bad_ics'] } });
+  if (line === 0) return new DomainError('invalid_input', undefined, { fields: { file: [H.bad_ics] } });
   const content = (text.replace(/^\uFEFF/, '').split(/\r?\n/)[line - 1] ?? '').trim().slice(0, 120);
-  return new DomainError('invalid_input', undefined, { fields: { file: ['bad_line'] }, params: { line, content } });
+  return new DomainError('invalid_input', undefined, { fields: { file: [H.bad_line] }, params: { line, content } });
 }

@@ -1,11 +1,17 @@
 /**
  * The policy values admin may set (product.md "Policy values"), with the bounds that keep the
  * product sane. Shared by the settings form (zodResolver, in the browser) and `updateSettings`
- * on the server, so it imports nothing that needs the server. Error messages are keys of the
- * `settings` namespace (`settings.errors.<key>`); range errors name the bounds from
- * `SETTINGS_BOUNDS`.
+ * on the server, so it imports nothing that needs the server. Error messages are full message
+ * paths (`settings.errors.<key>`); range errors name the bounds from `SETTINGS_BOUNDS`.
  */
 import { z } from 'zod';
+
+const ERROR_KEYS = ['required', 'not_integer', 'out_of_range', 'invalid_time_zone', 'invalid_choice', 'invalid_email', 'reminder_after_window'] as const;
+
+/** The message path of an error key: `S.required` is 'settings.errors.required'. */
+export const S = Object.fromEntries(ERROR_KEYS.map((key) => [key, `settings.errors.${key}`])) as {
+  [K in (typeof ERROR_KEYS)[number]]: `settings.errors.${K}`;
+};
 
 /** Inclusive bounds of each whole-number setting. */
 export const SETTINGS_BOUNDS = {
@@ -29,10 +35,10 @@ const wholeNumber = ({ min, max }: { min: number; max: number }) =>
   z.preprocess(
     (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value.trim()) : value),
     z
-      .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_integer') })
-      .int('not_integer')
-      .min(min, 'out_of_range')
-      .max(max, 'out_of_range'),
+      .number({ error: (issue) => (issue.input === undefined ? S.required : S.not_integer) })
+      .int(S.not_integer)
+      .min(min, S.out_of_range)
+      .max(max, S.out_of_range),
   );
 
 /** A zone the runtime knows (IANA names such as Asia/Shanghai); Intl refuses anything else. */
@@ -54,18 +60,18 @@ export const policySettingsSchema = z
   .object({
     ...numeric,
     timeZone: z
-      .string({ error: 'required' })
+      .string({ error: S.required })
       .trim()
-      .min(1, 'required')
-      .max(64, 'invalid_time_zone')
-      .refine(isValidTimeZone, 'invalid_time_zone'),
-    defaultLocale: z.enum(['zh', 'en'], { error: 'invalid_choice' }),
+      .min(1, S.required)
+      .max(64, S.invalid_time_zone)
+      .refine(isValidTimeZone, S.invalid_time_zone),
+    defaultLocale: z.enum(['zh', 'en'], { error: S.invalid_choice }),
     // One address, no display name and no line breaks: it becomes an e-mail header.
-    serviceMailbox: z.string({ error: 'required' }).trim().min(1, 'required').max(254, 'invalid_email').pipe(z.email('invalid_email')),
+    serviceMailbox: z.string({ error: S.required }).trim().min(1, S.required).max(254, S.invalid_email).pipe(z.email(S.invalid_email)),
   })
   // A reminder "N hours before the window closes" must fall inside the window.
   .refine((v) => v.confirmationReminderHours < v.confirmWindowHours, {
-    message: 'reminder_after_window',
+    message: S.reminder_after_window,
     path: ['confirmationReminderHours'],
   });
 

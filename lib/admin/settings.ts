@@ -10,7 +10,7 @@ import { requireAdmin, type Actor } from '@/lib/authz';
 import { fieldErrors } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
-import { policySettingsSchema } from './settings-schema';
+import { policySettingsSchema, SETTINGS_BOUNDS } from './settings-schema';
 
 export { policySettingsSchema, SETTINGS_BOUNDS, type PolicySettingsInput } from './settings-schema';
 
@@ -30,12 +30,15 @@ export async function getPolicySettings(db: Db, actor: Actor): Promise<PolicySet
 
 /**
  * Replaces every policy value at once (the form always sends all of them). Bad values are
- * `invalid_input` with per-field keys of the `settings.errors` messages; nothing is written.
+ * `invalid_input` with per-field `settings.errors` message paths, each number's bounds as its
+ * field's message values; nothing is written.
  */
 export async function updateSettings(db: Db, actor: Actor, input: unknown, opts: { now?: Date } = {}): Promise<PolicySettings> {
   const admin = requireAdmin(actor);
   const parsed = policySettingsSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError('invalid_input', undefined, { fields: fieldErrors(parsed.error) });
+  if (!parsed.success) {
+    throw new DomainError('invalid_input', undefined, { fields: fieldErrors(parsed.error), fieldParams: SETTINGS_BOUNDS });
+  }
   const values = { ...parsed.data, updatedAt: opts.now ?? new Date(), updatedById: admin.id };
   // The row normally exists (seed, or getSettings on first read); the upsert covers a bare database.
   const [row] = await db

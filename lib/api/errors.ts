@@ -86,7 +86,7 @@ export function toErrorResponse(
   const known =
     error instanceof z.ZodError ? new DomainError('invalid_input', undefined, { fields: fieldErrors(error) }) : error;
   if (isDomainError(known)) {
-    const { fields, alternatives, params } = known.details;
+    const { fields, alternatives, params, fieldParams } = known.details;
     const headers: Record<string, string> = {};
     if (typeof params?.retryAfterSeconds === 'number') headers['Retry-After'] = String(Math.ceil(params.retryAfterSeconds));
     return answer(
@@ -94,7 +94,7 @@ export function toErrorResponse(
       {
         code: known.code,
         message: domainErrorMessage(known, locale),
-        ...(fields && { fields: localizeFields(fields, locale) }),
+        ...(fields && { fields: localizeFields(fields, locale, (field) => ({ ...params, ...fieldParams?.[field] })) }),
         ...(alternatives && {
           alternatives: alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
         }),
@@ -115,21 +115,29 @@ function answer(status: number, error: ApiErrorBody['error'], headers: Record<st
  * Field message keys → text. A bare key is one of the `validation` namespace (the booking
  * schemas' convention); a dotted key is a full path (`customer.validation.invalid_phone`). A key no
  * message file knows — zod's own English text for a wrong JSON type — becomes a generic
- * "not valid" in the caller's language rather than leaking through untranslated.
+ * "not valid" in the caller's language rather than leaking through untranslated. `values`
+ * gives each field's message its parameters (a line number, a setting's bounds).
  */
-export function localizeFields(fields: Record<string, string[]>, locale: AppLocale): Record<string, string[]> {
+export function localizeFields(
+  fields: Record<string, string[]>,
+  locale: AppLocale,
+  values: (field: string) => Record<string, string | number> = () => ({}),
+): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(fields).map(([field, keys]) => [field, [...new Set(keys.map((key) => fieldMessage(key, locale)))]]),
+    Object.entries(fields).map(([field, keys]) => [
+      field,
+      [...new Set(keys.map((key) => fieldMessage(key, locale, values(field))))],
+    ]),
   );
 }
 
-function fieldMessage(key: string, locale: AppLocale): string {
+function fieldMessage(key: string, locale: AppLocale, values: Record<string, string | number>): string {
   const path = key.includes('.') ? key : `validation.${key}`;
   const [namespace, ...rest] = path.split('.');
   let node: unknown = loadMessages(locale)[namespace];
   for (const part of rest) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   if (typeof node !== 'string') return apiMessage(locale, 'invalidValue');
-  return looseTranslator(locale, namespace)(rest.join('.'));
+  return looseTranslator(locale, namespace)(rest.join('.'), values);
 }
 
 type LooseTranslate = (key: string, values?: Record<string, string | number>) => string;

@@ -3,10 +3,11 @@
  * staff booking that holds the slot a customer wants and is not yet in use; only admin can
  * approve, and the displaced applicant is told at once, with alternatives.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
-import { bookings, type Booking, type BookingStatus, type Resource } from '@/db/schema';
+import { bookings, resources, type Booking, type BookingStatus, type Resource } from '@/db/schema';
 import { requireAdmin, requireServiceDesk, type Actor } from '@/lib/authz';
 import { findAlternatives, isSlotFree, type Alternative } from './availability';
 import { recordEvent } from './events';
@@ -54,7 +55,7 @@ export async function filePriorityRequest(
 }
 
 /** A live staff booking on this resource whose hold overlaps the customer's wanted slot. */
-function standsInTheWay(booking: Booking, resource: Resource, request: CustomerRequest): boolean {
+function standsInTheWay(booking: Booking, resource: Resource, request: Pick<CustomerRequest, 'startAt' | 'endAt'>): boolean {
   const holdStart = request.startAt.getTime() - resource.setupBufferMinutes * MINUTE;
   const holdEnd = request.endAt.getTime() + resource.cleanupBufferMinutes * MINUTE;
   return (
@@ -67,6 +68,54 @@ function standsInTheWay(booking: Booking, resource: Resource, request: CustomerR
     booking.holdStart.getTime() < holdEnd &&
     booking.holdEnd.getTime() > holdStart
   );
+}
+
+export interface DisplaceableBooking {
+  id: string;
+  startAt: Date;
+  endAt: Date;
+  status: BookingStatus;
+  purpose: string;
+}
+
+const wantedSlotSchema = z.object({
+  resourceId: z.string({ error: V.required }),
+  startAt: z.coerce.date({ error: V.invalid_date }),
+  endAt: z.coerce.date({ error: V.invalid_date }),
+});
+
+/**
+ * The staff bookings standing in the way of the slot a customer wants (holds widened by the
+ * resource's buffers) that could still be displaced: the shortlist customer service picks the
+ * one a priority request names from. filePriorityRequest checks the choice again.
+ */
+export async function listDisplaceableBookings(db: Db, actor: Actor, input: unknown): Promise<DisplaceableBooking[]> {
+  requireServiceDesk(actor);
+  const wanted = parseInput(wantedSlotSchema, input);
+  if (!isUuid(wanted.resourceId) || wanted.endAt <= wanted.startAt) return [];
+  const [resource] = await db
+    .select()
+    .from(resources)
+    .where(and(eq(resources.id, wanted.resourceId), eq(resources.customerBookable, true)));
+  if (!resource) return [];
+  const holdStart = new Date(wanted.startAt.getTime() - resource.setupBufferMinutes * MINUTE);
+  const holdEnd = new Date(wanted.endAt.getTime() + resource.cleanupBufferMinutes * MINUTE);
+  const rows = await db
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resource.id),
+        eq(bookings.requesterKind, 'staff'),
+        inArray(bookings.status, [...DISPLACEABLE]),
+        lt(bookings.holdStart, holdEnd),
+        gt(bookings.holdEnd, holdStart),
+      ),
+    )
+    .orderBy(asc(bookings.startAt));
+  return rows
+    .filter((b) => standsInTheWay(b, resource, wanted))
+    .map(({ id, startAt, endAt, status, purpose }) => ({ id, startAt, endAt, status, purpose }));
 }
 
 export interface DisplacementResult {

@@ -1,18 +1,27 @@
 /**
- * What the server actions of the request forms (staff bookings, the service desk, the public
- * page) answer when something goes wrong: the domain error's code, its message in the user's
- * language, and what the form needs to help (per-field message keys of the `validation`
- * namespace, ranked alternatives, message parameters).
+ * What every server action answers (lib/forms/server-action.ts writes it; forms read it). Pure
+ * types and helpers with no server imports, so client components can use them.
+ *
+ * - `ok: true`: `data` is what the domain function gave back (an id, a reference, counts…) and
+ *   `message` a short confirmation in the user's language, when the action has one.
+ * - `ok: false`: `code` is the domain error's code (`forbidden`, `slot_taken`, `invalid_input`,
+ *   … or `internal`), `message` its text in the user's language. `fieldErrors` are messages in
+ *   the user's language too, by request field (dotted path; `_form` for the input as a whole).
+ *   `alternatives` are free slots instead of a taken one, `params` the values the message names
+ *   (e.g. `earliest`), and `values` what was typed into a plain form, so that the form can be
+ *   shown again as it was (React resets a form after its action runs).
  */
-import 'server-only';
-import { isDomainError } from '@/lib/errors';
-import { localizeError } from '@/lib/i18n/error-message';
-
 export interface SlotAlternative {
   resourceId: string;
+  /** ISO instants. */
   startAt: string;
   endAt: string;
-  kind: 'same_resource' | 'other_resource';
+}
+
+export interface ActionSuccess<T = undefined> {
+  ok: true;
+  data: T;
+  message?: string;
 }
 
 export interface ActionFailure {
@@ -22,25 +31,21 @@ export interface ActionFailure {
   fieldErrors?: Record<string, string[]>;
   alternatives?: SlotAlternative[];
   params?: Record<string, string | number>;
+  values?: Record<string, string>;
 }
 
-export async function actionFailure(error: unknown, wantedResourceId?: string): Promise<ActionFailure> {
-  const localized = await localizeError(error);
-  const params = isDomainError(error) ? error.details.params : undefined;
-  return {
-    ok: false,
-    code: localized.code,
-    message: localized.message,
-    ...(localized.fields && { fieldErrors: localized.fields }),
-    ...(localized.alternatives && {
-      // Keep only what the page uses; the kind is derived when the domain did not send it.
-      alternatives: localized.alternatives.map(({ resourceId, startAt, endAt }) => ({
-        resourceId,
-        startAt,
-        endAt,
-        kind: resourceId === wantedResourceId ? ('same_resource' as const) : ('other_resource' as const),
-      })),
-    }),
-    ...(params && { params }),
-  };
+export type ActionResult<T = undefined> = ActionSuccess<T> | ActionFailure;
+
+/** A plain form's server action, as a component takes it in its props (components never import app/). */
+export type FormAction = (previous: ActionResult<void> | null, form: FormData) => Promise<ActionResult<void>>;
+
+/** The first message for one of `names` (the form's field and the request field it stands for). */
+export function fieldError(result: ActionResult<unknown> | null | undefined, ...names: string[]): string | undefined {
+  if (!result || result.ok) return undefined;
+  return names.map((name) => result.fieldErrors?.[name]?.[0]).find((message) => message !== undefined);
+}
+
+/** What was typed into a plain form before a refusal, to show it again. */
+export function typedValue(result: ActionResult<unknown> | null | undefined, name: string): string | undefined {
+  return result && !result.ok ? result.values?.[name] : undefined;
 }

@@ -1,7 +1,7 @@
 import { gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { holidays } from '@/db/schema';
-import { addHoliday, importHolidays, listHolidays, listHolidayYears, removeHoliday, updateHoliday } from '@/lib/admin/holidays';
+import { addHoliday, H, importHolidays, listHolidays, listHolidayYears, removeHoliday, updateHoliday } from '@/lib/admin/holidays';
 import type { UserActor } from '@/lib/authz';
 import { isWorkingDay } from '@/lib/calendar/working-days';
 import { getHolidayCalendar } from '@/lib/settings';
@@ -84,7 +84,7 @@ describe('holiday calendar: admin', () => {
 
   it('refuses bad values with field errors', async () => {
     const error = await expectDomainError(addHoliday(db(), actors.admin, { date: '2030-02-30', kind: 'day_off', name: '' }), 'invalid_input');
-    expect(error.details.fields).toEqual({ date: ['invalid_date'], kind: ['invalid_choice'], name: ['required'] });
+    expect(error.details.fields).toEqual({ date: [H.invalid_date], kind: [H.invalid_choice], name: [H.required] });
     await expectDomainError(listHolidays(db(), actors.admin, 1800), 'invalid_input');
   });
 
@@ -142,7 +142,7 @@ describe('holiday calendar: admin', () => {
     const before = await laterRows();
     const text = ['date,kind,name', '2033-01-01,holiday,元旦', '2033-13-01,holiday,不存在的日子', '2033-05-01,holiday,劳动节'].join('\n');
     const error = await expectDomainError(importHolidays(db(), actors.admin, { text }), 'invalid_input');
-    expect(error.details.fields).toEqual({ file: ['bad_line'] });
+    expect(error.details.fields).toEqual({ file: [H.bad_line] });
     expect(error.details.params).toEqual({ line: 3, content: '2033-13-01,holiday,不存在的日子' });
     expect(await laterRows()).toEqual(before);
 

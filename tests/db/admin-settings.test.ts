@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPolicySettings, updateSettings, type PolicySettingsInput } from '@/lib/admin/settings';
+import { S } from '@/lib/admin/settings-schema';
 import type { UserActor } from '@/lib/authz';
 import { checkSlot } from '@/lib/booking/availability';
 import { createStaffRequest } from '@/lib/booking/create';
@@ -56,20 +57,20 @@ describe('policy settings', () => {
       'invalid_input',
     );
     expect(error.details.fields).toEqual({
-      staffLeadWorkingDays: ['out_of_range'],
-      confirmWindowHours: ['out_of_range'],
-      noShowGraceMinutes: ['not_integer'],
-      bookingHorizonDays: ['required'],
-      customerMaxOpenRequests: ['out_of_range'],
-      timeZone: ['invalid_time_zone'],
-      defaultLocale: ['invalid_choice'],
-      serviceMailbox: ['invalid_email'],
+      staffLeadWorkingDays: [S.out_of_range],
+      confirmWindowHours: [S.out_of_range],
+      noShowGraceMinutes: [S.not_integer],
+      bookingHorizonDays: [S.required],
+      customerMaxOpenRequests: [S.out_of_range],
+      timeZone: [S.invalid_time_zone],
+      defaultLocale: [S.invalid_choice],
+      serviceMailbox: [S.invalid_email],
     });
     const reminder = await expectDomainError(
       updateSettings(db(), actors.admin, { ...DEFAULTS, confirmWindowHours: '4', confirmationReminderHours: '6' }),
       'invalid_input',
     );
-    expect(reminder.details.fields).toEqual({ confirmationReminderHours: ['reminder_after_window'] });
+    expect(reminder.details.fields).toEqual({ confirmationReminderHours: [S.reminder_after_window] });
     expect(await getSettings(db())).toEqual(before);
   });
 

@@ -2,27 +2,23 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ActionStatus } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
+import { fieldError, typedValue } from '@/lib/forms/action-result';
 import { answerCoordinationAction } from './actions';
 
 /** Agree, or raise concerns with a comment (required then; the domain checks it). */
 export function AnswerForm({ coordinationId }: { coordinationId: string }) {
   const t = useTranslations('coordination.form');
-  const tValidation = useTranslations('validation');
-  const [state, action, pending] = useActionState(answerCoordinationAction, null);
-  const message = (name: string) => {
-    const key = state?.fields?.[name]?.[0];
-    return key ? (tValidation.has(key) ? tValidation(key) : key) : undefined;
-  };
-  const answerError = message('answer');
+  const [state, action] = useActionState(answerCoordinationAction, null);
+  const answerError = fieldError(state, 'answer');
   const answerErrorId = useId();
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="coordinationId" value={coordinationId} />
-      {state && <Alert variant="error">{state.error}</Alert>}
+      <ActionStatus result={state} />
       <fieldset
         className="flex flex-col gap-2"
         aria-describedby={answerError ? answerErrorId : undefined}
@@ -45,7 +41,7 @@ export function AnswerForm({ coordinationId }: { coordinationId: string }) {
                 name="answer"
                 value={answer}
                 required
-                defaultChecked={state?.values.answer === answer}
+                defaultChecked={typedValue(state, 'answer') === answer}
                 className="size-4 accent-blue-700"
               />
               {t(answer)}
@@ -58,12 +54,10 @@ export function AnswerForm({ coordinationId }: { coordinationId: string }) {
           </p>
         )}
       </fieldset>
-      <FormField label={t('comment')} description={t('commentHint')} error={message('comment')}>
-        <Textarea name="comment" rows={3} maxLength={1000} defaultValue={state?.values.comment} />
+      <FormField label={t('comment')} description={t('commentHint')} error={fieldError(state, 'comment')}>
+        <Textarea name="comment" rows={3} maxLength={1000} defaultValue={typedValue(state, 'comment')} />
       </FormField>
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-start">
-        {t('submit')}
-      </Button>
+      <SubmitButton className="w-full sm:w-auto sm:self-start">{t('submit')}</SubmitButton>
     </form>
   );
 }

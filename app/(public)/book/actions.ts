@@ -6,23 +6,18 @@
  * public API reads it (lib/api/client-ip.ts); the page's language becomes the language of the
  * customer's e-mails.
  */
-import { headers } from 'next/headers';
-import { getDb } from '@/db';
-import type { BookingStatus } from '@/db/schema';
+import { z } from 'zod';
 import { clientIp } from '@/lib/api/client-ip';
 import { createPublicRequest } from '@/lib/customer/create-public';
-import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
-import { currentLocale } from '@/lib/i18n/server';
+import { serverAction } from '@/lib/forms/server-action';
 
-export type PublicRequestActionResult = { ok: true; reference: string; status: BookingStatus } | ActionFailure;
-
-export async function createPublicRequestAction(input: unknown): Promise<PublicRequestActionResult> {
-  try {
-    const [db, requestHeaders, locale] = await Promise.all([getDb(), headers(), currentLocale()]);
-    const { reference, status } = await createPublicRequest(db, input, { ip: clientIp(requestHeaders), locale });
-    return { ok: true, reference, status };
-  } catch (error) {
-    const wanted = typeof input === 'object' && input !== null ? (input as { resourceId?: unknown }).resourceId : undefined;
-    return actionFailure(error, typeof wanted === 'string' ? wanted : undefined);
-  }
-}
+export const createPublicRequestAction = serverAction({
+  access: 'public',
+  // Any object: createPublicRequest counts the attempt against the rate limits first, then
+  // checks the honeypot and parses with publicRequestSchema (malformed requests count too).
+  input: z.record(z.string(), z.unknown()),
+  run: async ({ db, locale, headers }, request) => {
+    const { reference, status } = await createPublicRequest(db, request, { ip: clientIp(headers), locale });
+    return { reference, status };
+  },
+});

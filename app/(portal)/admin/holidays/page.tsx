@@ -17,9 +17,9 @@ import { dayInZone } from '@/lib/calendar/working-days';
 import { localeTags } from '@/lib/i18n/config';
 import { currentLocale } from '@/lib/i18n/server';
 import { cn } from '@/lib/utils';
-import { removeHolidayAction } from './actions';
 import { HolidayForm } from './holiday-form';
 import { ImportForm } from './import-form';
+import { RemoveHoliday } from './remove-holiday';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('holidays'))('title') };
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const NOTICES = ['added', 'updated', 'removed', 'removeFailed'] as const;
+const NOTICES = ['added', 'updated', 'removed'] as const;
 
 export default async function HolidaysPage({ searchParams }: Props) {
   const actor = await requirePageActor('admin');
@@ -50,7 +50,7 @@ export default async function HolidaysPage({ searchParams }: Props) {
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       {notice && (
-        <Alert variant={notice === 'removeFailed' ? 'warning' : 'success'} className="mb-4">
+        <Alert variant="success" className="mb-4">
           {t(`notice.${notice}`)}
         </Alert>
       )}
@@ -147,12 +147,7 @@ export default async function HolidaysPage({ searchParams }: Props) {
                           {t('edit')}
                         </Link>
                       </Button>
-                      <form action={removeHolidayAction}>
-                        <input type="hidden" name="date" value={day.date} />
-                        <Button type="submit" variant="ghost" size="sm" className="text-red-700 hover:bg-red-50 hover:text-red-800" aria-label={t('removeLabel', { date: day.date, name: day.name })}>
-                          {t('remove')}
-                        </Button>
-                      </form>
+                      <RemoveHoliday date={day.date} name={day.name} />
                     </div>
                   </TableCell>
                 </TableRow>

@@ -9,8 +9,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useTransition, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
+import { ActionStatus } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { useFieldMessage } from '@/components/forms/use-field-message';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { fieldClasses, Input } from '@/components/ui/input';
 import {
@@ -20,6 +22,7 @@ import {
   type PolicySettingsInput,
   type PolicySettingsValues,
 } from '@/lib/admin/settings-schema';
+import { fieldError } from '@/lib/forms/action-result';
 import { cn } from '@/lib/utils';
 import { updateSettingsAction } from './actions';
 
@@ -60,6 +63,7 @@ const GROUPS: { key: string; fields: [NumericSetting, 'days' | 'workingDays' | '
 
 export function SettingsForm({ defaults, timeZones }: { defaults: SettingsFormValues; timeZones: string[] }) {
   const t = useTranslations('settings');
+  const message = useFieldMessage();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, saving] = useActionState(updateSettingsAction, null);
   const [submitting, startSubmit] = useTransition();
@@ -76,12 +80,13 @@ export function SettingsForm({ defaults, timeZones }: { defaults: SettingsFormVa
   // (and without) JavaScript; react-hook-form only fills registered fields once hydrated.
   const busy = saving || submitting;
 
-  // Client errors first (they are current); the server's apply when the browser found none.
+  // Client errors first (they are current: message paths, shown with the field's bounds); the
+  // server's (already in words) apply when the browser found none.
   const errorFor = (name: keyof SettingsFormValues): string | undefined => {
-    const key = (errors[name]?.message as string | undefined) ?? (state?.ok === false ? state.fields?.[name]?.[0] : undefined);
-    if (!key) return undefined;
+    const key = errors[name]?.message as string | undefined;
+    if (!key) return fieldError(state, name);
     const bounds = name in SETTINGS_BOUNDS ? SETTINGS_BOUNDS[name as NumericSetting] : { min: 0, max: 0 };
-    return t.has(`errors.${key}`) ? t(`errors.${key}`, bounds) : key;
+    return message(key, bounds);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -92,13 +97,11 @@ export function SettingsForm({ defaults, timeZones }: { defaults: SettingsFormVa
     })(event);
   };
 
-  const hasErrors = Object.keys(errors).length > 0 || (state?.ok === false && !!state.fields);
+  const browserErrors = Object.keys(errors).length > 0;
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      {state?.ok === true && !hasErrors && <Alert variant="success">{t('saved')}</Alert>}
-      {state?.ok === false && state.error && <Alert variant="error">{state.error}</Alert>}
-      {hasErrors && <Alert variant="error">{t('checkFields')}</Alert>}
+      {browserErrors ? <Alert variant="error">{t('checkFields')}</Alert> : <ActionStatus result={state} />}
 
       {GROUPS.map((group) => (
         <fieldset key={group.key} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
@@ -176,9 +179,9 @@ export function SettingsForm({ defaults, timeZones }: { defaults: SettingsFormVa
       </fieldset>
 
       <div>
-        <Button type="submit" size="lg" disabled={busy} className="w-full sm:w-auto">
-          {busy ? t('saving') : t('save')}
-        </Button>
+        <SubmitButton size="lg" pending={busy} pendingLabel={t('saving')} className="w-full sm:w-auto">
+          {t('save')}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,70 +1,56 @@
 'use server';
 
 /**
- * The applicant's actions on the booking page. Each: parse the form → actor → the domain
- * function (which authorizes and checks the status) → back to the page with a notice, or the
- * error in the user's language. Plain form posts, so they work before JavaScript loads.
+ * The applicant's actions on the booking page: supplement, confirm, decline, cancel. The domain
+ * functions authorize and check the status; a success goes back to the page with a notice.
+ * Plain form posts (the booking's id is a hidden field), so they work before JavaScript loads.
  */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
-import { currentActor } from '@/lib/auth/session';
+import { z } from 'zod';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
-import { optionalReasonSchema, parseInput, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
-import { actionFailure, type ActionFailure } from '@/lib/forms/action-result';
-
-/** A failure echoes what was typed: React resets a form after its action, to these values. */
-export type BookingActionState = (ActionFailure & { values: Record<string, string> }) | null;
+import { optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
+import { serverAction } from '@/lib/forms/server-action';
 
 type Notice = 'supplemented' | 'confirmed' | 'declined' | 'cancelled';
 
-function typed(form: FormData | undefined): Record<string, string> {
-  return Object.fromEntries([...(form?.entries() ?? [])].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$')));
-}
+const bookingId = z.object({ bookingId: z.string() });
 
-async function run(
-  bookingId: string,
-  notice: Notice,
-  form: FormData | undefined,
-  change: () => Promise<unknown>,
-): Promise<BookingActionState> {
-  try {
-    await change();
-  } catch (error) {
-    return { ...(await actionFailure(error)), values: typed(form) };
-  }
+/** Back to the booking, which shows its new status and the notice. */
+const backToBooking = (notice: Notice) => (_data: unknown, input: { bookingId: string }) => {
   revalidatePath('/bookings');
-  revalidatePath(`/bookings/${bookingId}`);
-  redirect(`/bookings/${encodeURIComponent(bookingId)}?notice=${notice}`);
-}
+  revalidatePath(`/bookings/${input.bookingId}`);
+  redirect(`/bookings/${encodeURIComponent(input.bookingId)}?notice=${notice}`);
+};
 
-export async function supplementAction(bookingId: string, _prev: BookingActionState, form: FormData): Promise<BookingActionState> {
-  return run(bookingId, 'supplemented', form, async () => {
-    const input = parseInput(supplementSchema, {
-      message: form.get('message'),
-      purpose: form.get('purpose'),
-      attendees: form.get('attendees'),
-      phone: form.get('phone'),
-      specialNeeds: form.get('specialNeeds'),
-    });
-    await supplementBooking(await getDb(), await currentActor(), { bookingId, ...input });
-  });
-}
+export const supplementAction = serverAction({
+  input: supplementSchema.extend(bookingId.shape),
+  run: async ({ db, actor }, input) => {
+    await supplementBooking(db, actor, input);
+  },
+  after: backToBooking('supplemented'),
+});
 
-export async function confirmAction(bookingId: string): Promise<BookingActionState> {
-  return run(bookingId, 'confirmed', undefined, async () => confirmBooking(await getDb(), await currentActor(), { bookingId }));
-}
+export const confirmAction = serverAction({
+  input: bookingId,
+  run: async ({ db, actor }, input) => {
+    await confirmBooking(db, actor, input);
+  },
+  after: backToBooking('confirmed'),
+});
 
-export async function declineAction(bookingId: string, _prev: BookingActionState, form: FormData): Promise<BookingActionState> {
-  return run(bookingId, 'declined', form, async () => {
-    const { reason } = parseInput(optionalReasonSchema, { reason: form.get('reason') });
-    await declineBooking(await getDb(), await currentActor(), { bookingId, reason });
-  });
-}
+export const declineAction = serverAction({
+  input: optionalReasonSchema.extend(bookingId.shape),
+  run: async ({ db, actor }, input) => {
+    await declineBooking(db, actor, input);
+  },
+  after: backToBooking('declined'),
+});
 
-export async function cancelAction(bookingId: string, _prev: BookingActionState, form: FormData): Promise<BookingActionState> {
-  return run(bookingId, 'cancelled', form, async () => {
-    const { reason } = parseInput(reasonSchema, { reason: form.get('reason') });
-    await cancelBooking(await getDb(), await currentActor(), { bookingId, reason });
-  });
-}
+export const cancelAction = serverAction({
+  input: reasonSchema.extend(bookingId.shape),
+  run: async ({ db, actor }, input) => {
+    await cancelBooking(db, actor, input);
+  },
+  after: backToBooking('cancelled'),
+});

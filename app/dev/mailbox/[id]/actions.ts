@@ -1,21 +1,19 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { DomainError } from '@/lib/errors';
+import { serverAction } from '@/lib/forms/server-action';
 import { devMailboxEnabled } from '@/lib/mail/config';
 import { composeDevReply, readDevMailbox } from '@/lib/mail/dev-mailbox';
-import { handleInboundEmail, type InboundResult } from '@/lib/mail/inbound';
+import { handleInboundEmail } from '@/lib/mail/inbound';
 
-export type DevReplyState = InboundResult | { error: string } | null;
-
-const replySchema = z.object({ body: z.string().trim().min(1).max(10_000) });
-
-/** Sends a reply to a dev-mailbox message through the same code as a real inbound reply. */
-export async function sendDevReplyAction(id: string, _prev: DevReplyState, formData: FormData): Promise<DevReplyState> {
-  if (!devMailboxEnabled()) return { error: 'not available in production' };
-  const parsed = replySchema.safeParse({ body: formData.get('body') });
-  if (!parsed.success) return { error: 'empty reply' };
-  const original = await readDevMailbox(id);
-  if (!original?.replyTo) return { error: 'no reply address' };
-  return handleInboundEmail(await getDb(), await composeDevReply(original, parsed.data.body));
-}
+/** Sends a reply to a dev-mailbox message through the same code as a real inbound reply (development only). */
+export const sendDevReplyAction = serverAction({
+  access: 'public',
+  input: z.object({ id: z.string(), body: z.string().trim().min(1, 'required').max(10_000, 'too_long') }),
+  run: async ({ db }, { id, body }) => {
+    const original = devMailboxEnabled() ? await readDevMailbox(id) : null;
+    if (!original?.replyTo) throw new DomainError('not_found');
+    return handleInboundEmail(db, await composeDevReply(original, body));
+  },
+});

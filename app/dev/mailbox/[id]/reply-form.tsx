@@ -1,24 +1,25 @@
 'use client';
 
 import { useActionState } from 'react';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
+import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
-import { sendDevReplyAction, type DevReplyState } from './actions';
+import { fieldError } from '@/lib/forms/action-result';
+import { sendDevReplyAction } from './actions';
 
 export function DevReplyForm({ id, text }: { id: string; text: { body: string; defaultBody: string; send: string; outcome: string } }) {
-  const [state, action, pending] = useActionState<DevReplyState, FormData>(sendDevReplyAction.bind(null, id), null);
+  const [state, action] = useActionState(sendDevReplyAction, null);
   return (
     <form action={action} className="flex flex-col gap-3">
-      <Label htmlFor="body">{text.body}</Label>
-      <Textarea id="body" name="body" rows={3} defaultValue={text.defaultBody} required />
-      <Button type="submit" disabled={pending} className="self-start">
-        {text.send}
-      </Button>
+      <input type="hidden" name="id" value={id} />
+      <FormField label={text.body} error={fieldError(state, 'body')}>
+        <Textarea name="body" rows={3} defaultValue={text.defaultBody} required />
+      </FormField>
+      <SubmitButton className="self-start">{text.send}</SubmitButton>
       {state && (
-        <Alert variant={'error' in state ? 'error' : 'info'}>
-          {'error' in state ? state.error : `${text.outcome}: ${state.outcome}${state.reason ? ` (${state.reason})` : ''}`}
+        <Alert variant={state.ok ? 'info' : 'error'}>
+          {state.ok ? `${text.outcome}: ${state.data.outcome}${state.data.reason ? ` (${state.data.reason})` : ''}` : state.message}
         </Alert>
       )}
     </form>

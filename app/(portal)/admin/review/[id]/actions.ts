@@ -1,22 +1,31 @@
 'use server';
 
 /**
- * Admin's decisions on a request. Each action only reads the form, gets the actor and calls the
- * booking domain, which checks that the actor is admin and that the status allows it. Success
- * goes back to the request page with a notice; a refusal comes back as a localized message
- * with per-field keys, and the typed text is echoed so nothing is lost.
+ * Admin's decisions on a request. The booking domain checks that the actor is admin and that
+ * the status allows it; a success goes back to the request page with a notice, a refusal comes
+ * back with the typed text so nothing is lost.
  */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb, type Db } from '@/db';
-import { currentActor } from '@/lib/auth/session';
-import type { Actor } from '@/lib/authz';
+import { z } from 'zod';
+import { approveDisplacement } from '@/lib/booking/displacement';
 import { approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
 import { approveSchema, fieldErrors } from '@/lib/booking/schemas';
-import { approveDisplacement } from '@/lib/booking/displacement';
-import { localizeError } from '@/lib/i18n/error-message';
+import { DomainError } from '@/lib/errors';
+import { formList, serverAction } from '@/lib/forms/server-action';
 import { getSettings } from '@/lib/settings';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
+
+export type DecisionNotice = 'approved' | 'rejected' | 'infoRequested' | 'coordinationRequested';
+
+const text = () => z.string().default('');
+
+/** Back to the request page, which shows the new status and the notice. */
+const backToRequest = (notice: DecisionNotice) => (_data: unknown, input: { bookingId: string }) => {
+  revalidatePath('/admin/review');
+  revalidatePath(`/admin/review/${input.bookingId}`);
+  redirect(`/admin/review/${encodeURIComponent(input.bookingId)}?notice=${notice}`);
+};
 
 /** A datetime-local value ('YYYY-MM-DDTHH:mm', the organisation's wall clock) as an instant. */
 function wallClockInstant(value: string, timeZone: string): Date | null {
@@ -24,102 +33,75 @@ function wallClockInstant(value: string, timeZone: string): Date | null {
   return parts && instantOf(parts.day, parts.clock, timeZone);
 }
 
-export type DecisionNotice = 'approved' | 'rejected' | 'infoRequested' | 'coordinationRequested';
-
-export type DecisionState = {
-  error?: string;
-  /** Message keys of the `validation` namespace, by form field. */
-  fields?: Record<string, string[]>;
-  values?: Record<string, string>;
-} | null;
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
-async function decide(
-  bookingId: string,
-  values: Record<string, string>,
-  notice: DecisionNotice,
-  run: (db: Db, actor: Actor) => Promise<unknown>,
-): Promise<DecisionState> {
-  try {
-    await run(await getDb(), await currentActor());
-  } catch (error) {
-    const { message, fields } = await localizeError(error);
-    return { error: message, fields, values };
-  }
-  revalidatePath('/admin/review');
-  revalidatePath(`/admin/review/${bookingId}`);
-  redirect(`/admin/review/${encodeURIComponent(bookingId)}?notice=${notice}`);
-}
-
 /**
  * Approve as requested (the main button), for a ranked alternative (its button carries
  * `resourceId|startAt|endAt`), or for the resource and times typed in (`move=entered`; the
  * times are wall-clock times of the organisation's zone). The domain checks the new slot again.
+ * A priority request (`mode=displace`) takes the slot of the internal booking it names.
  */
-export async function approveAction(_prev: DecisionState, form: FormData): Promise<DecisionState> {
-  const bookingId = text(form, 'bookingId');
-  const move = text(form, 'move');
-  const values = {
-    opinion: text(form, 'opinion'),
-    moveResourceId: text(form, 'moveResourceId'),
-    moveStart: text(form, 'moveStart'),
-    moveEnd: text(form, 'moveEnd'),
-  };
-  // A priority request takes the slot of the internal booking it names (issue 4's displacement).
-  if (text(form, 'mode') === 'displace') {
-    return decide(bookingId, values, 'approved', (db, actor) =>
-      approveDisplacement(db, actor, { bookingId, opinion: values.opinion }),
-    );
-  }
-  let target: { resourceId?: string; startAt?: string | Date; endAt?: string | Date } = {};
-  if (move === 'entered') {
-    const { timeZone } = await getSettings(await getDb());
-    const startAt = wallClockInstant(values.moveStart, timeZone);
-    const endAt = wallClockInstant(values.moveEnd, timeZone);
-    // Without both times the domain would approve the request as it stands: stop here.
-    if (!startAt || !endAt) {
-      const missing = (value: string) => [value.trim() ? 'invalid_date' : 'required'];
-      const opinion = approveSchema.safeParse({ opinion: values.opinion });
-      return {
-        fields: {
-          ...(opinion.success ? {} : fieldErrors(opinion.error)),
-          ...(!startAt && { moveStart: missing(values.moveStart) }),
-          ...(!endAt && { moveEnd: missing(values.moveEnd) }),
-        },
-        values,
-      };
+export const approveAction = serverAction({
+  input: z.object({
+    bookingId: z.string(),
+    opinion: text(),
+    mode: text(),
+    move: text(),
+    moveResourceId: text(),
+    moveStart: text(),
+    moveEnd: text(),
+  }),
+  run: async ({ db, actor }, input) => {
+    const { bookingId, opinion } = input;
+    if (input.mode === 'displace') {
+      await approveDisplacement(db, actor, { bookingId, opinion });
+      return;
     }
-    target = { resourceId: values.moveResourceId, startAt, endAt };
-  } else if (move) {
-    const [resourceId, startAt, endAt] = move.split('|');
-    target = { resourceId, startAt, endAt };
-  }
-  return decide(bookingId, values, 'approved', (db, actor) =>
-    approveBooking(db, actor, { bookingId, opinion: values.opinion, ...target }),
-  );
-}
+    let target: { resourceId?: string; startAt?: string | Date; endAt?: string | Date } = {};
+    if (input.move === 'entered') {
+      const { timeZone } = await getSettings(db);
+      const startAt = wallClockInstant(input.moveStart, timeZone);
+      const endAt = wallClockInstant(input.moveEnd, timeZone);
+      // Without both times the domain would approve the request as it stands: stop here.
+      if (!startAt || !endAt) {
+        const missing = (value: string) => [value.trim() ? 'invalid_date' : 'required'];
+        const checked = approveSchema.safeParse({ opinion });
+        throw new DomainError('invalid_input', undefined, {
+          fields: {
+            ...(checked.success ? {} : fieldErrors(checked.error)),
+            ...(!startAt && { moveStart: missing(input.moveStart) }),
+            ...(!endAt && { moveEnd: missing(input.moveEnd) }),
+          },
+        });
+      }
+      target = { resourceId: input.moveResourceId, startAt, endAt };
+    } else if (input.move) {
+      const [resourceId, startAt, endAt] = input.move.split('|');
+      target = { resourceId, startAt, endAt };
+    }
+    await approveBooking(db, actor, { bookingId, opinion, ...target });
+  },
+  after: backToRequest('approved'),
+});
 
-export async function rejectAction(_prev: DecisionState, form: FormData): Promise<DecisionState> {
-  const bookingId = text(form, 'bookingId');
-  const values = { reason: text(form, 'reason') };
-  return decide(bookingId, values, 'rejected', (db, actor) => rejectBooking(db, actor, { bookingId, ...values }));
-}
+export const rejectAction = serverAction({
+  input: z.object({ bookingId: z.string(), reason: text() }),
+  run: async ({ db, actor }, input) => {
+    await rejectBooking(db, actor, input);
+  },
+  after: backToRequest('rejected'),
+});
 
-export async function requestInfoAction(_prev: DecisionState, form: FormData): Promise<DecisionState> {
-  const bookingId = text(form, 'bookingId');
-  const values = { message: text(form, 'message') };
-  return decide(bookingId, values, 'infoRequested', (db, actor) => requestInfo(db, actor, { bookingId, ...values }));
-}
+export const requestInfoAction = serverAction({
+  input: z.object({ bookingId: z.string(), message: text() }),
+  run: async ({ db, actor }, input) => {
+    await requestInfo(db, actor, input);
+  },
+  after: backToRequest('infoRequested'),
+});
 
-export async function requestCoordinationAction(_prev: DecisionState, form: FormData): Promise<DecisionState> {
-  const bookingId = text(form, 'bookingId');
-  const departmentIds = form.getAll('departmentIds').filter((v): v is string => typeof v === 'string');
-  const values = { message: text(form, 'message'), departmentIds: departmentIds.join(',') };
-  return decide(bookingId, values, 'coordinationRequested', (db, actor) =>
-    requestCoordination(db, actor, { bookingId, departmentIds, message: values.message }),
-  );
-}
+export const requestCoordinationAction = serverAction({
+  input: z.object({ bookingId: z.string(), message: text(), departmentIds: formList(z.string()) }),
+  run: async ({ db, actor }, input) => {
+    await requestCoordination(db, actor, input);
+  },
+  after: backToRequest('coordinationRequested'),
+});

@@ -2,35 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ActionStatus } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { fieldClasses, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import { fieldError, typedValue } from '@/lib/forms/action-result';
 import { cn } from '@/lib/utils';
-import {
-  approveAction,
-  rejectAction,
-  requestCoordinationAction,
-  requestInfoAction,
-  type DecisionState,
-} from './actions';
-
-/** Field messages come as keys of the `validation` namespace. */
-function useFieldError(state: DecisionState) {
-  const t = useTranslations('validation');
-  return (...names: string[]): string | undefined => {
-    const key = names.map((name) => state?.fields?.[name]?.[0]).find(Boolean);
-    if (!key) return undefined;
-    return t.has(key) ? t(key) : key;
-  };
-}
-
-function FormError({ state }: { state: DecisionState }) {
-  const t = useTranslations('review.decide');
-  if (!state) return null;
-  return <Alert variant="error">{state.error ?? t('checkFields')}</Alert>;
-}
+import { approveAction, rejectAction, requestCoordinationAction, requestInfoAction } from './actions';
 
 export interface AlternativeChoice {
   /** `resourceId|startAt|endAt` (ISO instants), what the approve action reads. */
@@ -56,21 +35,20 @@ export interface ApproveFormProps {
  */
 export function ApproveForm({ bookingId, displaces, alternatives, resources, current }: ApproveFormProps) {
   const t = useTranslations('review.decide');
-  const [state, action, pending] = useActionState(approveAction, null);
-  const error = useFieldError(state);
-  const values = state?.values;
+  const [state, action] = useActionState(approveAction, null);
+  // The form's field first, then the domain's name for it.
+  const error = (...names: string[]) => fieldError(state, ...names);
+  const values = state && !state.ok ? state.values : undefined;
 
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="bookingId" value={bookingId} />
       {displaces && <input type="hidden" name="mode" value="displace" />}
-      <FormError state={state} />
+      <ActionStatus result={state} />
       <FormField label={t('opinion')} required error={error('opinion')} description={t('opinionHint')}>
         <Textarea name="opinion" rows={3} maxLength={1000} required defaultValue={values?.opinion} />
       </FormField>
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-start">
-        {t('approve')}
-      </Button>
+      <SubmitButton className="w-full sm:w-auto sm:self-start">{t('approve')}</SubmitButton>
 
       {!displaces && (
         <fieldset className="mt-2 flex flex-col gap-3">
@@ -93,17 +71,15 @@ export function ApproveForm({ bookingId, displaces, alternatives, resources, cur
                       {alt.resource} · {alt.sameResource ? t('sameResource') : t('otherResource')}
                     </span>
                   </div>
-                  <Button
-                    type="submit"
+                  <SubmitButton
                     name="move"
                     value={alt.value}
                     variant="outline"
                     size="sm"
-                    disabled={pending}
                     aria-label={t('useAlternativeLabel', { time: alt.time, resource: alt.resource })}
                   >
                     {t('useAlternative')}
-                  </Button>
+                  </SubmitButton>
                 </li>
               ))}
             </ol>
@@ -127,9 +103,9 @@ export function ApproveForm({ bookingId, displaces, alternatives, resources, cur
                 <Input name="moveEnd" type="datetime-local" step={900} defaultValue={values?.moveEnd ?? current.end} />
               </FormField>
             </div>
-            <Button type="submit" name="move" value="entered" variant="outline" disabled={pending} className="w-full sm:w-auto sm:self-start">
+            <SubmitButton name="move" value="entered" variant="outline" className="w-full sm:w-auto sm:self-start">
               {t('useEntered')}
-            </Button>
+            </SubmitButton>
           </div>
         </fieldset>
       )}
@@ -146,19 +122,18 @@ function TextDecisionForm({
   kind: 'reject' | 'requestInfo';
 }) {
   const t = useTranslations('review.decide');
-  const [state, action, pending] = useActionState(kind === 'reject' ? rejectAction : requestInfoAction, null);
-  const error = useFieldError(state);
+  const [state, action] = useActionState(kind === 'reject' ? rejectAction : requestInfoAction, null);
   const name = kind === 'reject' ? 'reason' : 'message';
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="bookingId" value={bookingId} />
-      <FormError state={state} />
-      <FormField label={t(`${kind}.label`)} description={t(`${kind}.hint`)} required error={error(name)}>
-        <Textarea name={name} rows={3} maxLength={kind === 'reject' ? 1000 : 2000} required defaultValue={state?.values?.[name]} />
+      <ActionStatus result={state} />
+      <FormField label={t(`${kind}.label`)} description={t(`${kind}.hint`)} required error={fieldError(state, name)}>
+        <Textarea name={name} rows={3} maxLength={kind === 'reject' ? 1000 : 2000} required defaultValue={typedValue(state, name)} />
       </FormField>
-      <Button type="submit" variant={kind === 'reject' ? 'destructive' : 'secondary'} disabled={pending} className="w-full sm:w-auto sm:self-start">
+      <SubmitButton variant={kind === 'reject' ? 'destructive' : 'secondary'} className="w-full sm:w-auto sm:self-start">
         {t(`${kind}.submit`)}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
@@ -181,15 +156,14 @@ export function CoordinationRequestForm({
   departments: { id: string; label: string }[];
 }) {
   const t = useTranslations('review.coordination');
-  const [state, action, pending] = useActionState(requestCoordinationAction, null);
-  const error = useFieldError(state);
-  const chosen = new Set(state?.values?.departmentIds?.split(',') ?? []);
-  const departmentsError = error('departmentIds');
+  const [state, action] = useActionState(requestCoordinationAction, null);
+  const chosen = new Set(typedValue(state, 'departmentIds')?.split(',') ?? []);
+  const departmentsError = fieldError(state, 'departmentIds');
   const errorId = useId();
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="bookingId" value={bookingId} />
-      <FormError state={state} />
+      <ActionStatus result={state} />
       <fieldset
         className="flex flex-col gap-2"
         aria-describedby={departmentsError ? errorId : undefined}
@@ -215,12 +189,12 @@ export function CoordinationRequestForm({
           </p>
         )}
       </fieldset>
-      <FormField label={t('message')} description={t('messageHint')} required error={error('message')}>
-        <Textarea name="message" rows={3} maxLength={2000} required defaultValue={state?.values?.message} />
+      <FormField label={t('message')} description={t('messageHint')} required error={fieldError(state, 'message')}>
+        <Textarea name="message" rows={3} maxLength={2000} required defaultValue={typedValue(state, 'message')} />
       </FormField>
-      <Button type="submit" variant="secondary" disabled={pending} className="w-full sm:w-auto sm:self-start">
+      <SubmitButton variant="secondary" className="w-full sm:w-auto sm:self-start">
         {t('send')}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

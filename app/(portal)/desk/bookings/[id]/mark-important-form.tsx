@@ -2,12 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { useFieldMessage } from '@/components/customer/use-field-message';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ActionStatus } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
-import { markImportantAction, type DeskFormState } from '../../actions';
+import { fieldError, typedValue } from '@/lib/forms/action-result';
+import { markImportantAction } from './actions';
 
 /** Important customer and special needs: the review dashboard shows both and may ask departments. */
 export function MarkImportantForm({
@@ -20,18 +20,17 @@ export function MarkImportantForm({
   specialNeeds: string;
 }) {
   const t = useTranslations('desk.mark');
-  const message = useFieldMessage();
-  const [state, action, pending] = useActionState<DeskFormState, FormData>(markImportantAction, null);
-  const values = state?.values;
+  const [state, action] = useActionState(markImportantAction, null);
+  const refused = state && !state.ok;
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="bookingId" value={bookingId} />
-      {state && <Alert variant="error">{state.error}</Alert>}
+      <ActionStatus result={state} />
       <label className="flex items-start gap-3 text-sm">
         <input
           type="checkbox"
           name="importantCustomer"
-          defaultChecked={values ? values.importantCustomer === 'on' : importantCustomer}
+          defaultChecked={refused ? typedValue(state, 'importantCustomer') === 'on' : importantCustomer}
           className="mt-0.5 size-4 accent-blue-700"
         />
         <span className="flex flex-col gap-0.5">
@@ -39,12 +38,12 @@ export function MarkImportantForm({
           <span className="text-slate-600">{t('importantHint')}</span>
         </span>
       </label>
-      <FormField label={t('specialNeeds')} error={message(state?.fields?.specialNeeds?.[0])} description={t('specialNeedsHint')}>
-        <Textarea name="specialNeeds" rows={3} maxLength={1000} defaultValue={values?.specialNeeds ?? specialNeeds} />
+      <FormField label={t('specialNeeds')} error={fieldError(state, 'specialNeeds')} description={t('specialNeedsHint')}>
+        <Textarea name="specialNeeds" rows={3} maxLength={1000} defaultValue={typedValue(state, 'specialNeeds') ?? specialNeeds} />
       </FormField>
-      <Button type="submit" variant="outline" disabled={pending} className="self-start">
-        {pending ? t('saving') : t('save')}
-      </Button>
+      <SubmitButton variant="outline" pendingLabel={t('saving')} className="self-start">
+        {t('save')}
+      </SubmitButton>
     </form>
   );
 }

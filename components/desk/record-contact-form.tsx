@@ -2,24 +2,25 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { useFieldMessage } from '@/components/customer/use-field-message';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ActionStatus } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { recordContactAction, type DeskFormState } from './actions';
+import { fieldError, typedValue, type FormAction } from '@/lib/forms/action-result';
 
 /**
  * "We told the customer": how (phone / e-mail), when (the organisation's wall clock, now by
- * default) and a note. A plain form posting to the server action.
+ * default) and a note. A plain form posting to the page's action.
  */
 export function RecordContactForm({
+  action: recordContact,
   bookingId,
   reference,
   now,
   returnTo,
 }: {
+  action: FormAction;
   bookingId: string;
   reference: string;
   /** 'YYYY-MM-DDTHH:mm' in the organisation's zone. */
@@ -27,19 +28,16 @@ export function RecordContactForm({
   returnTo: string;
 }) {
   const t = useTranslations('desk.contact');
-  const message = useFieldMessage();
-  const [state, action, pending] = useActionState<DeskFormState, FormData>(recordContactAction, null);
-  const values = state?.values;
-  const fieldError = (name: string) => message(state?.fields?.[name]?.[0]);
-  const method = values?.method ?? 'phone';
-  const shownError = state && !Object.keys(state.fields ?? {}).some((k) => ['method', 'contactedAt', 'note'].includes(k));
+  const [state, action] = useActionState(recordContact, null);
+  const method = typedValue(state, 'method') ?? 'phone';
+  const methodError = fieldError(state, 'method');
 
   return (
     <form action={action} className="flex flex-col gap-3" aria-label={t('formLabel', { reference })} noValidate>
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      {shownError && <Alert variant="error">{state.error}</Alert>}
+      <ActionStatus result={state} />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{t('method')}</legend>
         <div className="flex flex-wrap gap-x-5">
@@ -50,19 +48,19 @@ export function RecordContactForm({
             </label>
           ))}
         </div>
-        {fieldError('method') && <p className="text-sm font-medium text-red-700">{fieldError('method')}</p>}
+        {methodError && <p className="text-sm font-medium text-red-700">{methodError}</p>}
       </fieldset>
       <div className="flex flex-col gap-3">
-        <FormField label={t('contactedAt')} required error={fieldError('contactedAt')}>
-          <Input type="datetime-local" name="contactedAt" defaultValue={values?.contactedAt ?? now} className="sm:max-w-60" />
+        <FormField label={t('contactedAt')} required error={fieldError(state, 'contactedAt')}>
+          <Input type="datetime-local" name="contactedAt" defaultValue={typedValue(state, 'contactedAt') ?? now} className="sm:max-w-60" />
         </FormField>
-        <FormField label={t('note')} error={fieldError('note')}>
-          <Textarea name="note" rows={2} maxLength={1000} defaultValue={values?.note} />
+        <FormField label={t('note')} error={fieldError(state, 'note')}>
+          <Textarea name="note" rows={2} maxLength={1000} defaultValue={typedValue(state, 'note')} />
         </FormField>
       </div>
-      <Button type="submit" disabled={pending} className="self-start">
-        {pending ? t('saving') : t('record')}
-      </Button>
+      <SubmitButton pendingLabel={t('saving')} className="self-start">
+        {t('record')}
+      </SubmitButton>
     </form>
   );
 }
