@@ -5,7 +5,6 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { useFieldMessage } from './use-field-message';
 
 export type CustomerFieldName = 'name' | 'phone' | 'email' | 'company' | 'visitors' | 'specialNeeds';
 
@@ -24,7 +23,8 @@ export const EMPTY_CUSTOMER: Record<CustomerFieldName, string> = {
 /**
  * What a customer gives for a visit (product rule 5): name, phone, e-mail, company, number of
  * visitors, special needs. Shared by the public booking page and the service desk's filing
- * form; each passes its own form's `register` and errors (message keys, translated here).
+ * form; each passes its own form's `register` and errors (messages in the page's language). The
+ * number of visitors is held to the chosen resource's capacity, which the hint names.
  */
 export function CustomerFields({
   register,
@@ -36,8 +36,7 @@ export function CustomerFields({
   capacity?: number;
 }) {
   const t = useTranslations('book.form');
-  const message = useFieldMessage();
-  const errors = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, message(fieldErrors[f]?.message)])) as Partial<
+  const errors = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, fieldErrors[f]?.message])) as Partial<
     Record<CustomerFieldName, string>
   >;
   return (
@@ -59,7 +58,7 @@ export function CustomerFields({
         error={errors.visitors}
         description={capacity ? t('visitorsHint', { capacity }) : undefined}
       >
-        <Input type="number" inputMode="numeric" min={1} max={capacity ?? 200} {...register('visitors')} />
+        <Input type="number" inputMode="numeric" min={1} max={capacity} {...register('visitors')} />
       </FormField>
       <FormField label={t('specialNeeds')} error={errors.specialNeeds} description={t('specialNeedsHint')} className="sm:col-span-2">
         <Textarea rows={3} maxLength={1000} {...register('specialNeeds')} />

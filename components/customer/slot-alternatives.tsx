@@ -25,6 +25,7 @@ const WORDING = {
  */
 export function SlotAlternatives({
   alternatives,
+  wantedResourceId,
   resources,
   timeZone,
   locale,
@@ -34,6 +35,8 @@ export function SlotAlternatives({
   headingLevel = 'h3',
 }: {
   alternatives: SlotAlternative[];
+  /** The resource asked for: an offer on it is a nearby time, any other a different resource. */
+  wantedResourceId: string;
   resources: Pick<BookableResource, 'id' | 'code' | 'name' | 'location' | 'capacity'>[];
   timeZone: string;
   locale: AppLocale;
@@ -58,6 +61,7 @@ export function SlotAlternatives({
       <ol className="grid gap-3 sm:grid-cols-2">
         {alternatives.map((alternative, index) => {
           const resource = resources.find((r) => r.id === alternative.resourceId);
+          const kind = alternative.resourceId === wantedResourceId ? 'same_resource' : 'other_resource';
           const name = !resource
             ? alternative.resourceId
             : wording.resourceName
@@ -71,14 +75,14 @@ export function SlotAlternatives({
             >
               <div className="flex items-center justify-between gap-2">
                 {wording.rank && <span className="text-xs font-semibold text-slate-500">{t(wording.rank, { rank: index + 1 })}</span>}
-                <Badge variant={alternative.kind === 'same_resource' ? 'info' : 'outline'}>{t(alternative.kind)}</Badge>
+                <Badge variant={kind === 'same_resource' ? 'info' : 'outline'}>{t(kind)}</Badge>
               </div>
               <p className="font-medium text-slate-900">
                 <time dateTime={alternative.startAt}>{when}</time>
               </p>
               <p className="text-slate-700">
                 {name}
-                {resource && alternative.kind === 'other_resource' && (
+                {resource && kind === 'other_resource' && (
                   <span className="text-slate-500">
                     {' · '}
                     {resource.location} · {tCommon('people', { count: resource.capacity })}

@@ -2,89 +2,51 @@
 
 /**
  * Filing for a customer who phoned or wrote (代客登记), or a priority request (优先请求) that
- * asks admin to displace the staff booking holding the wanted time. The same schemas as the
- * server validate first (serviceDeskRequestSchema / priorityRequestSchema). A taken slot comes
- * back with ranked alternatives and the staff bookings holding it; one click turns the request
- * into a priority request against one of them.
+ * asks admin to displace the staff booking holding the wanted time. The shared request-form
+ * controller checks it with the server's schema for the mode (serviceDeskRequestSchema /
+ * priorityRequestSchema). A taken slot comes back with ranked alternatives, and the staff
+ * bookings holding it are looked up: one click turns the request into a priority request.
  */
 import { FilePlusIcon, ZapIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type FormEvent } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useRequestForm } from '@/components/booking/use-request-form';
 import type { BookableResource } from '@/components/customer/bookable-resource';
 import { CUSTOMER_FIELDS, CustomerFields, EMPTY_CUSTOMER, type CustomerFieldName } from '@/components/customer/customer-fields';
 import { SlotAlternatives } from '@/components/customer/slot-alternatives';
-import { SlotPicker } from '@/components/customer/slot-picker';
-import { requestResolver, setSlotFields, slotFieldFor, slotInstants, slotOfAlternative, type SlotFormValues } from '@/components/customer/slot-values';
-import { useFieldMessage } from '@/components/customer/use-field-message';
-import { useRequestFocus } from '@/components/customer/use-request-focus';
+import { SlotPicker, type SlotFormValues } from '@/components/customer/slot-picker';
+import { BlockerOffer, BlockerPicker, useBlockers, type SlotBlocker } from '@/components/desk/displaceable-bookings';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { StatusBadge } from '@/components/ui/status-badge';
 import { FormField } from '@/components/ui/form-field';
 import { fieldClasses } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import type { DayKind } from '@/lib/calendar/working-days';
 import { priorityRequestSchema, serviceDeskRequestSchema } from '@/lib/customer/schemas';
-import type { SlotAlternative } from '@/lib/forms/action-result';
+import { durationSlot } from '@/lib/forms/slot-fields';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
-import { formatRange } from '@/lib/i18n/format';
 import { cn } from '@/lib/utils';
-import {
-  fileCustomerRequestAction,
-  filePriorityRequestAction,
-  findBlockersAction,
-  type DeskFileResult,
-  type SlotBlocker,
-} from './actions';
+import { fileCustomerRequestAction, filePriorityRequestAction, findBlockersAction } from './actions';
 
 type Mode = 'normal' | 'priority';
 
-interface FormValues extends SlotFormValues, Record<CustomerFieldName, string> {
-  mode: Mode;
-  channel: '' | 'phone' | 'email';
-  originalMessage: string;
-  importantCustomer: boolean;
-  /** The customer's language: their e-mails are written in it. */
-  locale: AppLocale;
-  /** "Register without holding the slot" (product rule 2); the schema's holdsSlot is its negation. */
-  withoutHold: boolean;
-  displaceBookingId: string;
-}
-
-type Failure = Extract<DeskFileResult, { ok: false }>;
-
-const OTHER_FIELDS = ['channel', 'originalMessage', 'displaceBookingId', 'locale'] as const;
-const FOCUS_ORDER = ['channel', 'originalMessage', 'resourceId', 'date', 'startTime', 'duration', 'displaceBookingId', ...CUSTOMER_FIELDS] as const;
-
-function fieldFor(key: string): keyof FormValues | null {
-  if (key === 'startAt') return 'date';
-  const slot = slotFieldFor(key);
-  if (slot) return slot;
-  return ([...CUSTOMER_FIELDS, ...OTHER_FIELDS] as readonly string[]).includes(key) ? (key as keyof FormValues) : null;
-}
-
-/** One request shape for both schemas: each takes its own keys (zod objects drop the rest). */
-function toRequest(values: FormValues, timeZone: string) {
-  return {
-    ...slotInstants(values, timeZone),
-    resourceId: values.resourceId,
-    channel: values.channel,
-    originalMessage: values.originalMessage,
-    importantCustomer: values.importantCustomer,
-    locale: values.locale,
-    holdsSlot: !values.withoutHold,
-    displaceBookingId: values.displaceBookingId,
-    name: values.name,
-    phone: values.phone,
-    email: values.email,
-    company: values.company,
-    visitors: values.visitors,
-    specialNeeds: values.specialNeeds,
+type FormValues = SlotFormValues &
+  Record<CustomerFieldName, string> & {
+    mode: Mode;
+    channel: '' | 'phone' | 'email';
+    originalMessage: string;
+    importantCustomer: boolean;
+    /** The customer's language: their e-mails are written in it. */
+    locale: AppLocale;
+    /** "Register without holding the slot" (product rule 2); the schema's holdsSlot is its negation. */
+    withoutHold: boolean;
+    displaceBookingId: string;
   };
-}
+
+const FOCUS_ORDER = ['channel', 'originalMessage', 'resourceId', 'date', 'startTime', 'duration', 'displaceBookingId', ...CUSTOMER_FIELDS] as const;
 
 export function DeskRequestForm({
   resources,
@@ -100,40 +62,16 @@ export function DeskRequestForm({
   holidays: [string, DayKind][];
 }) {
   const t = useTranslations('desk.new');
+  const tErrors = useTranslations('errors');
   const localeValue = useLocale();
   const locale: AppLocale = isLocale(localeValue) ? localeValue : 'zh';
-  const message = useFieldMessage();
   const router = useRouter();
   const holidayCalendar = useMemo(() => new Map(holidays), [holidays]);
-  const resolver = useMemo((): Resolver<FormValues> => {
-    const normal = requestResolver<FormValues, typeof serviceDeskRequestSchema>(
-      serviceDeskRequestSchema,
-      (v) => toRequest(v, timeZone),
-      fieldFor,
-    );
-    const priority = requestResolver<FormValues, typeof priorityRequestSchema>(
-      priorityRequestSchema,
-      (v) => toRequest(v, timeZone),
-      fieldFor,
-    );
-    return ((values, context, options) =>
-      values.mode === 'priority' ? priority(values, context, options) : normal(values, context, options)) as Resolver<FormValues>;
-  }, [timeZone]);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    setError,
-    setFocus,
-    clearErrors,
-    getValues,
-    control,
-    formState: { errors, isSubmitting, isSubmitted },
-  } = useForm<FormValues>({
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false,
+  const { blockers, lookUp, clear: clearBlockers } = useBlockers(findBlockersAction);
+  const offered = useBlockers(findBlockersAction);
+  const resourceOf = (id: string) => resources.find((r) => r.id === id) ?? null;
+
+  const { form, failure, busy, submit, take, setSlot, resourceField, request, clearFailure, summaryRef, failureRef } = useRequestForm({
     defaultValues: {
       mode: 'normal',
       channel: '',
@@ -147,77 +85,45 @@ export function DeskRequestForm({
       startTime: '',
       duration: '60',
       ...EMPTY_CUSTOMER,
+    } as FormValues,
+    slot: durationSlot,
+    timeZone,
+    schema: (values) => (values.mode === 'priority' ? priorityRequestSchema : serviceDeskRequestSchema),
+    // One request for both schemas: each takes its own keys (zod objects drop the rest).
+    toRequest: (values, request) => ({ ...request, holdsSlot: !values.withoutHold }),
+    check: ({ resourceId, visitors }) => {
+      const capacity = resourceOf(resourceId)?.capacity;
+      return capacity !== undefined && Number(visitors) > capacity ? { visitors: tErrors('over_capacity', { capacity }) } : {};
     },
+    fieldOf: { over_capacity: 'visitors' },
+    focusOrder: FOCUS_ORDER,
+    send: async (request, values) => {
+      offered.clear();
+      const result = values.mode === 'priority' ? await filePriorityRequestAction(request) : await fileCustomerRequestAction(request);
+      // A taken slot: the staff bookings holding it could be displaced instead.
+      if (!result.ok && result.code === 'slot_taken' && values.mode === 'normal') {
+        await offered.lookUp({ resourceId: values.resourceId, ...durationSlot.instants(values, timeZone) }, '');
+      }
+      return result;
+    },
+    onSuccess: (data, values) => router.push(`/desk/bookings/${data.id}?filed=${values.mode}`),
   });
+  const {
+    register,
+    formState: { errors },
+  } = form;
   const [mode, resourceId, date, startTime, duration] = useWatch({
-    control,
+    control: form.control,
     name: ['mode', 'resourceId', 'date', 'startTime', 'duration'],
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [blockers, setBlockers] = useState<{ list: SlotBlocker[]; error: string | null } | null>(null);
-  const [leaving, setLeaving] = useState(false);
-  const { summaryRef, failureRef, showServerErrors, onInvalid } = useRequestFocus<keyof FormValues>({
-    focusOrder: FOCUS_ORDER,
-    fieldFor,
-    setError,
-    setFocus,
-  });
-  const resource = resources.find((r) => r.id === resourceId) ?? null;
-
-  const setSlot = (slot: SlotFormValues) => {
-    setSlotFields(setValue, slot, { shouldDirty: true, shouldValidate: isSubmitted });
-    setBlockers(null);
-  };
-
-  const onPick = (day: string, clock: string) => {
-    setSlot({ resourceId, date: day, startTime: clock, duration });
-    setFailure(null);
-    clearErrors(['date', 'startTime']);
-  };
-
-  // Sends what was typed (the server parses it again), not the schema's output: the mode decides
-  // which action, and it is not part of either schema.
-  const send = async () => {
-    setFailure(null);
-    const values = getValues();
-    const request = toRequest(values, timeZone);
-    const result = values.mode === 'priority' ? await filePriorityRequestAction(request) : await fileCustomerRequestAction(request);
-    if (result.ok) {
-      setLeaving(true);
-      router.push(`/desk/bookings/${result.id}?filed=${values.mode}`);
-      return;
-    }
-    setFailure(result);
-    showServerErrors(result.fieldErrors);
-  };
-
-  // Built per call, not during render: the callbacks use refs (focus), which render must not read.
-  const submit = (event?: FormEvent) => handleSubmit(send, onInvalid)(event);
-
-  const take = (alternative: SlotAlternative) => {
-    setSlot(slotOfAlternative(alternative, timeZone));
-    void submit();
-  };
+  const slotChanged = { onChange: clearBlockers };
 
   /** From the conflict shown: the same request, now asking admin to displace this booking. */
   const displace = (blocker: SlotBlocker) => {
-    setValue('mode', 'priority');
-    setValue('displaceBookingId', blocker.id);
+    form.setValue('mode', 'priority');
+    form.setValue('displaceBookingId', blocker.id);
     void submit();
   };
-
-  const lookUpBlockers = async () => {
-    const slot = slotInstants(getValues(), timeZone);
-    if (!resourceId || !slot.startAt || !slot.endAt) {
-      setBlockers({ list: [], error: t('priority.chooseSlotFirst') });
-      return;
-    }
-    const result = await findBlockersAction({ resourceId, ...slot });
-    setBlockers(result.ok ? { list: result.blockers, error: null } : { list: [], error: result.message });
-  };
-
-  const busy = isSubmitting || leaving;
-  const when = (b: { startAt: string; endAt: string }) => formatRange(new Date(b.startAt), new Date(b.endAt), locale, timeZone);
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-8">
@@ -233,7 +139,7 @@ export function DeskRequestForm({
                 mode === value ? 'border-blue-700 ring-1 ring-blue-700' : 'border-slate-200',
               )}
             >
-              <input type="radio" value={value} className="mt-1 size-4 accent-blue-700" {...register('mode', { onChange: () => setFailure(null) })} />
+              <input type="radio" value={value} className="mt-1 size-4 accent-blue-700" {...register('mode', { onChange: clearFailure })} />
               <span className="flex flex-col gap-0.5">
                 <span className="font-semibold text-slate-900">{t(`mode.${value}`)}</span>
                 <span className="text-slate-600">{t(`mode.${value}Hint`)}</span>
@@ -258,23 +164,18 @@ export function DeskRequestForm({
             <div className="flex flex-wrap gap-x-6">
               {(['phone', 'email'] as const).map((value) => (
                 <label key={value} className="flex min-h-10 items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    value={value}
-                    className="size-4 accent-blue-700"
-                    {...register('channel')}
-                  />
+                  <input type="radio" value={value} className="size-4 accent-blue-700" {...register('channel')} />
                   {t(`channels.${value}`)}
                 </label>
               ))}
             </div>
             {errors.channel && (
               <p id="channel-error" className="text-sm font-medium text-red-700">
-                {message(errors.channel.message)}
+                {errors.channel.message}
               </p>
             )}
           </fieldset>
-          <FormField label={t('originalMessage')} error={message(errors.originalMessage?.message)} description={t('originalMessageHint')}>
+          <FormField label={t('originalMessage')} error={errors.originalMessage?.message} description={t('originalMessageHint')}>
             <Textarea rows={5} maxLength={5000} {...register('originalMessage')} />
           </FormField>
         </CardContent>
@@ -284,18 +185,28 @@ export function DeskRequestForm({
         resources={resources}
         values={{ resourceId, date, startTime, duration }}
         fields={{
-          resourceId: register('resourceId', { onChange: () => setBlockers(null) }),
-          duration: register('duration', { onChange: () => setBlockers(null) }),
-          date: register('date', { onChange: () => setBlockers(null) }),
-          startTime: register('startTime', { onChange: () => setBlockers(null) }),
+          resourceId: {
+            ...resourceField,
+            onChange: (event) => {
+              clearBlockers();
+              return resourceField.onChange(event);
+            },
+          },
+          duration: register('duration', slotChanged),
+          date: register('date', slotChanged),
+          startTime: register('startTime', slotChanged),
         }}
         errors={{
-          resourceId: message(errors.resourceId?.message),
-          date: message(errors.date?.message),
-          startTime: message(errors.startTime?.message),
-          duration: message(errors.duration?.message),
+          resourceId: errors.resourceId?.message,
+          date: errors.date?.message,
+          startTime: errors.startTime?.message,
+          duration: errors.duration?.message,
         }}
-        onPick={onPick}
+        onPick={(day, clock) => {
+          setSlot({ date: day, startTime: clock });
+          clearBlockers();
+          form.clearErrors(['date', 'startTime']);
+        }}
         timeZone={timeZone}
         earliestStartAt={earliestStartAt}
         lastDay={lastDay}
@@ -312,35 +223,16 @@ export function DeskRequestForm({
           </span>
         </label>
       ) : (
-        <section aria-labelledby="priority-heading" className="flex flex-col gap-3 rounded-lg border border-red-200 bg-red-50/40 p-4">
-          <div className="flex flex-col gap-1">
-            <h2 id="priority-heading" className="text-lg font-semibold text-slate-900">
-              {t('priority.heading')}
-            </h2>
-            <p className="text-sm text-slate-700">{t('priority.intro')}</p>
-          </div>
-          <Button variant="outline" className="self-start" onClick={() => void lookUpBlockers()}>
-            {t('priority.find')}
-          </Button>
-          {blockers?.error && <Alert variant="warning">{blockers.error}</Alert>}
-          {blockers && !blockers.error && blockers.list.length === 0 && <p className="text-sm text-slate-700">{t('priority.none')}</p>}
-          {blockers && blockers.list.length > 0 && (
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-medium text-slate-900">{t('priority.pick')}</legend>
-              {blockers.list.map((b) => (
-                <label key={b.id} className="flex items-start gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
-                  <input type="radio" value={b.id} className="mt-1 size-4 accent-blue-700" {...register('displaceBookingId')} />
-                  <BlockerText blocker={b} when={when(b)} />
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {errors.displaceBookingId && (
-            <p className="text-sm font-medium text-red-700" role="alert">
-              {message(errors.displaceBookingId.message)}
-            </p>
-          )}
-        </section>
+        <BlockerPicker
+          blockers={blockers}
+          onLookUp={() => {
+            const { resourceId: wanted, startAt, endAt } = request() as { resourceId: string; startAt: string; endAt: string };
+            void lookUp({ resourceId: wanted, startAt, endAt }, t('priority.chooseSlotFirst'));
+          }}
+          field={register('displaceBookingId')}
+          error={errors.displaceBookingId?.message}
+          timeZone={timeZone}
+        />
       )}
 
       <section aria-labelledby="customer-heading" className="flex flex-col gap-3">
@@ -349,11 +241,7 @@ export function DeskRequestForm({
         </h2>
         <Card>
           <CardContent className="flex flex-col gap-5 pt-4 sm:pt-5">
-            <CustomerFields
-              register={register}
-              errors={errors}
-              capacity={resource?.capacity}
-            />
+            <CustomerFields register={register} errors={errors} capacity={resourceOf(resourceId)?.capacity} />
             <div className="grid gap-4 sm:grid-cols-2">
               <label className="flex items-start gap-3 text-sm">
                 <input type="checkbox" className="mt-0.5 size-4 accent-blue-700" {...register('importantCustomer')} />
@@ -362,7 +250,7 @@ export function DeskRequestForm({
                   <span className="text-slate-600">{t('importantCustomerHint')}</span>
                 </span>
               </label>
-              <FormField label={t('customerLocale')} error={message(errors.locale?.message)}>
+              <FormField label={t('customerLocale')} error={errors.locale?.message}>
                 {(controlProps) => (
                   <select {...controlProps} {...register('locale')} className={cn(fieldClasses, 'h-10 py-2')}>
                     <option value="zh">中文</option>
@@ -377,31 +265,13 @@ export function DeskRequestForm({
                 <Alert variant="error" title={t('refused')}>
                   {failure.message}
                 </Alert>
-                {mode === 'normal' && failure.blockers && failure.blockers.length > 0 && (
-                  <section aria-labelledby="blockers-heading" className="flex flex-col gap-2">
-                    <h3 id="blockers-heading" className="text-base font-semibold text-slate-900">
-                      {t('priority.blockersHeading')}
-                    </h3>
-                    <p className="text-sm text-slate-600">{t('priority.blockersIntro')}</p>
-                    <ul className="flex flex-col gap-2">
-                      {failure.blockers.map((b) => (
-                        <li
-                          key={b.id}
-                          className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm sm:flex-row sm:items-center sm:justify-between"
-                        >
-                          <BlockerText blocker={b} when={when(b)} />
-                          <Button variant="outline" size="sm" disabled={busy} onClick={() => displace(b)}>
-                            <ZapIcon aria-hidden />
-                            {t('priority.displaceThis')}
-                          </Button>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
+                {mode === 'normal' && offered.blockers && (
+                  <BlockerOffer blockers={offered.blockers.list} onDisplace={displace} disabled={busy} timeZone={timeZone} />
                 )}
                 {failure.alternatives && failure.alternatives.length > 0 && (
                   <SlotAlternatives
                     alternatives={failure.alternatives}
+                    wantedResourceId={resourceId}
                     resources={resources}
                     timeZone={timeZone}
                     locale={locale}
@@ -412,26 +282,13 @@ export function DeskRequestForm({
               </div>
             )}
 
-            <Button type="submit" size="lg" disabled={busy} className="w-full sm:w-auto sm:self-start">
+            <SubmitButton size="lg" pending={busy} pendingLabel={t('submitting')} className="w-full sm:w-auto sm:self-start">
               {mode === 'priority' ? <ZapIcon aria-hidden /> : <FilePlusIcon aria-hidden />}
-              {busy ? t('submitting') : mode === 'priority' ? t('submitPriority') : t('submit')}
-            </Button>
+              {mode === 'priority' ? t('submitPriority') : t('submit')}
+            </SubmitButton>
           </CardContent>
         </Card>
       </section>
     </form>
-  );
-}
-
-function BlockerText({ blocker, when }: { blocker: SlotBlocker; when: string }) {
-  const t = useTranslations('desk.new.priority');
-  return (
-    <span className="flex min-w-0 flex-col gap-1">
-      <span className="flex flex-wrap items-center gap-2">
-        <span className="font-medium text-slate-900">{when}</span>
-        <StatusBadge status={blocker.status} />
-      </span>
-      <span className="text-slate-600">{blocker.purpose ? t('purpose', { purpose: blocker.purpose }) : t('internal')}</span>
-    </span>
   );
 }

@@ -1,62 +1,124 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, type FormEvent } from 'react';
+/**
+ * Admin's entry of a staff request that came on paper, by phone or by e-mail. The shared
+ * request-form controller checks it with the server's schema (adminEntrySchema); a taken slot
+ * comes back with alternatives, each taken with one click. After an entry the form says so,
+ * links to the new request and is ready for the next paper form.
+ */
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useRequestForm } from '@/components/booking/use-request-form';
+import { SlotAlternatives } from '@/components/customer/slot-alternatives';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { fieldClasses, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import { adminEntrySchema } from '@/lib/booking/schemas';
+import { rangeSlot } from '@/lib/forms/slot-fields';
+import { isLocale } from '@/lib/i18n/config';
 import { cn } from '@/lib/utils';
-import { createEntryAction, type EntryState } from './actions';
+import { createEntryAction } from './actions';
+
+export interface EntryResource {
+  id: string;
+  code: string;
+  name: string;
+  location: string;
+  capacity: number;
+}
 
 type Option = { id: string; label: string };
 
 const CHANNELS = ['paper', 'phone', 'email'] as const;
 
-/** The paper/phone/e-mail entry form; the action redirects to the new request on success. */
-export function EntryForm({ staff, resources }: { staff: Option[]; resources: Option[] }) {
+interface FormValues {
+  onBehalfOfUserId: string;
+  channel: (typeof CHANNELS)[number];
+  resourceId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  purpose: string;
+  attendees: string;
+  phone: string;
+  specialNeeds: string;
+  holdsSlot: boolean;
+  leadTimeOverrideReason: string;
+}
+
+const EMPTY: FormValues = {
+  onBehalfOfUserId: '',
+  channel: 'paper',
+  resourceId: '',
+  date: '',
+  startTime: '',
+  endTime: '',
+  purpose: '',
+  attendees: '',
+  phone: '',
+  specialNeeds: '',
+  holdsSlot: true,
+  leadTimeOverrideReason: '',
+};
+
+const FOCUS_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];
+
+export function EntryForm({ staff, resources, timeZone }: { staff: Option[]; resources: EntryResource[]; timeZone: string }) {
   const t = useTranslations('entries');
   const tChannel = useTranslations('channel');
-  const tValidation = useTranslations('validation');
-  const [state, action, pending] = useActionState<EntryState, FormData>(createEntryAction, null);
-  const values = state?.values;
-  const error = (...names: string[]): string | undefined => {
-    const key = names.map((name) => state?.fields?.[name]?.[0]).find(Boolean);
-    if (!key) return undefined;
-    return tValidation.has(key) ? tValidation(key) : key;
-  };
+  const tErrors = useTranslations('errors');
+  const localeValue = useLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'zh';
+  const [entered, setEntered] = useState<{ id: string; message: string } | null>(null);
+  const resourceOf = (id: string) => resources.find((r) => r.id === id);
+
+  const { form, failure, busy, submit, take, resourceField, failureRef } = useRequestForm({
+    defaultValues: EMPTY,
+    slot: rangeSlot,
+    timeZone,
+    schema: () => adminEntrySchema,
+    check: ({ resourceId, attendees }) => {
+      const capacity = resourceOf(resourceId)?.capacity;
+      return capacity !== undefined && Number(attendees) > capacity ? { attendees: tErrors('over_capacity', { capacity }) } : {};
+    },
+    fieldOf: { over_capacity: 'attendees', departmentId: 'onBehalfOfUserId' },
+    focusOrder: FOCUS_ORDER,
+    send: (request) => {
+      setEntered(null);
+      return createEntryAction(request);
+    },
+    stays: true,
+    // Ready for the next paper form; how it came in usually stays the same.
+    onSuccess: (data, values) => {
+      setEntered({ id: data.id, message: t('entered', { reference: data.reference }) });
+      form.reset({ ...EMPTY, channel: values.channel });
+      window.scrollTo({ top: 0 });
+    },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const [resourceId, overrideReason] = useWatch({ control: form.control, name: ['resourceId', 'leadTimeOverrideReason'] });
   const selectClasses = cn(fieldClasses, 'h-10 py-2');
-  // Submitted by hand so React does not reset the form after the action: a reset would clear
-  // the selects (their typed-in choice is not their default), and nothing typed should be lost.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  };
 
   return (
-    <form action={action} onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      {state && (
-        <Alert variant="error">
-          <p>{state.error ?? t('checkFields')}</p>
-          {state.code === 'lead_time' && !values?.leadTimeOverrideReason.trim() && <p className="mt-1">{t('leadTimeHint')}</p>}
-          {state.alternatives && (
-            <div className="mt-2">
-              <p>{t('alternatives')}</p>
-              <ul className="mt-1 list-disc pl-5">
-                {state.alternatives.map((alt) => (
-                  <li key={alt}>{alt}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      {entered && (
+        <Alert variant="success" title={entered.message}>
+          <Link href={`/admin/review/${entered.id}`} className="font-medium underline underline-offset-4">
+            {t('openEntered')}
+          </Link>
         </Alert>
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('staff')} required error={error('onBehalfOfUserId', 'departmentId')}>
-          <select name="onBehalfOfUserId" required defaultValue={values?.onBehalfOfUserId ?? ''} className={selectClasses}>
+        <FormField label={t('staff')} required error={errors.onBehalfOfUserId?.message}>
+          <select {...register('onBehalfOfUserId')} className={selectClasses}>
             <option value="">{t('choose')}</option>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
@@ -65,8 +127,8 @@ export function EntryForm({ staff, resources }: { staff: Option[]; resources: Op
             ))}
           </select>
         </FormField>
-        <FormField label={t('channel')} required error={error('channel')}>
-          <select name="channel" required defaultValue={values?.channel ?? 'paper'} className={selectClasses}>
+        <FormField label={t('channel')} required error={errors.channel?.message}>
+          <select {...register('channel')} className={selectClasses}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {tChannel(c)}
@@ -76,53 +138,52 @@ export function EntryForm({ staff, resources }: { staff: Option[]; resources: Op
         </FormField>
       </div>
 
-      <FormField label={t('resource')} required error={error('resourceId')}>
-        <select name="resourceId" required defaultValue={values?.resourceId ?? ''} className={selectClasses}>
+      <FormField label={t('resource')} required error={errors.resourceId?.message}>
+        <select {...resourceField} className={selectClasses}>
           <option value="">{t('choose')}</option>
           {resources.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.label}
+              {r.code} {r.name}
             </option>
           ))}
         </select>
       </FormField>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField label={t('date')} required error={error('date')}>
-          <Input name="date" type="date" required defaultValue={values?.date} />
+        <FormField label={t('date')} required error={errors.date?.message}>
+          <Input type="date" {...register('date')} />
         </FormField>
-        <FormField label={t('start')} required error={error('startTime', 'startAt')}>
-          <Input name="startTime" type="time" step={900} required defaultValue={values?.startTime} />
+        <FormField label={t('start')} required error={errors.startTime?.message}>
+          <Input type="time" step={900} {...register('startTime')} />
         </FormField>
-        <FormField label={t('end')} required error={error('endTime', 'endAt')}>
-          <Input name="endTime" type="time" step={900} required defaultValue={values?.endTime} />
+        <FormField label={t('end')} required error={errors.endTime?.message}>
+          <Input type="time" step={900} {...register('endTime')} />
         </FormField>
       </div>
       <p className="-mt-2 text-sm text-slate-600">{t('timeZoneHint')}</p>
 
-      <FormField label={t('purpose')} required error={error('purpose')}>
-        <Textarea name="purpose" rows={2} maxLength={500} required defaultValue={values?.purpose} />
+      <FormField label={t('purpose')} required error={errors.purpose?.message}>
+        <Textarea rows={2} maxLength={500} {...register('purpose')} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('attendees')} error={error('attendees')}>
-          <Input name="attendees" type="number" min={1} max={1000} inputMode="numeric" defaultValue={values?.attendees} />
+        <FormField label={t('attendees')} error={errors.attendees?.message}>
+          <Input type="number" min={1} max={resourceOf(resourceId)?.capacity ?? 1000} inputMode="numeric" {...register('attendees')} />
         </FormField>
-        <FormField label={t('phone')} required error={error('phone')}>
-          <Input name="phone" type="tel" maxLength={40} required autoComplete="off" defaultValue={values?.phone} />
+        <FormField label={t('phone')} required error={errors.phone?.message}>
+          <Input type="tel" maxLength={40} autoComplete="off" {...register('phone')} />
         </FormField>
       </div>
-      <FormField label={t('specialNeeds')} error={error('specialNeeds')}>
-        <Textarea name="specialNeeds" rows={2} maxLength={1000} defaultValue={values?.specialNeeds} />
+      <FormField label={t('specialNeeds')} error={errors.specialNeeds?.message}>
+        <Textarea rows={2} maxLength={1000} {...register('specialNeeds')} />
       </FormField>
 
       <div className="flex items-start gap-2">
         <input
           id="entry-holds-slot"
-          name="holdsSlot"
           type="checkbox"
-          defaultChecked={values ? values.holdsSlot === 'on' : true}
           className="mt-0.5 size-5 shrink-0 accent-blue-700"
           aria-describedby="entry-holds-slot-hint"
+          {...register('holdsSlot')}
         />
         <div className="flex flex-col gap-0.5">
           <label htmlFor="entry-holds-slot" className="text-sm font-medium text-slate-900">
@@ -134,13 +195,34 @@ export function EntryForm({ staff, resources }: { staff: Option[]; resources: Op
         </div>
       </div>
 
-      <FormField label={t('overrideReason')} description={t('overrideHint')} error={error('leadTimeOverrideReason')}>
-        <Textarea name="leadTimeOverrideReason" rows={2} maxLength={500} defaultValue={values?.leadTimeOverrideReason} />
+      <FormField label={t('overrideReason')} description={t('overrideHint')} error={errors.leadTimeOverrideReason?.message}>
+        <Textarea rows={2} maxLength={500} {...register('leadTimeOverrideReason')} />
       </FormField>
 
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-start">
+      {failure && (
+        <div ref={failureRef} tabIndex={-1} className="flex flex-col gap-4 focus:outline-none">
+          <Alert variant="error">
+            <p>{failure.message}</p>
+            {failure.code === 'lead_time' && !overrideReason.trim() && <p className="mt-1">{t('leadTimeHint')}</p>}
+          </Alert>
+          {failure.alternatives && failure.alternatives.length > 0 && (
+            <SlotAlternatives
+              alternatives={failure.alternatives}
+              wantedResourceId={resourceId}
+              resources={resources}
+              timeZone={timeZone}
+              locale={locale}
+              disabled={busy}
+              onTake={take}
+              messages="booking.alternatives"
+            />
+          )}
+        </div>
+      )}
+
+      <SubmitButton pending={busy} className="w-full sm:w-auto sm:self-start">
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { listResources } from '@/lib/booking/queries';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
+import { getSettings } from '@/lib/settings';
 import { EntryForm } from './entry-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewEntryPage() {
   const actor = await requirePageActor('admin');
   const db = await getDb();
-  const [staff, resources, locale, t] = await Promise.all([
+  const [staff, resources, settings, locale, t] = await Promise.all([
     listActiveStaff(db, actor),
     listResources(db),
+    getSettings(db),
     currentLocale(),
     getTranslations('entries'),
   ]);
@@ -38,13 +40,21 @@ export default async function NewEntryPage() {
       </Link>
       <PageHeader title={t('title')} description={t('intro')} />
       <Card>
-        <CardContent className="pt-6">
+        {/* Padding all round: a card's content usually follows its header, this one has none. */}
+        <CardContent className="pt-4 sm:pt-5">
           <EntryForm
             staff={staff.map((s) => ({
               id: s.id,
               label: [s.name, s.department && localizedName(s.department, locale), s.email].filter(Boolean).join(' · '),
             }))}
-            resources={resources.map((r) => ({ id: r.id, label: `${r.code} ${localizedName(r, locale)}` }))}
+            resources={resources.map((r) => ({
+              id: r.id,
+              code: r.code,
+              name: localizedName(r, locale),
+              location: r.location,
+              capacity: r.capacity,
+            }))}
+            timeZone={settings.timeZone}
           />
         </CardContent>
       </Card>
