@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { signOutAction } from '@/app/actions/auth';
+import { setLocaleAction } from '@/app/actions/locale';
 import { AppHeader } from '@/components/layout/app-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { requirePageActor } from '@/lib/auth/session';
@@ -9,7 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <>
       <SkipLink />
-      <AppHeader actor={actor} />
+      <AppHeader actor={actor} actions={{ setLocale: setLocaleAction, signOut: signOutAction }} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
         {children}
       </main>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { setLocaleAction } from '@/app/actions/locale';
 import { SkipLink } from '@/components/layout/skip-link';
 import { PublicHeader } from '@/components/customer/public-header';
 
@@ -7,7 +8,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SkipLink />
-      <PublicHeader />
+      <PublicHeader setLocale={setLocaleAction} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
         {children}
       </main>

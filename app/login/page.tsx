@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { setLocaleAction } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed';
@@ -28,7 +29,7 @@ export default async function LoginPage({ searchParams }: Props) {
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-md items-center justify-between px-4 pt-4">
         <p className="text-base font-semibold text-slate-900">{tCommon('appName')}</p>
-        <LanguageSwitch />
+        <LanguageSwitch action={setLocaleAction} />
       </header>
       <main id="main" className="mx-auto flex w-full max-w-md flex-1 flex-col gap-6 px-4 py-8 sm:py-12">
         <Card>

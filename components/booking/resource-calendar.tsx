@@ -12,6 +12,8 @@
  * shifted by offsets here (which would break across DST in other zones); the server converts
  * instants to wall clocks (lib/staff-booking/calendar-feed.ts) and a selection comes back as
  * wall-clock strings that the form turns into instants in the organisation's zone.
+ *
+ * The data comes from GET /api/v1/calendar, which the browser may keep for a short while.
  */
 import type { DateSelectArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
@@ -21,7 +23,6 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { calendarFeedAction } from '@/app/(portal)/calendar/actions';
 import { Alert } from '@/components/ui/alert';
 import type { CalendarFeed, FeedEntry } from '@/lib/staff-booking/calendar-feed';
 import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
@@ -32,8 +33,11 @@ export interface CalendarRange {
   end: WallClock;
 }
 
+/** Which resources the grid shows: one, those of a type, or all of them. */
+export type CalendarScope = { kind: 'resource'; id: string } | { kind: 'type'; id: string } | { kind: 'all' };
+
 export interface ResourceCalendarProps {
-  resourceIds: string[];
+  scope: CalendarScope;
   /** Put before each title when several resources share the grid (id → code). */
   resourceCodes?: Record<string, string>;
   /** The organisation's time zone. */
@@ -64,7 +68,7 @@ const fromUtc = (iso: string): WallClock => iso.slice(0, 16);
 const noSubscription = () => () => {};
 
 export function ResourceCalendar({
-  resourceIds,
+  scope,
   resourceCodes,
   timeZone,
   minTime = '07:00',
@@ -84,23 +88,29 @@ export function ResourceCalendar({
   // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
-  const idsKey = resourceIds.join(',');
+  const scopeKey = scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.id}`;
   const fetchEvents = useCallback(
     async (info: EventSourceFuncArg): Promise<EventInput[]> => {
-      if (idsKey === '') return [];
       const fromDay = info.startStr.slice(0, 10);
       const toDay = info.endStr.slice(0, 10);
-      const result = await calendarFeedAction({ resourceIds: idsKey.split(','), fromDay, toDay, bookable });
-      if (!result.ok) {
-        setFailure(result.message);
+      const [kind, id] = scopeKey.split(':');
+      const query = new URLSearchParams({ from: fromDay, to: toDay, bookable: String(bookable), locale });
+      if (kind === 'resource') query.set('resourceIds', id);
+      if (kind === 'type') query.set('typeId', id);
+      try {
+        const response = await fetch(`/api/v1/calendar?${query}`);
+        const body = await response.json().catch(() => null);
+        if (!response.ok) throw new Error(body?.error?.message ?? t('loadFailed'));
+        setFailure(null);
+        return toEvents(body as CalendarFeed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
+      } catch (error) {
+        setFailure(error instanceof Error && error.message ? error.message : t('loadFailed'));
         return [];
       }
-      setFailure(null);
-      return toEvents(result.feed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
     },
     // The translators and codes only change with the page; refetch when the resources change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [idsKey, bookable],
+    [scopeKey, bookable],
   );
 
   // The form's choice is drawn as an event of its own, kept across refetches.
@@ -182,7 +192,7 @@ export function ResourceCalendar({
       ) : (
         <div className="h-96" />
       )}
-      <Legend bookable={bookable} opening={resourceIds.length === 1} />
+      <Legend bookable={bookable} opening={scope.kind === 'resource'} />
     </div>
   );
 }

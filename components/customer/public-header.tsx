@@ -2,12 +2,13 @@ import { CalendarDaysIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { LanguageSwitch } from '@/components/layout/language-switch';
+import type { FormAction } from '@/lib/forms/action-result';
 
 /**
  * The header of the pages customers see (the booking page, their booking's link): the product
- * name and the language switch, nothing of the staff portal.
+ * name and the language switch (its action given by the page), nothing of the staff portal.
  */
-export function PublicHeader() {
+export function PublicHeader({ setLocale }: { setLocale: FormAction }) {
   const t = useTranslations('common');
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,7 +20,7 @@ export function PublicHeader() {
           <span className="truncate">{t('appName')}</span>
         </Link>
         <div className="flex-1" />
-        <LanguageSwitch />
+        <LanguageSwitch action={setLocale} />
       </div>
     </header>
   );

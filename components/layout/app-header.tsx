@@ -2,17 +2,24 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { landingPathFor } from '@/lib/auth/landing';
 import type { UserActor } from '@/lib/authz';
+import type { FormAction } from '@/lib/forms/action-result';
 import { LanguageSwitch } from './language-switch';
 import { MobileMenu } from './mobile-menu';
 import { navItemsFor, type NavItem } from './nav-items';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
+export interface HeaderActions {
+  setLocale: FormAction;
+  signOut: () => Promise<void>;
+}
+
 /**
  * The portal header: product name, the role's navigation, the language switch and the user.
- * From the `md` breakpoint the links sit in the header; below it they fold into a menu.
+ * From the `md` breakpoint the links sit in the header; below it they fold into a menu. The
+ * layout gives the actions behind the language switch and sign-out.
  */
-export function AppHeader({ actor }: { actor: UserActor }) {
+export function AppHeader({ actor, actions }: { actor: UserActor; actions: HeaderActions }) {
   const t = useTranslations();
   const items = navItemsFor(actor.role, actor);
   const labels = Object.fromEntries(items.map((item) => [item.label, t(`nav.${item.label}`)])) as Record<NavItem['label'], string>;
@@ -34,10 +41,10 @@ export function AppHeader({ actor }: { actor: UserActor }) {
           <span className="truncate">{t('common.appName')}</span>
         </Link>
         <div className="flex-1" />
-        <LanguageSwitch />
+        <LanguageSwitch action={actions.setLocale} />
         <div className="hidden items-center gap-3 md:flex">
           {who}
-          <SignOutButton />
+          <SignOutButton action={actions.signOut} />
         </div>
         <MobileMenu
           items={items}
@@ -48,7 +55,7 @@ export function AppHeader({ actor }: { actor: UserActor }) {
         >
           <div className="flex flex-col gap-3">
             {who}
-            <SignOutButton fullWidth />
+            <SignOutButton action={actions.signOut} fullWidth />
           </div>
         </MobileMenu>
       </div>

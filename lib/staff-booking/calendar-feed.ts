@@ -4,12 +4,17 @@
  * windows in which it can be booked (opening hours on its working days, from the earliest day
  * the lead time allows). Times are wall-clock strings in the organisation's zone (see
  * wall-clock.ts). The windows only guide the picker: createStaffRequest checks every rule again.
+ *
+ * Which resources: the ones named, those of one type, or (neither given) every resource not
+ * retired — as many as there are, in one look-up.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db';
 import { resources, type BookingStatus } from '@/db/schema';
-import type { Actor } from '@/lib/authz';
+import { requireUser, type Actor } from '@/lib/authz';
 import { getBusy, getResourceCalendar } from '@/lib/booking/availability';
+import { parseInput } from '@/lib/booking/schemas';
 import { addDays, dayInZone, earliestStaffStartDay, minutesInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { openingWindows, type OpenWindow } from './opening-windows';
@@ -36,24 +41,39 @@ export interface CalendarFeed {
   open: OpenWindow[] | null;
 }
 
-export interface FeedQuery {
-  resourceIds: string[];
-  /** First day shown and the day after the last one, 'YYYY-MM-DD' in the organisation's zone. */
-  fromDay: string;
-  toDay: string;
-  /** true: windows in which a staff request may start (lead time, horizon); false: opening hours. */
-  bookable: boolean;
-}
+const day = () => z.string({ error: 'required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date');
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-export async function loadCalendarFeed(db: Db, actor: Actor, query: FeedQuery, now = new Date()): Promise<CalendarFeed> {
-  const [settings, calendar] = await Promise.all([getSettings(db), getHolidayCalendar(db)]);
+/**
+ * A calendar look-up as a query string gives it: `from`/`to` (days, `to` exclusive), optional
+ * `resourceIds` (comma-separated; any number) or `typeId`, and `bookable` (true/false).
+ */
+export const feedQuerySchema = z
+  .object({
+    from: day(),
+    to: day(),
+    resourceIds: z.preprocess(
+      (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : blankToUndefined(value)),
+      z.array(z.uuid({ error: 'invalid_id' })).min(1, 'required').optional(),
+    ),
+    typeId: z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional()),
+    bookable: z.preprocess((value) => value === true || value === 'true' || value === '1', z.boolean()),
+  })
+  .refine((v) => v.from < v.to, { message: 'invalid_range', path: ['to'] });
+
+export type FeedQuery = z.input<typeof feedQuerySchema>;
+
+export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, now = new Date()): Promise<CalendarFeed> {
+  requireUser(actor);
+  const query = parseInput(feedQuerySchema, input);
+  const [settings, calendar, resourceIds] = await Promise.all([getSettings(db), getHolidayCalendar(db), scopeIds(db, query)]);
   const { timeZone } = settings;
-  const from = zonedInstant(query.fromDay, '00:00', timeZone);
-  const to = zonedInstant(query.toDay, '00:00', timeZone);
-  const single = query.resourceIds.length === 1 ? query.resourceIds[0] : null;
+  const from = zonedInstant(query.from, '00:00', timeZone);
+  const to = zonedInstant(query.to, '00:00', timeZone);
+  const single = resourceIds.length === 1 ? resourceIds[0] : null;
 
   const [entries, busy, resource] = await Promise.all([
-    getResourceCalendar(db, actor, query.resourceIds, from, to),
+    getResourceCalendar(db, actor, resourceIds, from, to),
     single ? getBusy(db, single, from, to) : [],
     single ? db.select().from(resources).where(eq(resources.id, single)).then((rows) => rows[0]) : undefined,
   ]);
@@ -96,5 +116,15 @@ export async function loadCalendarFeed(db: Db, actor: Actor, query: FeedQuery, n
         nowMinutes: minutesInZone(now, timeZone),
       }
     : null;
-  return { entries: feed, open: openingWindows(resource, query.fromDay, query.toDay, calendar, limits) };
+  return { entries: feed, open: openingWindows(resource, query.from, query.to, calendar, limits) };
+}
+
+/** The resources a look-up is about: named ones as given, else a type's or all, retired ones left out. */
+async function scopeIds(db: Db, query: z.output<typeof feedQuerySchema>): Promise<string[]> {
+  if (query.resourceIds) return query.resourceIds;
+  const rows = await db
+    .select({ id: resources.id })
+    .from(resources)
+    .where(and(ne(resources.state, 'retired'), query.typeId ? eq(resources.typeId, query.typeId) : undefined));
+  return rows.map((r) => r.id);
 }

@@ -15,13 +15,13 @@ function keys(value: Record<string, unknown>, prefix = ''): string[] {
 }
 
 describe('booking and calendar messages', () => {
-  it.each(['booking', 'calendar'])('%s has the same keys in Chinese and English', (namespace) => {
+  it.each(['booking', 'calendar', 'history'])('%s has the same keys in Chinese and English', (namespace) => {
     expect(keys(read('en', namespace)).sort()).toEqual(keys(read('zh', namespace)).sort());
   });
 
   it('names every status change in the history', () => {
     for (const locale of ['zh', 'en']) {
-      const actions = (read(locale, 'booking').history as { action: Record<string, string> }).action;
+      const actions = (read(locale, 'history') as { action: Record<string, string> }).action;
       for (const action of [...TRANSITION_ACTIONS, 'submitted']) expect(actions[action], `${locale}: ${action}`).toBeTruthy();
     }
   });

@@ -4,14 +4,14 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
-import { ResourceCalendar, type CalendarRange } from '@/components/booking/resource-calendar';
+import { ResourceCalendar, type CalendarRange, type CalendarScope } from '@/components/booking/resource-calendar';
 import { fieldClasses } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { visibleHours, type ResourceOptionGroup } from '@/lib/staff-booking/resource-options';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 
-export type CalendarFilter = { kind: 'all' } | { kind: 'type'; id: string } | { kind: 'resource'; id: string };
+export type CalendarFilter = CalendarScope;
 
 const encode = (filter: CalendarFilter) => (filter.kind === 'all' ? '' : `${filter.kind}:${filter.id}`);
 function decode(value: string): CalendarFilter {
@@ -86,7 +86,7 @@ export function CalendarView({
         <p className="text-sm text-slate-600">{single ? t('selectHint') : t('chooseOneHint')}</p>
       </div>
       <ResourceCalendar
-        resourceIds={shown.map((r) => r.id)}
+        scope={filter}
         resourceCodes={single ? undefined : codes}
         timeZone={timeZone}
         minTime={hours.minTime}

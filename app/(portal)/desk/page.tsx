@@ -2,6 +2,8 @@ import { SearchIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTimeZone, getTranslations } from 'next-intl/server';
+import { BookingSummary } from '@/components/desk/booking-summary';
+import { DeskNav } from '@/components/desk/desk-nav';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -21,8 +23,6 @@ import { isDomainError } from '@/lib/errors';
 import { localizeError } from '@/lib/i18n/error-message';
 import { currentLocale } from '@/lib/i18n/server';
 import { cn } from '@/lib/utils';
-import { BookingSummary } from './booking-summary';
-import { DeskNav } from './desk-nav';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('desk'))('title') };

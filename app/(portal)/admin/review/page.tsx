@@ -17,7 +17,7 @@ import { currentLocale } from '@/lib/i18n/server';
 import { listDepartments, listResourceTypes } from '@/lib/resources/options';
 import { loadReviewLists, parseReviewSearch, REVIEW_TABS, type ReviewRow, type ReviewTab } from '@/lib/booking/review-queue';
 import { cn } from '@/lib/utils';
-import { RequestBadges } from './request-badges';
+import { RequestBadges } from '@/components/booking/request-badges';
 import { ReviewFilters } from './review-filters';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache, type ReactNode } from 'react';
+import { BookingHistory } from '@/components/booking/booking-history';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -14,7 +15,7 @@ import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
 import { isApplicant, type UserActor } from '@/lib/authz';
 import { getBookingDetail, type BookingDetail } from '@/lib/booking/queries';
-import { canTransition } from '@/lib/booking/state';
+import { canStillCancel } from '@/lib/booking/applicant';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
@@ -89,7 +90,7 @@ function NextStep({ detail, actor, locale, timeZone }: SectionProps & { actor: U
   const t = useTranslations('booking');
   const { booking } = detail;
   const applicant = isApplicant(actor, booking);
-  const canCancel = canTransition('cancel', booking.status) && (applicant || actor.role === 'admin');
+  const canCancel = canStillCancel(booking, new Date()) && (applicant || actor.role === 'admin');
   const deadline = booking.confirmDeadline ? formatDateTime(booking.confirmDeadline, locale, timeZone) : null;
 
   let body: ReactNode = null;
@@ -246,79 +247,13 @@ function ResourceCard({ detail, locale }: { detail: BookingDetail; locale: AppLo
 }
 
 function History({ detail, locale, timeZone }: SectionProps) {
-  const t = useTranslations('booking');
+  const t = useTranslations('history');
   return (
     <section aria-labelledby="history" className="flex flex-col gap-3">
       <h2 id="history" className="text-lg font-semibold">
-        {t('history.heading')}
+        {t('heading')}
       </h2>
-      {detail.events.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('history.none')}</p>
-      ) : (
-        <ol className="relative flex flex-col gap-4 border-l-2 border-slate-200 pl-5">
-          {detail.events.map((event) => (
-            <HistoryItem key={event.id} event={event} locale={locale} timeZone={timeZone} />
-          ))}
-        </ol>
-      )}
+      <BookingHistory events={detail.events} locale={locale} timeZone={timeZone} />
     </section>
   );
-}
-
-function HistoryItem({
-  event,
-  locale,
-  timeZone,
-}: {
-  event: BookingDetail['events'][number];
-  locale: AppLocale;
-  timeZone: string;
-}) {
-  const t = useTranslations('booking');
-  const actionKey = `history.action.${event.action}`;
-  const action = t.has(actionKey) ? t(actionKey) : t('history.action.other', { action: event.action });
-  const via = event.data?.via;
-  const who =
-    event.actorName ??
-    (event.actorKind === 'email_reply' ? t('history.actor.emailReply') : t(`history.actor.${event.actorKind}`));
-  const changed = event.fromStatus !== event.toStatus && event.toStatus;
-  const moved = movedTo(event.data);
-  return (
-    <li className="relative">
-      <span className="absolute top-1.5 -left-[1.6rem] size-3 rounded-full border-2 border-white bg-blue-600" aria-hidden />
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-        <span className="font-medium text-slate-900">{action}</span>
-        {changed && (
-          <span className="flex items-center gap-1">
-            {event.fromStatus && (
-              <>
-                <StatusBadge status={event.fromStatus} />
-                <span aria-hidden>→</span>
-                <span className="sr-only">{t('history.to')}</span>
-              </>
-            )}
-            <StatusBadge status={event.toStatus!} />
-          </span>
-        )}
-      </div>
-      <p className="mt-0.5 text-xs text-slate-600">
-        <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, locale, timeZone)}</time>
-        {' · '}
-        {who}
-        {via === 'link' && ` · ${t('history.viaLink')}`}
-        {via === 'email_reply' && ` · ${t('history.viaReply')}`}
-      </p>
-      {event.note && <p className="mt-1 text-sm whitespace-pre-line text-slate-800">{event.note}</p>}
-      {moved && <p className="mt-1 text-sm text-slate-700">{t('history.moved', { time: formatRange(moved.start, moved.end, locale, timeZone) })}</p>}
-    </li>
-  );
-}
-
-/** Approved for another time: the new slot, from the event's data. */
-function movedTo(data: Record<string, unknown> | null): { start: Date; end: Date } | null {
-  const to = (data?.moved as { to?: { startAt?: unknown; endAt?: unknown } } | undefined)?.to;
-  if (typeof to?.startAt !== 'string' || typeof to.endAt !== 'string') return null;
-  const start = new Date(to.startAt);
-  const end = new Date(to.endAt);
-  return Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) ? null : { start, end };
 }

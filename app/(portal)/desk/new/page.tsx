@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { DeskNav } from '@/components/desk/desk-nav';
 import { PageHeader } from '@/components/layout/page-header';
 import { bookableResources } from '@/components/customer/bookable-resource';
 import { customerSlotWindow } from '@/components/customer/slot-window';
@@ -7,7 +8,6 @@ import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
 import { listPublicResources } from '@/lib/customer/public';
 import { currentLocale } from '@/lib/i18n/server';
-import { DeskNav } from '../desk-nav';
 import { DeskRequestForm } from './desk-request-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import { getTimeZone, getTranslations } from 'next-intl/server';
+import { recordContactAction } from '@/app/actions/desk';
+import { BookingSummary } from '@/components/desk/booking-summary';
+import { DeskNav } from '@/components/desk/desk-nav';
+import { RecordContactForm } from '@/components/desk/record-contact-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
@@ -9,9 +13,6 @@ import { toNotifyList } from '@/lib/customer/service-desk';
 import { formatDateTime } from '@/lib/i18n/format';
 import { currentLocale } from '@/lib/i18n/server';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
-import { BookingSummary } from '../booking-summary';
-import { DeskNav } from '../desk-nav';
-import { RecordContactForm } from '../record-contact-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('desk'))('notify.title') };
@@ -59,7 +60,7 @@ export default async function ToNotifyPage({ searchParams }: Props) {
                 </p>
               )}
               <div className="mt-4 border-t border-slate-200 pt-4">
-                <RecordContactForm bookingId={booking.id} reference={booking.reference} now={now} returnTo="/desk/notify" />
+                <RecordContactForm action={recordContactAction} bookingId={booking.id} reference={booking.reference} now={now} returnTo="/desk/notify" />
               </div>
             </li>
           ))}

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
+import { BookingHistory } from '@/components/booking/booking-history';
+import { RequestDetails } from '@/components/booking/request-details';
 import { ResourceCalendar } from '@/components/booking/resource-calendar';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -24,10 +26,10 @@ import { checkCompleteness } from '@/lib/booking/completeness';
 import { listDepartments } from '@/lib/resources/options';
 import { getHolidayCalendar } from '@/lib/settings';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
-import { RequestBadges } from '../request-badges';
+import { RequestBadges } from '@/components/booking/request-badges';
 import type { DecisionNotice } from './actions';
 import { ApproveForm, CoordinationRequestForm, RejectForm, RequestInfoForm } from './decision-forms';
-import { CompletenessCheck, Conflicts, CoordinationAnswers, DisplacedBooking, History, RequestDetails } from './request-sections';
+import { CompletenessCheck, Conflicts, CoordinationAnswers, DisplacedBooking } from './request-sections';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
@@ -56,10 +58,11 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
   const notice = [(await searchParams).notice].flat()[0];
   const underReview = (UNDER_REVIEW_STATUSES as readonly string[]).includes(booking.status);
   const displaces = booking.priority === 'priority' && booking.displacesBookingId !== null;
-  const [locale, timeZone, t, calendar, resources, departments, displaced] = await Promise.all([
+  const [locale, timeZone, t, tHistory, calendar, resources, departments, displaced] = await Promise.all([
     currentLocale(),
     getTimeZone(),
     getTranslations('review'),
+    getTranslations('history'),
     getHolidayCalendar(db),
     listResources(db),
     listDepartments(db),
@@ -174,7 +177,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
         <h2 id="calendar" className="text-lg font-semibold">
           {t('calendarHeading', { resource: resourceLabel(resource.id) })}
         </h2>
-        <ResourceCalendar resourceIds={[resource.id]} timeZone={timeZone} initialDate={dayInZone(booking.startAt, timeZone)} />
+        <ResourceCalendar scope={{ kind: 'resource', id: resource.id }} timeZone={timeZone} initialDate={dayInZone(booking.startAt, timeZone)} />
       </section>
 
       <section aria-labelledby="coordination" className="mt-8 flex flex-col gap-3">
@@ -200,9 +203,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
 
       <section aria-labelledby="history" className="mt-8 flex flex-col gap-3">
         <h2 id="history" className="text-lg font-semibold">
-          {t('history.heading')}
+          {tHistory('heading')}
         </h2>
-        <History detail={detail} {...view} />
+        <BookingHistory events={detail.events} {...view} />
       </section>
     </>
   );

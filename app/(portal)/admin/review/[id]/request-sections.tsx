@@ -1,8 +1,8 @@
-/** The read-only parts of the request page: what was asked, the checks, conflicts, coordination, history. */
+/** The review page's own read-only parts: the booking a priority request displaces, the checks, conflicts, coordination. */
 import { CheckIcon, XIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { Facts } from '@/components/booking/request-details';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -14,65 +14,6 @@ import type { Completeness } from '@/lib/booking/completeness';
 import { cn } from '@/lib/utils';
 
 type View = { locale: AppLocale; timeZone: string };
-
-/** A definition list whose values are shown as typed (React escapes them), line breaks kept. */
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="-mt-2 break-words whitespace-pre-line text-slate-900 sm:mt-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function RequestDetails({ detail, locale, timeZone }: { detail: BookingDetail } & View) {
-  const t = useTranslations('review.details');
-  const tChannel = useTranslations('channel');
-  const tCommon = useTranslations('common');
-  const { booking, resource, resourceType, department, requester } = detail;
-  const none = <span className="text-slate-500">{tCommon('notSet')}</span>;
-  const optional = (value: string | null | undefined): [ReactNode] | [] => (value && value.trim() ? [value] : []);
-  const isCustomer = booking.requesterKind === 'customer';
-
-  const rows: [string, ReactNode][] = [
-    [t('requester'), `${booking.contactName} (${isCustomer ? t('kindCustomer') : t('kindStaff')})`],
-    isCustomer ? [t('company'), booking.company || none] : [t('department'), department ? localizedName(department, locale) : none],
-    [t('phone'), booking.contactPhone || none],
-    [t('email'), booking.contactEmail || requester?.email || none],
-    [t('channel'), tChannel(booking.channel)],
-    [
-      t('resource'),
-      `${resource.code} ${localizedName(resource, locale)} · ${localizedName(resourceType, locale)}\n${resource.location} · ${tCommon('people', { count: resource.capacity })}`,
-    ],
-    [t('time'), formatRange(booking.startAt, booking.endAt, locale, timeZone)],
-    [t('attendees'), booking.attendees === null ? none : tCommon('people', { count: booking.attendees })],
-    [t('purpose'), booking.purpose || none],
-    [t('specialNeeds'), booking.specialNeeds || none],
-    ...optional(booking.originalMessage).map((v): [string, ReactNode] => [t('originalMessage'), v]),
-    ...optional(booking.leadTimeOverrideReason).map((v): [string, ReactNode] => [t('leadTimeOverride'), v]),
-    ...optional(booking.infoRequest).map((v): [string, ReactNode] => [t('infoRequest'), v]),
-    [t('submittedAt'), formatDateTime(booking.submittedAt, locale, timeZone)],
-    ...optional(booking.reviewOpinion).map((v): [string, ReactNode] => [t('reviewOpinion'), v]),
-    ...optional(booking.statusReason).map((v): [string, ReactNode] => [t('statusReason'), v]),
-    ...(booking.confirmDeadline
-      ? [[t('confirmDeadline'), formatDateTime(booking.confirmDeadline, locale, timeZone)] as [string, ReactNode]]
-      : []),
-  ];
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h2">{t('title')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <Facts rows={rows} />
-      </CardContent>
-    </Card>
-  );
-}
 
 /** For a priority request: the internal booking it would displace, side by side with the request. */
 export function DisplacedBooking({ detail, locale, timeZone }: { detail: BookingDetail } & View) {
@@ -218,33 +159,5 @@ export function CoordinationAnswers({ detail, locale, timeZone }: { detail: Book
         </li>
       ))}
     </ul>
-  );
-}
-
-export function History({ detail, locale, timeZone }: { detail: BookingDetail } & View) {
-  const t = useTranslations('review.history');
-  const tStatus = useTranslations('status');
-  const who = (e: BookingDetail['events'][number]) =>
-    e.actorName ?? (e.actorKind === 'user' ? '—' : t(`actor.${e.actorKind}`));
-  return (
-    <ol className="flex flex-col gap-0 border-l-2 border-slate-200 pl-4">
-      {detail.events.map((e) => (
-        <li key={e.id} className="relative pb-4 text-sm last:pb-0">
-          <span className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-slate-400" aria-hidden />
-          <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="font-medium text-slate-900">{t.has(`action.${e.action}`) ? t(`action.${e.action}`) : e.action}</span>
-            {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
-              <span className="text-slate-600">
-                {t('transition', { from: tStatus(e.fromStatus), to: tStatus(e.toStatus) })}
-              </span>
-            )}
-          </p>
-          <p className="text-xs text-slate-500">
-            <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale, timeZone)}</time> · {who(e)}
-          </p>
-          {e.note && <p className="mt-1 break-words whitespace-pre-line text-slate-700">{e.note}</p>}
-        </li>
-      ))}
-    </ol>
   );
 }

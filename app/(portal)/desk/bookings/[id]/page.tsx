@@ -4,8 +4,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { History, RequestDetails } from '@/app/(portal)/admin/review/[id]/request-sections';
-import { RequestBadges } from '@/app/(portal)/admin/review/request-badges';
+import { recordContactAction } from '@/app/actions/desk';
+import { BookingHistory } from '@/components/booking/booking-history';
+import { RequestDetails } from '@/components/booking/request-details';
+import { RequestBadges } from '@/components/booking/request-badges';
+import { DeskNav } from '@/components/desk/desk-nav';
+import { RecordContactForm } from '@/components/desk/record-contact-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -20,8 +24,6 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
-import { DeskNav } from '../../desk-nav';
-import { RecordContactForm } from '../../record-contact-form';
 import { MarkImportantForm } from './mark-important-form';
 
 type Props = {
@@ -105,7 +107,7 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
             <h2 id="history" className="text-lg font-semibold">
               {t('booking.history')}
             </h2>
-            <History detail={detail} {...view} />
+            <BookingHistory events={detail.events} {...view} />
           </section>
         </div>
 
@@ -145,6 +147,7 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
               )}
               <div className="border-t border-slate-200 pt-4">
                 <RecordContactForm
+                  action={recordContactAction}
                   bookingId={booking.id}
                   reference={booking.reference}
                   now={toWallClock(new Date(), timeZone)}
