@@ -5,8 +5,11 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { loginUrl, REQUEST_PATH_HEADER, SESSION_COOKIES } from '@/lib/auth/portal-paths';
+import { linkPageStatus } from '@/lib/http/link-status';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const link = await linkPageStatus(request);
+  if (link) return link;
   const { pathname, search } = request.nextUrl;
   const path = `${pathname}${search}`;
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -17,8 +20,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-// The signed-in portal. Public pages (the customer booking page, e-mail links, /login, /api)
-// are not listed and pass untouched.
+// The signed-in portal, and the e-mail link pages for their status only. Other public pages
+// (the customer booking page, /login, /api) are not listed and pass untouched.
 export const config = {
-  matcher: ['/', '/bookings/:path*', '/calendar/:path*', '/desk/:path*', '/admin/:path*'],
+  matcher: ['/', '/bookings/:path*', '/calendar/:path*', '/desk/:path*', '/admin/:path*', '/r/:token', '/m/:token'],
 };

@@ -27,6 +27,11 @@ export async function issueToken(
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/** What a token looks like (43 base64url characters): anything else is not worth a look-up. */
+export function isTokenShaped(token: string): boolean {
+  return TOKEN_SHAPE.test(token);
+}
+
 /** The booking a live token grants, or `token_invalid` (unknown, expired, used, other purpose). */
 export async function resolveToken(
   db: Db,
@@ -34,7 +39,7 @@ export async function resolveToken(
   purposes: readonly TokenPurpose[],
   now = new Date(),
 ): Promise<{ id: string; bookingId: string; purpose: TokenPurpose }> {
-  if (!TOKEN_SHAPE.test(token)) throw new DomainError('token_invalid');
+  if (!isTokenShaped(token)) throw new DomainError('token_invalid');
   const [row] = await db
     .select()
     .from(actionTokens)

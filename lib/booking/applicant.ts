@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { assertCapacity } from './rules';
 import { optionalReasonSchema, parseInput, reasonSchema, supplementSchema } from './schemas';
+import { canTransition } from './state';
 import { authorizeApplicant, runTransition, step, type ApplicantOptions } from './transition';
 
 export type { ApplicantOptions } from './transition';
@@ -50,6 +51,18 @@ export async function supplementBooking(
     note: message,
     data: () => ({ ...via(opts), ...(Object.keys(changes).length > 0 && { changed: changes }) }),
   });
+}
+
+type Timing = Pick<Booking, 'status' | 'confirmDeadline' | 'endAt'>;
+
+/** An approval can be confirmed until its deadline. */
+export function canStillConfirm(booking: Timing, now: Date): boolean {
+  return canTransition('confirm', booking.status) && booking.confirmDeadline !== null && booking.confirmDeadline > now;
+}
+
+/** A booking can be cancelled, by anyone and through any channel, until it has ended. */
+export function canStillCancel(booking: Timing, now: Date): boolean {
+  return canTransition('cancel', booking.status) && booking.endAt > now;
 }
 
 /** Confirms an approval, only while the confirmation deadline has not passed. */
@@ -97,7 +110,10 @@ export async function declineBooking(
   });
 }
 
-/** The applicant (or admin, for anyone's booking) cancels with a reason. */
+/**
+ * The applicant (or admin, for anyone's booking) cancels with a reason — not once the booking
+ * has ended: there is nothing left to give up then (`invalid_transition`).
+ */
 export async function cancelBooking(
   db: Db,
   actor: Actor,
@@ -112,6 +128,8 @@ export async function cancelBooking(
     bookingId,
     now,
     authorize: authorizeApplicant(actor, { ...opts, now, purposes: ['manage'], allowAdmin: true }),
+    guard: gt(bookings.endAt, now),
+    guardError: new DomainError('invalid_transition'),
     set: () => ({ statusReason: reason }),
     note: reason,
     data: () => via(opts),

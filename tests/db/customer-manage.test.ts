@@ -1,14 +1,16 @@
 /**
- * The customer's link: it reads and changes its own booking only; loading it changes nothing;
- * expired, unknown and staff-booking tokens are refused; the manage token survives the actions
- * while the approval mail's respond token is used up.
+ * The e-mail links (lib/booking/booking-link.ts), for a customer's booking: a link reads and
+ * changes its own booking only; loading it changes nothing; an expired or used link is closed
+ * (still showing the booking, with nothing to do), an unknown or staff-manage token is no link;
+ * the manage token survives the actions while the approval mail's respond token is used up;
+ * nobody cancels a booking that has ended.
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { actionTokens, type Booking } from '@/db/schema';
 import type { CustomerActor } from '@/lib/authz';
 import { cancelBooking } from '@/lib/booking/applicant';
-import { customerCancel, customerConfirm, customerDecline, loadManagedBooking } from '@/lib/booking/customer-link';
+import { cancelByLink, confirmByLink, declineByLink, linkState, loadLinkPage } from '@/lib/booking/booking-link';
 import { hashToken, issueToken } from '@/lib/tokens';
 import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -43,17 +45,28 @@ const tokenRow = async (token: string) =>
       .where(eq(actionTokens.tokenHash, hashToken(token)))
   )[0];
 
-describe('loadManagedBooking', () => {
+/** The page of a link that must exist. */
+async function openLinkPage(database: ReturnType<typeof db>, token: string, opts: { now: Date }) {
+  const page = await loadLinkPage(database, token, opts);
+  if (!page) throw new Error('no such link');
+  return page;
+}
+
+describe('loadLinkPage', () => {
   it('shows the booking of the token and changes nothing', async () => {
     const { booking, token } = await customerBooking('awaiting_confirmation');
     const before = await snapshot(db(), booking.id);
-    const view = await loadManagedBooking(db(), token, { now: NOW });
-    await loadManagedBooking(db(), token, { now: NOW });
+    const view = await openLinkPage(db(), token, { now: NOW });
+    await openLinkPage(db(), token, { now: NOW });
     expect(view).toMatchObject({
+      state: 'open',
+      purpose: 'manage',
+      applicant: 'customer',
       reference: booking.reference,
       status: 'awaiting_confirmation',
       timeZone: 'Asia/Shanghai',
       resource: { nameZh: '产品展厅', location: '总部 1 楼' },
+      details: { contactName: '测试客户', company: '测试公司' },
       actions: { confirm: true, decline: true, cancel: true },
     });
     expect(view.resource.notesZh).toContain('平底鞋');
@@ -63,26 +76,37 @@ describe('loadManagedBooking', () => {
 
   it('offers only what the status allows; the respond link cannot cancel', async () => {
     const pending = await customerBooking('pending');
-    expect((await loadManagedBooking(db(), pending.token, { now: NOW })).actions).toEqual({
+    expect((await openLinkPage(db(), pending.token, { now: NOW })).actions).toEqual({
       confirm: false,
       decline: false,
       cancel: true,
     });
     const respond = await customerBooking('awaiting_confirmation', 'respond');
-    expect((await loadManagedBooking(db(), respond.token, { now: NOW })).actions).toEqual({
+    expect((await openLinkPage(db(), respond.token, { now: NOW })).actions).toEqual({
       confirm: true,
       decline: true,
       cancel: false,
     });
-    await expectDomainError(customerCancel(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
+    await expectDomainError(cancelByLink(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');
   });
 
-  it('refuses expired, unknown and staff-booking tokens (token_invalid)', async () => {
+  it('an expired link is closed: the booking and its status, no details, nothing to do', async () => {
     const expired = await customerBooking('pending', 'manage', new Date(NOW.getTime() - 1000));
-    await expectDomainError(loadManagedBooking(db(), expired.token, { now: NOW }), 'token_invalid');
-    await expectDomainError(loadManagedBooking(db(), 'x'.repeat(43), { now: NOW }), 'token_invalid');
-    await expectDomainError(loadManagedBooking(db(), '../../etc/passwd', { now: NOW }), 'token_invalid');
+    expect(await linkState(db(), expired.token, NOW)).toBe('expired');
+    expect(await openLinkPage(db(), expired.token, { now: NOW })).toMatchObject({
+      state: 'expired',
+      reference: expired.booking.reference,
+      status: 'pending',
+      details: null,
+      actions: { confirm: false, decline: false, cancel: false },
+    });
+  });
+
+  it('unknown, malformed and staff-booking manage tokens are no link at all', async () => {
+    expect(await loadLinkPage(db(), 'x'.repeat(43), { now: NOW })).toBeNull();
+    expect(await loadLinkPage(db(), '../../etc/passwd', { now: NOW })).toBeNull();
+    expect(await linkState(db(), 'x'.repeat(43), NOW)).toBe('unknown');
 
     const room = await resourceByCode(db(), 'MR-302');
     const staffBooking = await seedBooking(db(), {
@@ -95,17 +119,18 @@ describe('loadManagedBooking', () => {
       purpose: 'manage',
       expiresAt: new Date(NOW.getTime() + HOUR),
     });
-    await expectDomainError(loadManagedBooking(db(), staffToken, { now: NOW }), 'token_invalid');
-    await expectDomainError(customerCancel(db(), staffToken, { reason: '不来了' }, { now: NOW }), 'token_invalid');
+    expect(await loadLinkPage(db(), staffToken, { now: NOW })).toBeNull();
+    expect(await linkState(db(), staffToken, NOW)).toBe('unknown');
+    await expectDomainError(cancelByLink(db(), staffToken, { reason: '不来了' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), staffBooking.id)).booking.status).toBe('pending');
   });
 
   it('an expired token changes nothing', async () => {
     const expired = await customerBooking('awaiting_confirmation', 'manage', new Date(NOW.getTime() - 1000));
     const before = await snapshot(db(), expired.booking.id);
-    await expectDomainError(customerConfirm(db(), expired.token, { now: NOW }), 'token_invalid');
-    await expectDomainError(customerDecline(db(), expired.token, {}, { now: NOW }), 'token_invalid');
-    await expectDomainError(customerCancel(db(), expired.token, { reason: '不来了' }, { now: NOW }), 'token_invalid');
+    await expectDomainError(confirmByLink(db(), expired.token, { now: NOW }), 'token_invalid');
+    await expectDomainError(declineByLink(db(), expired.token, {}, { now: NOW }), 'token_invalid');
+    await expectDomainError(cancelByLink(db(), expired.token, { reason: '不来了' }, { now: NOW }), 'token_invalid');
     expect(await snapshot(db(), expired.booking.id)).toEqual(before);
   });
 });
@@ -117,12 +142,12 @@ describe('a customer token and other bookings', () => {
     const theirsBefore = await snapshot(db(), theirs.booking.id);
 
     const input = { reason: '行程有变', bookingId: theirs.booking.id } as { reason: string };
-    expect(await customerCancel(db(), mine.token, input, { now: NOW })).toEqual({
+    expect(await cancelByLink(db(), mine.token, input, { now: NOW })).toEqual({
       reference: mine.booking.reference,
       status: 'cancelled',
     });
     expect(await snapshot(db(), theirs.booking.id)).toEqual(theirsBefore);
-    expect((await loadManagedBooking(db(), theirs.token, { now: NOW })).reference).toBe(theirs.booking.reference);
+    expect((await openLinkPage(db(), theirs.token, { now: NOW })).reference).toBe(theirs.booking.reference);
   });
 
   it('the customer the link stands for cannot reach another booking through the domain (not_found)', async () => {
@@ -141,42 +166,66 @@ describe('a customer token and other bookings', () => {
 describe('customer actions', () => {
   it('confirm by the manage link: confirmed, customer and service desk told, the link still works', async () => {
     const { booking, token } = await customerBooking('awaiting_confirmation');
-    expect(await customerConfirm(db(), token, { now: NOW })).toEqual({
+    expect(await confirmByLink(db(), token, { now: NOW })).toEqual({
       reference: booking.reference,
       status: 'confirmed',
     });
     expect(await outboxTemplates(db(), booking.id)).toEqual(['confirmed', 'service-confirmed']);
     expect((await tokenRow(token)).usedAt).toBeNull();
-    const view = await loadManagedBooking(db(), token, { now: NOW });
+    const view = await openLinkPage(db(), token, { now: NOW });
     expect(view).toMatchObject({ status: 'confirmed', actions: { confirm: false, decline: false, cancel: true } });
   });
 
-  it('confirm by the respond link uses it up: a second answer is refused', async () => {
+  it('confirm by the respond link uses it up: a second answer is refused, the page shows the new status', async () => {
     const { booking, token } = await customerBooking('awaiting_confirmation', 'respond');
-    await customerConfirm(db(), token, { now: NOW });
+    await confirmByLink(db(), token, { now: NOW });
     expect((await tokenRow(token)).usedAt).not.toBeNull();
-    await expectDomainError(customerDecline(db(), token, {}, { now: NOW }), 'token_invalid');
+    await expectDomainError(declineByLink(db(), token, {}, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), booking.id)).booking.status).toBe('confirmed');
+    expect(await linkState(db(), token, NOW)).toBe('used');
+    expect(await openLinkPage(db(), token, { now: NOW })).toMatchObject({
+      state: 'used',
+      status: 'confirmed',
+      actions: { confirm: false, decline: false, cancel: false },
+    });
   });
 
   it('decline with a reason; confirming after the deadline is refused', async () => {
     const declined = await customerBooking('awaiting_confirmation');
-    expect((await customerDecline(db(), declined.token, { reason: '时间冲突' }, { now: NOW })).status).toBe(
+    expect((await declineByLink(db(), declined.token, { reason: '时间冲突' }, { now: NOW })).status).toBe(
       'cancelled',
     );
     expect((await snapshot(db(), declined.booking.id)).booking.statusReason).toBe('declined');
 
     const late = await customerBooking('awaiting_confirmation');
     await expectDomainError(
-      customerConfirm(db(), late.token, { now: new Date(NOW.getTime() + 25 * HOUR) }),
+      confirmByLink(db(), late.token, { now: new Date(NOW.getTime() + 25 * HOUR) }),
       'deadline_passed',
     );
+  });
+
+  it('nobody cancels a booking that has ended, by link, in the portal or as admin', async () => {
+    // A link that outlives the visit (a manage link normally expires with it): the domain refuses all the same.
+    const { booking, token } = await customerBooking('confirmed', 'manage', new Date(NOW.getTime() + 90 * 24 * HOUR));
+    const afterEnd = new Date(booking.endAt.getTime() + 1000);
+    expect((await openLinkPage(db(), token, { now: afterEnd })).actions.cancel).toBe(false);
+    const before = await snapshot(db(), booking.id);
+    await expectDomainError(cancelByLink(db(), token, { reason: '晚了' }, { now: afterEnd }), 'invalid_transition');
+    await expectDomainError(
+      cancelBooking(db(), actors.service, { bookingId: booking.id, reason: '晚了' }, { now: afterEnd }),
+      'invalid_transition',
+    );
+    await expectDomainError(cancelBooking(db(), actors.admin, { bookingId: booking.id, reason: '晚了' }, { now: afterEnd }), 'invalid_transition');
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+    // Until its end it can be.
+    const beforeEnd = new Date(booking.endAt.getTime() - 1000);
+    expect((await cancelByLink(db(), token, { reason: '临时有事' }, { now: beforeEnd })).status).toBe('cancelled');
   });
 
   it('cancel needs a reason (a field message, nothing changes)', async () => {
     const { booking, token } = await customerBooking('pending');
     const before = await snapshot(db(), booking.id);
-    const error = await expectDomainError(customerCancel(db(), token, { reason: '  ' }, { now: NOW }), 'invalid_input');
+    const error = await expectDomainError(cancelByLink(db(), token, { reason: '  ' }, { now: NOW }), 'invalid_input');
     expect(error.details.fields).toEqual({ reason: ['required'] });
     expect(await snapshot(db(), booking.id)).toEqual(before);
   });

@@ -6,7 +6,7 @@ import { templates, type TemplateName } from '@/emails';
 import Approved from '@/emails/approved';
 import { renderEmail } from '@/lib/mail/render';
 
-const NAMESPACES = ['email', 'links', 'outbox', 'devMailbox'];
+const NAMESPACES = ['email', 'link', 'outbox', 'devMailbox'];
 
 function keys(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) =>

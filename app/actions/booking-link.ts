@@ -1,0 +1,40 @@
+'use server';
+
+/**
+ * The buttons of the e-mail link page (/r/<token> and /m/<token>, one page). The token is the
+ * only credential: lib/booking/booking-link.ts resolves it and acts as the link's holder. A
+ * success goes back to the link, which shows the booking's new status and what can still be
+ * done; a refusal comes back in the page's language (`pageLocale`).
+ */
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { cancelByLink, confirmByLink, declineByLink } from '@/lib/booking/booking-link';
+import { optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
+import { serverAction } from '@/lib/forms/server-action';
+
+/** Which of the two addresses the page was opened at: the answer goes back there. */
+const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
+
+const backToLink = (done: 'confirmed' | 'declined' | 'cancelled', { token, path }: z.output<typeof link>) =>
+  redirect(`/${path}/${encodeURIComponent(token)}?done=${done}`);
+
+/** Confirm or decline: two submit buttons of one form; a decline may give a reason. */
+export const respondByLinkAction = serverAction({
+  access: 'public',
+  input: optionalReasonSchema.extend(link.shape).extend({ decision: z.enum(['confirm', 'decline'], { error: 'invalid_choice' }) }),
+  run: async ({ db }, { token, decision, reason }) => {
+    if (decision === 'confirm') await confirmByLink(db, token);
+    else await declineByLink(db, token, { reason });
+  },
+  after: (_data, input) => backToLink(input.decision === 'confirm' ? 'confirmed' : 'declined', input),
+});
+
+/** Cancel, with the reason the policy asks for. */
+export const cancelByLinkAction = serverAction({
+  access: 'public',
+  input: reasonSchema.extend(link.shape),
+  run: async ({ db }, { token, reason }) => {
+    await cancelByLink(db, token, { reason });
+  },
+  after: (_data, input) => backToLink('cancelled', input),
+});

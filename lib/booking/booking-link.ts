@@ -1,0 +1,191 @@
+/**
+ * The links in booking e-mails: `/r/<token>` behind an approval's Confirm / Decline buttons
+ * (token purpose `respond`, single use, for staff and customer bookings alike) and `/m/<token>`,
+ * a customer's page for their booking (purpose `manage`, until the visit ends). Both are one
+ * use case: the token is the only credential and names one booking — nothing here takes a
+ * booking id from the caller — and one rule says whether a link is still open.
+ *
+ * Loading only reads: mail scanners and link previews open every link with GET or HEAD. The
+ * actions call the booking domain's applicant functions as the link's holder: a respond token
+ * is used up in the same transaction as the change (so two clicks cannot both succeed), a
+ * manage token serves the customer until the visit ends.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { actionTokens, bookings, resources, users, type Booking, type BookingStatus, type Locale } from '@/db/schema';
+import { ANONYMOUS, type Actor } from '@/lib/authz';
+import { DomainError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings';
+import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
+import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking } from './applicant';
+import { canTransition } from './state';
+
+/** `open`: the link works; `used` / `expired`: it did once (the page says so, with status 410); `unknown`: never did (404). */
+export type LinkState = 'open' | 'used' | 'expired' | 'unknown';
+
+export type LinkAction = 'confirm' | 'decline' | 'cancel';
+
+const LINK_PURPOSES: readonly TokenPurpose[] = ['respond', 'manage'];
+
+interface FoundLink {
+  state: Exclude<LinkState, 'unknown'>;
+  tokenId: string;
+  purpose: TokenPurpose;
+  booking: Booking;
+  resource: typeof resources.$inferSelect;
+  requesterLocale: Locale | null;
+}
+
+/**
+ * The one rule: a link is a token of a link purpose (a manage link for a customer's booking
+ * only — staff manage theirs in the portal); it is open until it is used or expires.
+ */
+async function findLink(db: Db, token: string, now: Date): Promise<FoundLink | null> {
+  if (!isTokenShaped(token)) return null;
+  const [row] = await db
+    .select({ token: actionTokens, booking: bookings, resource: resources, requesterLocale: users.locale })
+    .from(actionTokens)
+    .innerJoin(bookings, eq(bookings.id, actionTokens.bookingId))
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .leftJoin(users, eq(users.id, bookings.requesterUserId))
+    .where(eq(actionTokens.tokenHash, hashToken(token)));
+  if (!row || !LINK_PURPOSES.includes(row.token.purpose)) return null;
+  if (row.token.purpose === 'manage' && row.booking.requesterKind !== 'customer') return null;
+  const state = row.token.usedAt ? 'used' : row.token.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open';
+  return { state, tokenId: row.token.id, purpose: row.token.purpose, booking: row.booking, resource: row.resource, requesterLocale: row.requesterLocale };
+}
+
+/** Whether a link still works; what the page's HTTP status follows (open 200, used/expired 410, unknown 404). */
+export async function linkState(db: Db, token: string, now: Date = new Date()): Promise<LinkState> {
+  return (await findLink(db, token, now))?.state ?? 'unknown';
+}
+
+export interface LinkPage {
+  state: Exclude<LinkState, 'unknown'>;
+  purpose: TokenPurpose;
+  applicant: 'staff' | 'customer';
+  /** For the applicant's own way in: the portal page of a staff booking. */
+  bookingId: string;
+  reference: string;
+  status: BookingStatus;
+  resource: { nameZh: string; nameEn: string; location: string; notesZh: string; notesEn: string };
+  startAt: Date;
+  endAt: Date;
+  confirmDeadline: Date | null;
+  /** What was asked and answered — only while the link is open. */
+  details: {
+    reviewOpinion: string | null;
+    statusReason: string | null;
+    contactName: string;
+    company: string | null;
+    visitors: number | null;
+    specialNeeds: string;
+  } | null;
+  /** What the link may do now, by the same rules the domain enforces; nothing once it is closed. */
+  actions: Record<LinkAction, boolean>;
+  /** The organisation's zone: show every time in it. */
+  timeZone: string;
+  /** Where to write with a question. */
+  serviceMailbox: string;
+  /** The applicant's language (the page's default). */
+  locale: Locale;
+}
+
+/** The link page's data, or null for a link that never was one. Changes nothing. */
+export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } = {}): Promise<LinkPage | null> {
+  const now = opts.now ?? new Date();
+  const link = await findLink(db, token, now);
+  if (!link) return null;
+  const { booking, resource } = link;
+  const { timeZone, serviceMailbox } = await getSettings(db);
+  const open = link.state === 'open';
+  return {
+    state: link.state,
+    purpose: link.purpose,
+    applicant: booking.requesterKind,
+    bookingId: booking.id,
+    reference: booking.reference,
+    status: booking.status,
+    resource: {
+      nameZh: resource.nameZh,
+      nameEn: resource.nameEn,
+      location: resource.location,
+      notesZh: resource.notesZh,
+      notesEn: resource.notesEn,
+    },
+    startAt: booking.startAt,
+    endAt: booking.endAt,
+    confirmDeadline: booking.confirmDeadline,
+    details: open
+      ? {
+          reviewOpinion: booking.reviewOpinion,
+          statusReason: booking.statusReason,
+          contactName: booking.contactName,
+          company: booking.company,
+          visitors: booking.attendees,
+          specialNeeds: booking.specialNeeds,
+        }
+      : null,
+    actions: {
+      confirm: open && canStillConfirm(booking, now),
+      decline: open && canTransition('decline', booking.status),
+      // Cancelling takes the manage link; an approval's buttons answer the approval only.
+      cancel: open && link.purpose === 'manage' && canStillCancel(booking, now),
+    },
+    timeZone,
+    serviceMailbox,
+    locale: booking.requesterKind === 'staff' ? (link.requesterLocale ?? booking.locale) : booking.locale,
+  };
+}
+
+/**
+ * The one way a link acts: an open link's holder, as the booking domain sees them. A respond
+ * token is handed to the domain, which authorizes by it and uses it up with the change; a
+ * manage token stands for its booking's customer and stays usable.
+ */
+async function linkHolder(db: Db, token: string, now: Date): Promise<{ actor: Actor; bookingId: string; opts: { now: Date; tokenId?: string } }> {
+  const link = await findLink(db, token, now);
+  if (!link || link.state !== 'open') throw new DomainError('token_invalid');
+  const { booking } = link;
+  if (link.purpose === 'respond') return { actor: ANONYMOUS, bookingId: booking.id, opts: { now, tokenId: link.tokenId } };
+  return {
+    actor: { kind: 'customer', bookingId: booking.id, email: booking.contactEmail ?? '' },
+    bookingId: booking.id,
+    opts: { now },
+  };
+}
+
+export interface LinkActionResult {
+  reference: string;
+  status: BookingStatus;
+}
+
+const result = (booking: Booking): LinkActionResult => ({ reference: booking.reference, status: booking.status });
+
+/** Confirms an approval before its deadline (`deadline_passed` after it). */
+export async function confirmByLink(db: Db, token: string, opts: { now?: Date } = {}): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  return result(await confirmBooking(db, actor, { bookingId }, linkOpts));
+}
+
+/** Declines an approval; a reason may be given. */
+export async function declineByLink(
+  db: Db,
+  token: string,
+  input: { reason?: string } = {},
+  opts: { now?: Date } = {},
+): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  return result(await declineBooking(db, actor, { bookingId, reason: input.reason }, linkOpts));
+}
+
+/** Cancels with a reason; the domain refuses it once the visit has ended. A respond link cannot cancel. */
+export async function cancelByLink(
+  db: Db,
+  token: string,
+  input: { reason: string },
+  opts: { now?: Date } = {},
+): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  return result(await cancelBooking(db, actor, { bookingId, reason: input.reason }, linkOpts));
+}

@@ -1,0 +1,29 @@
+/**
+ * The HTTP status of the e-mail link pages (/r/<token>, /m/<token>): 410 Gone for a link that
+ * was used or has expired, 404 for one that never was — with the same helpful page, which
+ * still shows the booking and what the person can do. A page cannot set its status once it
+ * renders, so proxy.ts asks here first and lets the request through with the status set (the
+ * page renders as usual; only the status line changes). Reads only, like the page.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+
+const LINK_PAGE = /^\/(?:r|m)\/([^/]+)\/?$/;
+
+/** For a link page's GET or HEAD: the response with its status; undefined for any other request. */
+export async function linkPageStatus(request: NextRequest): Promise<NextResponse | undefined> {
+  const match = LINK_PAGE.exec(request.nextUrl.pathname);
+  if (!match) return undefined;
+  // The buttons' POSTs go to the page's actions, which answer a closed link themselves.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  let token: string;
+  try {
+    token = decodeURIComponent(match[1]);
+  } catch {
+    return NextResponse.next({ status: 404 });
+  }
+  // Loaded on demand: the proxy's other paths never touch the database.
+  const [{ getDb }, { linkState }] = await Promise.all([import('@/db'), import('@/lib/booking/booking-link')]);
+  const state = await linkState(await getDb(), token);
+  if (state === 'open') return NextResponse.next();
+  return NextResponse.next({ status: state === 'unknown' ? 404 : 410 });
+}
