@@ -170,9 +170,9 @@ describe('SMTP outage', () => {
       }
       const [row] = await outboxOf(booking.id);
       expect(row).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS });
-      const listed = await listUndeliveredMail(db(), actors.admin);
-      expect(listed.find((m) => m.id === row.id)).toMatchObject({ status: 'dead', to: 'staff@example.com', template: 'approved' });
-      await expect(listUndeliveredMail(db(), actors.staff)).rejects.toMatchObject({ code: 'forbidden' });
+      const listed = await listUndeliveredMail(db(), actors.admin, { status: 'dead' });
+      expect(listed.rows.find((m) => m.id === row.id)).toMatchObject({ status: 'dead', to: 'staff@example.com', template: 'approved' });
+      await expect(listUndeliveredMail(db(), actors.staff, { status: 'dead' })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(retryDeadMail(db(), actors.staff, row.id)).rejects.toMatchObject({ code: 'forbidden' });
       await retryDeadMail(db(), actors.admin, row.id, now);
     } finally {

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
+import { Pagination } from '@/components/ui/pagination';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
+import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
 import { currentLocale } from '@/lib/i18n/server';
-import { listUndeliveredMail } from '@/lib/mail/outbox-admin';
+import { listUndeliveredMail, type MailPage, type UndeliveredStatus } from '@/lib/mail/outbox-admin';
 import { getSettings } from '@/lib/settings';
 import { RetryButton } from './retry-button';
 
@@ -15,23 +17,69 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
 }
 
-export default async function OutboxPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Each list pages on its own (`?dead=2&queued=1`); dead letters come first and stay in view. */
+const PARAMS: Record<UndeliveredStatus, string> = { dead: 'dead', pending: 'queued' };
+
+export default async function OutboxPage({ searchParams }: Props) {
   const actor = await requirePageActor('admin');
   const db = await getDb();
-  const [rows, settings, t, locale] = await Promise.all([
-    listUndeliveredMail(db, actor),
+  const query = await searchParams;
+  const pageOf = (status: UndeliveredStatus) => Number([query[PARAMS[status]]].flat()[0] ?? 1);
+  const [dead, queued, settings, t, locale] = await Promise.all([
+    listUndeliveredMail(db, actor, { status: 'dead', page: pageOf('dead') }),
+    listUndeliveredMail(db, actor, { status: 'pending', page: pageOf('pending') }),
     getSettings(db),
     getTranslations('outbox'),
     currentLocale(),
   ]);
+  const href = (status: UndeliveredStatus, page: number) =>
+    `/admin/outbox?${new URLSearchParams({
+      [PARAMS.dead]: String(status === 'dead' ? page : dead.page),
+      [PARAMS.pending]: String(status === 'pending' ? page : queued.page),
+    })}`;
+  const view = { locale, timeZone: settings.timeZone };
 
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
-      {rows.length === 0 ? (
-        <p className="text-slate-600">{t('empty')}</p>
+      <div className="flex flex-col gap-10">
+        <MailSection status="dead" list={dead} href={(page) => href('dead', page)} {...view} />
+        <MailSection status="pending" list={queued} href={(page) => href('pending', page)} {...view} />
+      </div>
+    </>
+  );
+}
+
+async function MailSection({
+  status,
+  list,
+  href,
+  locale,
+  timeZone,
+}: {
+  status: UndeliveredStatus;
+  list: MailPage;
+  href: (page: number) => string;
+  locale: AppLocale;
+  timeZone: string;
+}) {
+  const t = await getTranslations('outbox');
+  const key = status === 'dead' ? 'dead' : 'queued';
+  const heading = t(`${key}Heading`, { count: list.total });
+  return (
+    <section aria-labelledby={`${key}-heading`} className="flex flex-col gap-3">
+      <div className="flex flex-col gap-1">
+        <h2 id={`${key}-heading`} className="text-lg font-semibold">
+          {heading}
+        </h2>
+        <p className="text-sm text-slate-600">{t(`${key}Intro`)}</p>
+      </div>
+      {list.rows.length === 0 ? (
+        <p className="text-slate-600">{t(`${key}Empty`)}</p>
       ) : (
-        <Table label={t('title')}>
+        <Table label={heading}>
           <TableHeader>
             <TableRow>
               <TableHead>{t('status')}</TableHead>
@@ -39,15 +87,17 @@ export default async function OutboxPage() {
               <TableHead>{t('template')}</TableHead>
               <TableHead>{t('booking')}</TableHead>
               <TableHead className="text-right">{t('attempts')}</TableHead>
-              <TableHead>{t('nextAttempt')}</TableHead>
+              {status === 'pending' && <TableHead>{t('nextAttempt')}</TableHead>}
               <TableHead>{t('lastError')}</TableHead>
-              <TableHead>
-                <span className="sr-only">{t('retry')}</span>
-              </TableHead>
+              {status === 'dead' && (
+                <TableHead>
+                  <span className="sr-only">{t('retry')}</span>
+                </TableHead>
+              )}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((row) => (
+            {list.rows.map((row) => (
               <TableRow key={row.id}>
                 <TableCell>
                   <Badge variant={row.status === 'dead' ? 'danger' : 'warning'}>{t(row.status)}</Badge>
@@ -56,20 +106,21 @@ export default async function OutboxPage() {
                 <TableCell className="font-mono text-xs whitespace-nowrap">{row.template}</TableCell>
                 <TableCell className="font-mono whitespace-nowrap">{row.reference ?? '—'}</TableCell>
                 <TableCell className="text-right tabular-nums">{row.attempts}</TableCell>
-                <TableCell className="whitespace-nowrap tabular-nums">
-                  {row.status === 'pending' ? formatDateTime(row.nextAttemptAt, locale, settings.timeZone) : '—'}
-                </TableCell>
+                {status === 'pending' && (
+                  <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(row.nextAttemptAt, locale, timeZone)}</TableCell>
+                )}
                 <TableCell className="max-w-md text-xs break-words text-slate-700">{row.lastError ?? '—'}</TableCell>
-                <TableCell>
-                  {row.status === 'dead' && (
-                    <RetryButton id={row.id} label={t('retry')} failedMessage={t('retryFailed')} />
-                  )}
-                </TableCell>
+                {status === 'dead' && (
+                  <TableCell>
+                    <RetryButton id={row.id} />
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-    </>
+      <Pagination page={list.page} pageCount={list.pageCount} href={href} label={t(`${key}Pages`)} />
+    </section>
   );
 }

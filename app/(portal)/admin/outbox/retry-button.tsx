@@ -1,20 +1,25 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Button } from '@/components/ui/button';
+import { useActionToast } from '@/components/forms/action-status';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { retryMailAction } from './actions';
 
-export function RetryButton({ id, label, failedMessage }: { id: string; label: string; failedMessage: string }) {
-  const [state, action, pending] = useActionState(retryMailAction, null);
+/** Sends a dead letter again: a toast says it is queued, the row moves to the queue. */
+export function RetryButton({ id }: { id: string }) {
+  const t = useTranslations('outbox');
+  const [state, action] = useActionState(retryMailAction, null);
+  useActionToast(state);
   return (
     <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" size="sm" variant="outline" disabled={pending}>
-        {label}
-      </Button>
-      {state?.failed && (
+      <SubmitButton size="sm" variant="outline" pendingLabel={t('retrying')}>
+        {t('retry')}
+      </SubmitButton>
+      {state && !state.ok && (
         <span role="alert" className="text-xs text-red-800">
-          {failedMessage}
+          {state.code === 'not_found' ? t('retryFailed') : state.message}
         </span>
       )}
     </form>
