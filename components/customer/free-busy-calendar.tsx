@@ -10,27 +10,32 @@
  * (zonedInstant), never with the browser's offsets. Busy intervals come from
  * GET /api/v1/public/availability, the same answer any client of the public API gets.
  *
- * The grid only helps the customer choose: the server checks the slot again (notice, hours,
+ * Only starts the server would accept for the chosen duration are offered, buffers included
+ * (lib/customer/start-grid.ts); the server checks the slot again all the same (notice, hours,
  * buffers, the exclusion constraint) and answers a refusal with alternatives.
  */
 import { ChevronLeftIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { addDays, dayInZone, isWorkingDay, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
+import { addDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
+import {
+  buildColumns,
+  firstBookableDay,
+  gridRows,
+  minutesOf,
+  mondayOf,
+  SLOT_MINUTES,
+  startState,
+  type GridResource,
+  type Interval,
+} from '@/lib/customer/start-grid';
 import { isLocale, localeTags } from '@/lib/i18n/config';
 import { clockOf } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 
-const SLOT_MINUTES = 30;
-const MINUTE = 60_000;
-
-export interface FreeBusyResource {
+export interface FreeBusyResource extends GridResource {
   id: string;
-  /** Wall-clock opening hours in the organisation's zone, 'HH:MM'. */
-  opensAt: string;
-  closesAt: string;
-  workingDaysOnly: boolean;
 }
 
 /** A chosen slot as wall-clock values in the organisation's zone. */
@@ -48,86 +53,12 @@ export interface FreeBusyCalendarProps {
   /** The last day inside the booking horizon. */
   lastDay: string;
   holidays: HolidayCalendar;
+  /** The duration chosen: only starts from which a booking this long fits are offered. */
+  durationMinutes: number;
   selection: SlotChoice | null;
   onPick: (day: string, startTime: string) => void;
   /** The id of the heading this calendar is labelled by. */
   labelledBy?: string;
-}
-
-interface Interval {
-  start: number;
-  end: number;
-}
-
-type CellState = 'free' | 'busy' | 'unavailable';
-type ColumnState = 'open' | 'closed' | 'beyond';
-
-interface Run {
-  state: CellState;
-  /** Index of the first row and the number of rows. */
-  row: number;
-  span: number;
-}
-
-interface Column {
-  day: string;
-  state: ColumnState;
-  runs: Run[];
-}
-
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** The Monday of a day's week. */
-export function mondayOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
-}
-
-function overlaps(busy: readonly Interval[], start: number, end: number): boolean {
-  return busy.some((b) => b.start < end && b.end > start);
-}
-
-/**
- * The first day with time the rules leave open (a working day if need be, a start after the
- * notice), so that the calendar does not open on a week with nothing to choose.
- */
-function firstBookableDay(
-  resource: FreeBusyResource,
-  ctx: { timeZone: string; earliest: number; lastDay: string; holidays: HolidayCalendar },
-): string {
-  const lastStart = clockOf(minutesOf(resource.closesAt) - SLOT_MINUTES);
-  let day = dayInZone(new Date(ctx.earliest), ctx.timeZone);
-  for (; day <= ctx.lastDay; day = addDays(day, 1)) {
-    const open = !resource.workingDaysOnly || isWorkingDay(day, ctx.holidays);
-    if (open && zonedInstant(day, lastStart, ctx.timeZone).getTime() >= ctx.earliest) return day;
-  }
-  return dayInZone(new Date(ctx.earliest), ctx.timeZone);
-}
-
-/** The week's columns, consecutive cells of one state merged into runs. */
-function buildColumns(
-  resource: FreeBusyResource,
-  week: string,
-  rows: string[],
-  busy: readonly Interval[],
-  ctx: { timeZone: string; earliest: number; lastDay: string; holidays: HolidayCalendar },
-): Column[] {
-  return Array.from({ length: 7 }, (_, i) => {
-    const day = addDays(week, i);
-    const state: ColumnState =
-      day > ctx.lastDay ? 'beyond' : resource.workingDaysOnly && !isWorkingDay(day, ctx.holidays) ? 'closed' : 'open';
-    const runs: Run[] = [];
-    if (state !== 'open') return { day, state, runs };
-    rows.forEach((clock, row) => {
-      const start = zonedInstant(day, clock, ctx.timeZone).getTime();
-      const cell: CellState =
-        start < ctx.earliest ? 'unavailable' : overlaps(busy, start, start + SLOT_MINUTES * MINUTE) ? 'busy' : 'free';
-      const last = runs.at(-1);
-      if (cell !== 'free' && last && last.state === cell && last.row + last.span === row) last.span += 1;
-      else runs.push({ state: cell, row, span: 1 });
-    });
-    return { day, state, runs };
-  });
 }
 
 export function FreeBusyCalendar({
@@ -136,6 +67,7 @@ export function FreeBusyCalendar({
   earliestStartAt,
   lastDay,
   holidays,
+  durationMinutes,
   selection,
   onPick,
   labelledBy,
@@ -191,14 +123,10 @@ export function FreeBusyCalendar({
 
   const loading = loaded?.key !== key;
   const busy = useMemo(() => (loading ? [] : (loaded?.busy ?? [])), [loading, loaded]);
-  const rows = useMemo(() => {
-    const open = minutesOf(resource.opensAt);
-    const count = Math.floor((minutesOf(resource.closesAt) - open) / SLOT_MINUTES);
-    return Array.from({ length: Math.max(0, count) }, (_, i) => clockOf(open + i * SLOT_MINUTES));
-  }, [resource.opensAt, resource.closesAt]);
+  const rows = useMemo(() => gridRows(resource), [resource]);
   const columns = useMemo(
-    () => buildColumns(resource, week, rows, busy, { timeZone, earliest, lastDay, holidays }),
-    [resource, week, rows, busy, timeZone, earliest, lastDay, holidays],
+    () => buildColumns(resource, week, durationMinutes, busy, { timeZone, earliest, lastDay, holidays }),
+    [resource, week, durationMinutes, busy, timeZone, earliest, lastDay, holidays],
   );
 
   const dayFormat = useMemo(
@@ -224,15 +152,12 @@ export function FreeBusyCalendar({
     selection && selection.day >= week && selection.day < addDays(week, 7)
       ? { day: selection.day, start: minutesOf(selection.startTime), end: minutesOf(selection.endTime) }
       : null;
+  // A start chosen for a shorter duration may not fit the one chosen now.
   const selectionHitsBusy =
     !loading &&
     selection !== null &&
     selectedRange !== null &&
-    overlaps(
-      busy,
-      zonedInstant(selection.day, selection.startTime, timeZone).getTime(),
-      zonedInstant(selection.day, selection.endTime, timeZone).getTime(),
-    );
+    startState(resource, selection.day, selection.startTime, durationMinutes, busy, { timeZone, earliest, lastDay, holidays }) !== 'free';
 
   return (
     <div className="flex flex-col gap-3" aria-labelledby={labelledBy} role="group">
@@ -334,11 +259,13 @@ export function FreeBusyCalendar({
                         'flex items-start overflow-hidden rounded-md px-1.5 py-1 text-xs',
                         run.state === 'busy'
                           ? 'border border-slate-400 bg-slate-300 font-medium text-slate-800 [background-image:repeating-linear-gradient(135deg,transparent_0_6px,rgb(255_255_255/0.35)_6px_12px)]'
-                          : 'bg-slate-100 text-slate-500',
+                          : run.state === 'short'
+                            ? 'border border-dashed border-slate-300 bg-white text-slate-600'
+                            : 'bg-slate-100 text-slate-600',
                       )}
                     >
                       <span className="sr-only">{`${rows[run.row]}–${clockOf(minutesOf(rows[run.row]) + run.span * SLOT_MINUTES)} `}</span>
-                      {run.state === 'busy' ? t('busy') : t('unavailable')}
+                      {t(run.state)}
                     </li>
                   );
                 }
@@ -387,6 +314,7 @@ export function FreeBusyCalendar({
             ['border border-blue-200 bg-blue-50', t('legendFree')],
             ['border border-slate-400 bg-slate-300', t('busy')],
             ['bg-slate-100', t('unavailable')],
+            ['border border-dashed border-slate-300 bg-white', t('shortLegend')],
             ['bg-green-700', t('legendSelected')],
           ] as const
         ).map(([swatch, label]) => (

@@ -11,13 +11,17 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FormField } from '@/components/ui/form-field';
 import { fieldClasses, Input } from '@/components/ui/input';
 import { dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
+import { SLOT_MINUTES } from '@/lib/customer/start-grid';
+import { durationOptions, durationSlot, endClock, type DurationSlotField } from '@/lib/forms/slot-fields';
 import { isLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
 import { cn } from '@/lib/utils';
 import type { BookableResource } from './bookable-resource';
 import { FreeBusyCalendar } from './free-busy-calendar';
 import { ResourceChoice } from './resource-choice';
-import { durationOptions, endClock, slotInstants, type SlotFormValues } from './slot-values';
+
+/** The slot as the customer forms hold it: a resource, a day, a start and a duration. */
+export type SlotFormValues = { resourceId: string } & Record<DurationSlotField, string>;
 
 export interface SlotPickerProps {
   resources: BookableResource[];
@@ -56,7 +60,7 @@ export function SlotPicker({
   const locale = isLocale(localeValue) ? localeValue : 'zh';
   const resource = resources.find((r) => r.id === values.resourceId) ?? null;
   const end = endClock(values.startTime, values.duration);
-  const instants = slotInstants(values, timeZone);
+  const instants = durationSlot.instants(values, timeZone);
   const chosen = values.date && values.startTime && instants.startAt && instants.endAt;
   const slotError = errors.startTime;
 
@@ -82,6 +86,18 @@ export function SlotPicker({
           </h2>
           <p className="text-sm text-slate-600">{resource ? t('timeHint', { resource: resource.name }) : t('chooseResourceFirst')}</p>
         </div>
+        {/* The duration comes first: the calendar offers only the starts from which it fits. */}
+        <FormField label={t('duration')} error={errors.duration} className="sm:max-w-xs">
+          {(control) => (
+            <select {...control} {...fields.duration} className={cn(fieldClasses, 'h-10 py-2')}>
+              {durationOptions(resource, values.startTime, values.duration).map((minutes) => (
+                <option key={minutes} value={String(minutes)}>
+                  {minutes < 60 ? t('durationMinutes', { minutes }) : t('durationHours', { hours: minutes / 60 })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         {resource && (
           <FreeBusyCalendar
             key={resource.id}
@@ -90,12 +106,13 @@ export function SlotPicker({
             earliestStartAt={earliestStartAt}
             lastDay={lastDay}
             holidays={holidays}
+            durationMinutes={Number(values.duration) || SLOT_MINUTES}
             selection={values.date && values.startTime && end ? { day: values.date, startTime: values.startTime, endTime: end } : null}
             onPick={onPick}
             labelledBy="step-time"
           />
         )}
-        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem] sm:items-start">
+        <div className="grid gap-4">
           <div
             ref={summaryRef}
             tabIndex={-1}
@@ -119,7 +136,7 @@ export function SlotPicker({
             {slotError && <p className="mt-1 font-medium">{slotError}</p>}
           </div>
           {fields.date && fields.startTime && (
-            <div className="grid grid-cols-2 gap-3 sm:col-span-2 sm:max-w-md">
+            <div className="grid grid-cols-2 gap-3 sm:max-w-md">
               <FormField label={t('date')} required error={errors.date}>
                 <Input type="date" min={dayInZone(new Date(earliestStartAt), timeZone)} max={lastDay} {...fields.date} />
               </FormField>
@@ -128,17 +145,6 @@ export function SlotPicker({
               </FormField>
             </div>
           )}
-          <FormField label={t('duration')} required error={errors.duration}>
-            {(control) => (
-              <select {...control} {...fields.duration} className={cn(fieldClasses, 'h-10 py-2')}>
-                {durationOptions(resource, values.startTime, values.duration).map((minutes) => (
-                  <option key={minutes} value={String(minutes)}>
-                    {minutes < 60 ? t('durationMinutes', { minutes }) : t('durationHours', { hours: minutes / 60 })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
         </div>
       </section>
     </>

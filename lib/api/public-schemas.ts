@@ -25,6 +25,8 @@ export const publicResourceSchema: z.ZodType<PublicResource> = z.object({
   closesAt: z.string(),
   workingDaysOnly: z.boolean(),
   maxDurationMinutes: z.int(),
+  setupBufferMinutes: z.int().meta({ description: 'Minutes kept free before every booking (set-up).' }),
+  cleanupBufferMinutes: z.int().meta({ description: 'Minutes kept free after every booking (clean-up).' }),
 });
 
 export const publicBookingPolicySchema: z.ZodType<PublicBookingPolicy> = z

@@ -34,6 +34,9 @@ export interface PublicResource {
   closesAt: string;
   workingDaysOnly: boolean;
   maxDurationMinutes: number;
+  /** Kept free before and after every booking: a start is only free when its buffers are too. */
+  setupBufferMinutes: number;
+  cleanupBufferMinutes: number;
 }
 
 export interface PublicBookingPolicy {
@@ -57,6 +60,8 @@ const publicFields = (r: Resource & { type: { code: string; nameZh: string; name
   closesAt: r.closesAt.slice(0, 5),
   workingDaysOnly: r.workingDaysOnly,
   maxDurationMinutes: r.maxDurationMinutes,
+  setupBufferMinutes: r.setupBufferMinutes,
+  cleanupBufferMinutes: r.cleanupBufferMinutes,
 });
 
 /** Customer-bookable resources in service (no responsible person, no asset data). */

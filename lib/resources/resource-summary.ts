@@ -19,6 +19,8 @@ export interface ResourceSummary {
   closesAt: string;
   workingDaysOnly: boolean;
   maxDurationMinutes: number;
+  setupBufferMinutes: number;
+  cleanupBufferMinutes: number;
 }
 
 /** A ledger row, or the public fields of one (lib/customer/public.ts), whose hours may already be 'HH:MM'. */
@@ -37,6 +39,8 @@ type SummarizedFields = Pick<
   | 'closesAt'
   | 'workingDaysOnly'
   | 'maxDurationMinutes'
+  | 'setupBufferMinutes'
+  | 'cleanupBufferMinutes'
 >;
 
 export function resourceSummary(r: SummarizedFields, locale: AppLocale): ResourceSummary {
@@ -52,5 +56,7 @@ export function resourceSummary(r: SummarizedFields, locale: AppLocale): Resourc
     closesAt: clockTime(r.closesAt),
     workingDaysOnly: r.workingDaysOnly,
     maxDurationMinutes: r.maxDurationMinutes,
+    setupBufferMinutes: r.setupBufferMinutes,
+    cleanupBufferMinutes: r.cleanupBufferMinutes,
   };
 }
