@@ -65,7 +65,8 @@ export function ResourceChoice({
                 selected ? 'border-blue-700 ring-1 ring-blue-700' : 'border-slate-200 hover:border-slate-400',
               )}
             >
-              <input type="radio" value={resource.id} className="sr-only" {...field} />
+              {/* Checked in the server's HTML too: the choice shows before the page's script has run. */}
+              <input type="radio" value={resource.id} className="sr-only" defaultChecked={selected} {...field} />
               <span className="flex items-start gap-3">
                 <span
                   className={cn(

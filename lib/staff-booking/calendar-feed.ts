@@ -57,7 +57,7 @@ export const feedQuerySchema = z
       z.array(z.uuid({ error: 'invalid_id' })).min(1, 'required').optional(),
     ),
     typeId: z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional()),
-    bookable: z.preprocess((value) => value === true || value === 'true' || value === '1', z.boolean()),
+    bookable: z.preprocess((value) => value === true || value === 'true' || value === '1', z.boolean()).optional(),
   })
   .refine((v) => v.from < v.to, { message: 'invalid_range', path: ['to'] });
 

@@ -125,6 +125,7 @@ describe('customer booking on a phone', () => {
     // The booking's desk page keeps the record.
     await desk.goto(`/desk?q=${encodeURIComponent(reference)}`);
     await desk.getByRole('link', { name: reference }).click();
+    await desk.waitForURL(/\/desk\/bookings\//);
     await expect.poll(() => desk.locator('main').textContent()).toContain('已电话告知来访时间和停车安排。');
     await deskContext.close();
   });

@@ -31,7 +31,8 @@ describe('smoke: every demo role signs in, reads Chinese, switches to English, s
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/[\u4e00-\u9fff]/);
 
     await page.getByRole('button', { name: 'English' }).first().click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    // The switch is a round trip (the cookie, then the page again in English).
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('en');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).not.toMatch(/[\u4e00-\u9fff]/);
 
     const signOut = page.getByRole('button', { name: 'Sign out' });

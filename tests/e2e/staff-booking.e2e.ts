@@ -88,10 +88,22 @@ describe('staff booking', () => {
     const confirmLink = links.find((href) => href.includes('intent=confirm')) ?? links[0];
     expect(confirmLink).toBeTruthy();
 
-    // The link's page only shows the booking; the button changes it.
-    await staff.goto(confirmLink);
+    // The link's page only shows the booking (200 while the link is open); the button changes it.
+    expect((await staff.goto(confirmLink))?.status()).toBe(200);
     await staff.getByRole('button', { name: '确认预约' }).click();
-    await expect.poll(() => staff.getByText('预约已确认').count()).toBeGreaterThan(0);
+    await staff.waitForURL(/done=confirmed/);
+    // Then it shows the booking as it now stands and what can still be done — nothing stale.
+    await expect.poll(() => staff.getByRole('status').filter({ hasText: '您已确认预约' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await staff.locator('main [data-status]').first().textContent()).toBe('已确认');
+    expect(await staff.getByRole('button', { name: '确认预约' }).count()).toBe(0);
+    expect(await staff.getByRole('link', { name: '在门户中打开预约' }).getAttribute('href')).toBe(`/bookings/${id}`);
+    // The link is used now: 410 with the same helpful page, for GET and HEAD.
+    const used = await fetch(confirmLink);
+    expect(used.status).toBe(410);
+    const usedPage = await used.text();
+    expect(usedPage).toMatch(/<h1[^>]*>您的预约<\/h1>/);
+    expect(usedPage).toContain('此链接已经使用过');
+    expect((await fetch(confirmLink, { method: 'HEAD' })).status).toBe(410);
 
     await staff.goto(`/bookings/${id}`);
     expect(await staff.locator('[data-status]').first().textContent()).toBe('已确认');
