@@ -68,6 +68,8 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  /** The resource the refused request asked for: an offer on it is another time, any other another place. */
+  const [wantedResourceId, setWantedResourceId] = useState('');
   const [leaving, setLeaving] = useState(false);
 
   const slotValues = (values: Values) => values as unknown as Record<Slot, string>;
@@ -133,6 +135,7 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
     const unplaced = Object.keys(result.fieldErrors ?? {}).some((key) => !fieldFor(key, values));
     const placed = onFields.size > 0 && !unplaced && !result.alternatives?.length;
     setFailure(placed ? null : result);
+    setWantedResourceId(values.resourceId);
     const first = focusOrder.find((field) => onFields.has(field));
     requestAnimationFrame(() => (first ? focusField(first) : failureRef.current?.focus()));
   };
@@ -193,6 +196,10 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
     form,
     /** The refusal as far as it is not shown on the fields (with any alternatives). */
     failure,
+    /** The free slots offered instead, ready for <SlotAlternatives {...offers} resources={…} />. */
+    offers: failure?.alternatives?.length
+      ? { alternatives: failure.alternatives, wantedResourceId, timeZone, disabled: form.formState.isSubmitting || leaving, onTake: take }
+      : null,
     busy: form.formState.isSubmitting || leaving,
     submit,
     take,

@@ -16,23 +16,14 @@
  */
 import { ChevronLeftIcon, ChevronRightIcon, RotateCwIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { addDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
-import {
-  buildColumns,
-  firstBookableDay,
-  gridRows,
-  minutesOf,
-  mondayOf,
-  SLOT_MINUTES,
-  startState,
-  type GridResource,
-  type Interval,
-} from '@/lib/customer/start-grid';
+import { addDays, dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
+import { buildColumns, firstBookableDay, gridRows, minutesOf, mondayOf, SLOT_MINUTES, startState, type GridResource } from '@/lib/customer/start-grid';
 import { isLocale, localeTags } from '@/lib/i18n/config';
 import { clockOf } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
+import { useBusyWeek } from './use-busy-week';
 
 export interface FreeBusyResource extends GridResource {
   id: string;
@@ -92,37 +83,7 @@ export function FreeBusyCalendar({
     }
   }
 
-  const [attempt, setAttempt] = useState(0);
-  const key = `${resource.id}|${week}|${attempt}`;
-  const [loaded, setLoaded] = useState<{ key: string; busy: Interval[]; error: string | null } | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    const query = new URLSearchParams({
-      resourceId: resource.id,
-      from: zonedInstant(week, '00:00', timeZone).toISOString(),
-      to: zonedInstant(addDays(week, 7), '00:00', timeZone).toISOString(),
-      locale,
-    });
-    fetch(`/api/v1/public/availability?${query}`, { signal: controller.signal, cache: 'no-store' })
-      .then(async (res) => {
-        const body = await res.json().catch(() => null);
-        if (!res.ok || !Array.isArray(body?.busy)) throw new Error(body?.error?.message ?? '');
-        const busy = (body.busy as { startAt: string; endAt: string }[]).map((b) => ({
-          start: Date.parse(b.startAt),
-          end: Date.parse(b.endAt),
-        }));
-        setLoaded({ key, busy, error: null });
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        // An empty message is replaced by the generic one when shown.
-        setLoaded({ key, busy: [], error: error instanceof Error ? error.message : '' });
-      });
-    return () => controller.abort();
-  }, [key, resource.id, week, timeZone, locale]);
-
-  const loading = loaded?.key !== key;
-  const busy = useMemo(() => (loading ? [] : (loaded?.busy ?? [])), [loading, loaded]);
+  const { busy, loading, error, retry } = useBusyWeek(resource.id, week, timeZone, locale);
   const rows = useMemo(() => gridRows(resource), [resource]);
   const columns = useMemo(
     () => buildColumns(resource, week, durationMinutes, busy, { timeZone, earliest, lastDay, holidays }),
@@ -196,10 +157,10 @@ export function FreeBusyCalendar({
         ))}
       </div>
 
-      {loaded?.key === key && loaded.error !== null && (
+      {error !== null && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          <span>{loaded.error || t('loadFailed')}</span>
-          <Button variant="outline" size="sm" onClick={() => setAttempt((n) => n + 1)}>
+          <span>{error || t('loadFailed')}</span>
+          <Button variant="outline" size="sm" onClick={retry}>
             <RotateCwIcon aria-hidden />
             {t('retry')}
           </Button>

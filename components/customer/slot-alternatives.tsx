@@ -1,10 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { SlotAlternative } from '@/lib/forms/action-result';
-import type { AppLocale } from '@/lib/i18n/config';
+import { isLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
 import { cn } from '@/lib/utils';
 import type { BookableResource } from './bookable-resource';
@@ -28,7 +28,6 @@ export function SlotAlternatives({
   wantedResourceId,
   resources,
   timeZone,
-  locale,
   disabled,
   onTake,
   messages = 'book.alternatives',
@@ -39,7 +38,6 @@ export function SlotAlternatives({
   wantedResourceId: string;
   resources: Pick<BookableResource, 'id' | 'code' | 'name' | 'location' | 'capacity'>[];
   timeZone: string;
-  locale: AppLocale;
   disabled: boolean;
   onTake: (alternative: SlotAlternative) => void;
   messages?: keyof typeof WORDING;
@@ -47,6 +45,8 @@ export function SlotAlternatives({
   headingLevel?: 'h2' | 'h3';
 }) {
   const t = useTranslations(messages);
+  const localeValue = useLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'zh';
   const tCommon = useTranslations('common');
   const wording = WORDING[messages];
   const Heading = headingLevel;

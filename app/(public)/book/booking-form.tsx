@@ -62,7 +62,7 @@ export function PublicBookingForm({
   const doneRef = useRef<HTMLHeadingElement>(null);
   const resourceOf = (id: string) => resources.find((r) => r.id === id) ?? null;
 
-  const { form, failure, busy, submit, take, setSlot, resourceField, summaryRef, failureRef } = useRequestForm({
+  const { form, failure, offers, busy, submit, setSlot, resourceField, summaryRef, failureRef } = useRequestForm({
     defaultValues: { resourceId: initialResourceId, date: '', startTime: '', duration: '60', ...EMPTY_CUSTOMER, website: '' } as FormValues,
     slot: durationSlot,
     timeZone,
@@ -144,17 +144,7 @@ export function PublicBookingForm({
             {failure && (
               <div ref={failureRef} tabIndex={-1} className="flex flex-col gap-4 focus:outline-none">
                 <FailureNotice failure={failure} />
-                {failure.alternatives && failure.alternatives.length > 0 && (
-                  <SlotAlternatives
-                    alternatives={failure.alternatives}
-                    wantedResourceId={resourceId}
-                    resources={resources}
-                    timeZone={timeZone}
-                    locale={locale}
-                    disabled={busy}
-                    onTake={take}
-                  />
-                )}
+                {offers && <SlotAlternatives {...offers} resources={resources} />}
               </div>
             )}
 

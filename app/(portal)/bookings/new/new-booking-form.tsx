@@ -74,7 +74,7 @@ export function NewBookingForm({
   const allResources = useMemo(() => groups.flatMap((g) => g.resources), [groups]);
   const resourceOf = (id: string) => allResources.find((r) => r.id === id) ?? null;
 
-  const { form, failure, busy, submit, take, setSlot, resourceField, failureRef } = useRequestForm({
+  const { form, failure, offers, busy, submit, setSlot, resourceField, failureRef } = useRequestForm({
     defaultValues: {
       resourceId: initialResourceId,
       date: prefill?.date ?? '',
@@ -252,19 +252,7 @@ export function NewBookingForm({
         </Card>
       </div>
 
-      {failure?.alternatives && failure.alternatives.length > 0 && (
-        <SlotAlternatives
-          alternatives={failure.alternatives}
-          wantedResourceId={resourceId}
-          resources={allResources}
-          timeZone={timeZone}
-          locale={locale}
-          disabled={busy}
-          onTake={take}
-          messages="booking.alternatives"
-          headingLevel="h2"
-        />
-      )}
+      {offers && <SlotAlternatives {...offers} resources={allResources} messages="booking.alternatives" headingLevel="h2" />}
     </form>
   );
 }

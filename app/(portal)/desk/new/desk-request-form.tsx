@@ -71,7 +71,7 @@ export function DeskRequestForm({
   const offered = useBlockers(findBlockersAction);
   const resourceOf = (id: string) => resources.find((r) => r.id === id) ?? null;
 
-  const { form, failure, busy, submit, take, setSlot, resourceField, request, clearFailure, summaryRef, failureRef } = useRequestForm({
+  const { form, failure, offers, busy, submit, setSlot, resourceField, request, clearFailure, summaryRef, failureRef } = useRequestForm({
     defaultValues: {
       mode: 'normal',
       channel: '',
@@ -268,17 +268,7 @@ export function DeskRequestForm({
                 {mode === 'normal' && offered.blockers && (
                   <BlockerOffer blockers={offered.blockers.list} onDisplace={displace} disabled={busy} timeZone={timeZone} />
                 )}
-                {failure.alternatives && failure.alternatives.length > 0 && (
-                  <SlotAlternatives
-                    alternatives={failure.alternatives}
-                    wantedResourceId={resourceId}
-                    resources={resources}
-                    timeZone={timeZone}
-                    locale={locale}
-                    disabled={busy}
-                    onTake={take}
-                  />
-                )}
+                {offers && <SlotAlternatives {...offers} resources={resources} />}
               </div>
             )}
 

@@ -7,7 +7,7 @@
  * links to the new request and is ready for the next paper form.
  */
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useRequestForm } from '@/components/booking/use-request-form';
@@ -19,7 +19,6 @@ import { fieldClasses, Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { adminEntrySchema } from '@/lib/booking/schemas';
 import { rangeSlot } from '@/lib/forms/slot-fields';
-import { isLocale } from '@/lib/i18n/config';
 import { cn } from '@/lib/utils';
 import { createEntryAction } from './actions';
 
@@ -71,12 +70,10 @@ export function EntryForm({ staff, resources, timeZone }: { staff: Option[]; res
   const t = useTranslations('entries');
   const tChannel = useTranslations('channel');
   const tErrors = useTranslations('errors');
-  const localeValue = useLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'zh';
   const [entered, setEntered] = useState<{ id: string; message: string } | null>(null);
   const resourceOf = (id: string) => resources.find((r) => r.id === id);
 
-  const { form, failure, busy, submit, take, resourceField, failureRef } = useRequestForm({
+  const { form, failure, offers, busy, submit, resourceField, failureRef } = useRequestForm({
     defaultValues: EMPTY,
     slot: rangeSlot,
     timeZone,
@@ -205,18 +202,7 @@ export function EntryForm({ staff, resources, timeZone }: { staff: Option[]; res
             <p>{failure.message}</p>
             {failure.code === 'lead_time' && !overrideReason.trim() && <p className="mt-1">{t('leadTimeHint')}</p>}
           </Alert>
-          {failure.alternatives && failure.alternatives.length > 0 && (
-            <SlotAlternatives
-              alternatives={failure.alternatives}
-              wantedResourceId={resourceId}
-              resources={resources}
-              timeZone={timeZone}
-              locale={locale}
-              disabled={busy}
-              onTake={take}
-              messages="booking.alternatives"
-            />
-          )}
+          {offers && <SlotAlternatives {...offers} resources={resources} messages="booking.alternatives" />}
         </div>
       )}
 
