@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { availabilityQuerySchema, publicRequestSchema } from '@/lib/customer/schemas';
+import { calendarFeedSchema, feedQuerySchema } from '@/lib/staff-booking/calendar-feed';
 import { BOOKING_ACTIONS } from './booking-actions';
 import { MAX_JSON_BYTES } from './body';
 import {
@@ -152,6 +153,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicResourceList: publicResourceListSchema,
         PublicAvailability: publicAvailabilitySchema,
         PublicBookingCreated: publicBookingCreatedSchema,
+        CalendarFeed: calendarFeedSchema,
       },
       'output',
     ),
@@ -194,6 +196,21 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: {
             200: { description: 'The feed.', content: { 'text/calendar': { schema: { type: 'string' } } } },
             ...errors(401, 404, 500),
+          },
+        },
+      },
+      '/api/v1/calendar': {
+        get: {
+          tags: ['resources'],
+          operationId: 'calendarFeed',
+          summary: 'What the booking calendars show: bookings, blackouts and buffers of some resources over some days',
+          description:
+            'Every resource not retired unless `resourceIds` (comma-separated, any number) or `typeId` narrows it; `from`/`to` are days, `to` exclusive, at most 92 days. Cacheable by the caller only (`private`, short `max-age`, `ETag`).',
+          parameters: queryParameters(feedQuerySchema),
+          responses: {
+            200: { description: "Times as the organisation's wall clock.", content: jsonContent('CalendarFeed') },
+            304: { description: 'Unchanged since the ETag given in If-None-Match.' },
+            ...errors(401, 422, 500),
           },
         },
       },

@@ -11,6 +11,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
+import { BOOKING_STATUSES } from '@/db/booking-statuses';
 import { resources, type BookingStatus } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
 import { getBusy, getResourceCalendar } from '@/lib/booking/availability';
@@ -54,7 +55,11 @@ export const feedQuerySchema = z
     to: day(),
     resourceIds: z.preprocess(
       (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : blankToUndefined(value)),
-      z.array(z.uuid({ error: 'invalid_id' })).min(1, 'required').optional(),
+      z
+        .array(z.uuid({ error: 'invalid_id' }))
+        .min(1, 'required')
+        .optional()
+        .meta({ description: 'Resource ids, comma-separated, any number of them. Neither this nor typeId: every resource.' }),
     ),
     typeId: z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional()),
     bookable: z.preprocess((value) => value === true || value === 'true' || value === '1', z.boolean()).optional(),
@@ -62,6 +67,29 @@ export const feedQuerySchema = z
   .refine((v) => v.from < v.to, { message: 'invalid_range', path: ['to'] });
 
 export type FeedQuery = z.input<typeof feedQuerySchema>;
+
+const wallClock = () => z.string().meta({ description: "Wall clock in the organisation's zone, 'YYYY-MM-DDTHH:mm'." });
+
+/** The answer, for the OpenAPI document (typed against CalendarFeed, so the two cannot drift). */
+export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      resourceId: z.uuid(),
+      start: wallClock(),
+      end: wallClock(),
+      kind: z.enum(['booking', 'blackout', 'buffer']),
+      status: z.enum(BOOKING_STATUSES).nullable(),
+      title: z.string().nullable().meta({ description: 'The purpose or blackout reason; null when the caller may not see it.' }),
+      requesterKind: z.enum(['staff', 'customer']).nullable(),
+      mine: z.boolean(),
+    }),
+  ),
+  open: z
+    .array(z.object({ start: wallClock(), end: wallClock() }))
+    .nullable()
+    .meta({ description: 'For one resource: when it can be booked (bookable=true) or is open; null otherwise.' }),
+});
 
 export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, now = new Date()): Promise<CalendarFeed> {
   requireUser(actor);

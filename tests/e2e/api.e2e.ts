@@ -555,6 +555,7 @@ describe('GET /api/v1/openapi.json', () => {
       [
         'GET /api/v1/resources',
         'GET /api/v1/resources/{id}/calendar.ics',
+        'GET /api/v1/calendar',
         'GET /api/v1/bookings',
         'POST /api/v1/bookings',
         'GET /api/v1/bookings/{id}',
