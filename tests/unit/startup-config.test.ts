@@ -62,7 +62,7 @@ describe('the embedded database lock', () => {
   it('makes `npm run db:seed` stop with one line while the app holds the database', () => {
     const dataDir = join(dir, 'app');
     writeFileSync(`${dataDir}.lock`, String(holder.pid));
-    const run = spawnSync('node_modules/.bin/tsx', ['db/seed-cli.ts'], {
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts'], {
       env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: dataDir },
       encoding: 'utf8',
       timeout: 60_000,
