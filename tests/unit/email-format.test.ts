@@ -65,8 +65,9 @@ describe('rendered e-mails', () => {
   });
 
   it('signs each mail in its language unless MAIL_FROM names the sender itself', () => {
-    expect(senderFor('Resource Booking', {})).toEqual({ name: 'Resource Booking', address: 'booking@example.com' });
-    expect(senderFor('资源预约', { MAIL_FROM: 'rooms@corp.example' })).toEqual({ name: '资源预约', address: 'rooms@corp.example' });
-    expect(senderFor('Resource Booking', { MAIL_FROM: 'Acme Rooms <rooms@corp.example>' })).toBe('Acme Rooms <rooms@corp.example>');
+    const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+    expect(senderFor('Resource Booking', env({}))).toEqual({ name: 'Resource Booking', address: 'booking@example.com' });
+    expect(senderFor('资源预约', env({ MAIL_FROM: 'rooms@corp.example' }))).toEqual({ name: '资源预约', address: 'rooms@corp.example' });
+    expect(senderFor('Resource Booking', env({ MAIL_FROM: 'Acme Rooms <rooms@corp.example>' }))).toBe('Acme Rooms <rooms@corp.example>');
   });
 });
