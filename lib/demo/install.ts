@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbHandle, Db } from '@/db';
+import { pgErrorCode, SQLSTATE } from '@/db/errors';
 import { users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { ConfigError } from '@/lib/config-error';
@@ -32,7 +33,14 @@ export async function demoAccountsWithDemoPassword(db: Db): Promise<string[]> {
   const rows = await db
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
-    .where(and(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)), eq(users.active, true), isNotNull(users.passwordHash)));
+    .where(and(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)), eq(users.active, true), isNotNull(users.passwordHash)))
+    .catch((error: unknown) => {
+      // The first query of a production start: an unmigrated PostgreSQL ends here, not in a stack trace.
+      if (pgErrorCode(error) === SQLSTATE.undefinedTable) {
+        throw new ConfigError('The database has no tables yet: run `npm run db:migrate` (or start with DB_AUTO_MIGRATE=1).');
+      }
+      throw error;
+    });
   const open = await Promise.all(rows.map(async (r) => ((await verifyPassword(DEMO_PASSWORD, r.passwordHash)) ? r.email : null)));
   return open.filter((email): email is string => email !== null).sort();
 }

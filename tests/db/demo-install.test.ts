@@ -53,12 +53,14 @@ describe('the embedded database at start-up', () => {
 });
 
 describe('PostgreSQL at start-up', () => {
-  it('never gets demo data on its own, not even in development (`npm run db:seed` loads it)', async () => {
+  it('never gets demo data on its own, not even in development (`npm run db:seed` loads it); unmigrated, it says so', async () => {
     const name = `booking_test_empty_${randomBytes(6).toString('hex')}`;
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name}`);
     const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(name) });
     try {
+      // Not migrated yet: a production start says what to run.
+      await expect(assertNoDemoPasswords(handle.db, PRODUCTION)).rejects.toThrow(/^The database has no tables yet: run `npm run db:migrate`/);
       await migrateDatabase(handle);
       expect(await loadDemoDataIfWanted(handle, DEVELOPMENT)).toBe(false);
       expect((await handle.db.select({ n: count() }).from(users))[0].n).toBe(0);

@@ -71,5 +71,5 @@ describe('the embedded database lock', () => {
     expect(run.stderr.trim()).toMatch(/^Error: The embedded database .* is in use by another process/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(dataDir)).toBe(false);
-  });
+  }, 30_000); // a process of its own: time for a busy machine
 });
