@@ -4,7 +4,7 @@
  * directory, wired to that SMTP server, with the in-process scheduler off so tests run the
  * cron jobs themselves through their HTTP endpoints. DEMO_MODE=1 marks it a test install: the
  * production server loads the demo data into its empty database and accepts the demo accounts
- * (README "Demo data"), which the tests sign in with.
+ * (README "Production use"), which the tests sign in with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
