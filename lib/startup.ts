@@ -26,7 +26,7 @@ export async function prepareServer(): Promise<void> {
   }
 }
 
-const ROLE_LABELS = { admin: 'administration', customer_service: 'customer service', staff: 'staff' } as const;
+const ROLE_LABELS = { admin: 'administrator', customer_service: 'customer service', staff: 'staff' } as const;
 
 function printWelcome(): void {
   const url = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -39,7 +39,7 @@ function printWelcome(): void {
       `  Demo accounts (password ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => {
         const d = department(a.department);
-        return `    ${a.email.padEnd(width)}  ${ROLE_LABELS[a.role]}, ${d?.nameEn} (${d?.nameZh})`;
+        return `    ${a.email.padEnd(width)}  ${d?.nameEn} (${d?.nameZh}), ${ROLE_LABELS[a.role]}`;
       }),
       '',
     ].join('\n'),
