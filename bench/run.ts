@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
 import { resources, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { seedDemoData } from '@/lib/demo/seed';
 import { userActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/authz';
 import { createStaffRequest } from '@/lib/booking/create';

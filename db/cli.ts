@@ -1,4 +1,4 @@
-import { ConfigError } from '@/lib/config-error';
+import { ConfigError } from './config-error';
 
 /** Runs a command-line task; a configuration problem prints one line instead of a stack trace. */
 export async function runCli(task: () => Promise<void>): Promise<void> {

@@ -17,4 +17,5 @@ export const SQLSTATE = {
   uniqueViolation: '23505',
   checkViolation: '23514',
   foreignKeyViolation: '23503',
+  undefinedTable: '42P01',
 } as const;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { ConfigError } from '@/lib/config-error';
+import { ConfigError } from './config-error';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -115,8 +115,9 @@ const globalForDb = globalThis as typeof globalThis & { __appDb?: Cached };
 
 /**
  * The app's database, opened once per process (cached on globalThis so it survives HMR).
- * The embedded database migrates itself and loads the demo data when empty; PostgreSQL is
- * migrated by `npm run db:migrate` (or on start with DB_AUTO_MIGRATE=1).
+ * The embedded database migrates itself; PostgreSQL is migrated by `npm run db:migrate` (or on
+ * start with DB_AUTO_MIGRATE=1). Demo data is the app's business, loaded at start-up
+ * (lib/startup.ts) or by `npm run db:seed`, never here.
  */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.__appDb) {
@@ -125,10 +126,6 @@ export function getDbHandle(): Promise<DbHandle> {
       const handle = await openDatabase(target);
       if (handle.driver === 'pglite' || process.env.DB_AUTO_MIGRATE === '1') {
         await migrateDatabase(handle);
-      }
-      if (handle.driver === 'pglite') {
-        const { seedIfEmpty } = await import('./seed');
-        await seedIfEmpty(handle.db);
       }
       return handle;
     })();

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from '@/lib/config-error';
+import { ConfigError } from './config-error';
 
 /**
  * PGlite has no lock between processes: a second process writing the same data directory

@@ -1,6 +1,6 @@
 import { BookingNotice } from './components/booking-notice';
 import { ConfirmButtons, type ConfirmLinks } from './components/confirm-buttons';
-import { formatInstant } from './components/i18n';
+import { formatInstant } from './components/format';
 import { Paragraph } from './components/layout';
 import { previewBooking, previewConfirmLinks, previewDeadline, previewNotes, type BaseMailProps } from './components/types';
 
@@ -22,7 +22,7 @@ export default function Approved(props: ApprovedProps) {
       extraRows={(t) => [
         [t('details.opinion'), props.opinion],
         [t('details.notes'), props.notes],
-        [t('details.deadline'), formatInstant(t, props.deadline, locale, booking.timeZone)],
+        [t('details.deadline'), formatInstant(props.deadline, locale, booking.timeZone)],
       ]}
       after={(t) => (
         <>

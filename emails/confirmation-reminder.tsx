@@ -1,6 +1,6 @@
 import { BookingNotice } from './components/booking-notice';
 import { ConfirmButtons, type ConfirmLinks } from './components/confirm-buttons';
-import { formatInstant } from './components/i18n';
+import { formatInstant } from './components/format';
 import { previewBooking, previewConfirmLinks, previewDeadline, previewNotes, type BaseMailProps } from './components/types';
 
 export interface ConfirmationReminderProps extends BaseMailProps<ConfirmLinks> {
@@ -15,7 +15,7 @@ export default function ConfirmationReminder(props: ConfirmationReminderProps) {
     <BookingNotice
       messageKey="confirmationReminder"
       mail={props}
-      bodyValues={(t) => ({ deadline: formatInstant(t, props.deadline, locale, booking.timeZone) })}
+      bodyValues={() => ({ deadline: formatInstant(props.deadline, locale, booking.timeZone) })}
       extraRows={(t) => [[t('details.notes'), props.notes]]}
       after={(t) => <ConfirmButtons t={t} links={props.links} />}
       action={null}

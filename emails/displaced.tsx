@@ -1,6 +1,6 @@
 import { Link, Section, Text } from '@react-email/components';
 import { BookingNotice } from './components/booking-notice';
-import { formatSlot } from './components/i18n';
+import { formatSlot } from './components/format';
 import { Paragraph, textStyle } from './components/layout';
 import { previewBooking, type BaseMailProps } from './components/types';
 
@@ -31,7 +31,7 @@ export default function Displaced(props: DisplacedProps) {
             {props.alternatives.map((alt) => (
               <Text key={alt.url} style={{ ...textStyle, margin: '4px 0' }}>
                 <Link href={alt.url}>
-                  {alt.resourceName} · {formatSlot(t, alt.startAt, alt.endAt, locale, booking.timeZone)}
+                  {alt.resourceName} · {formatSlot(alt.startAt, alt.endAt, locale, booking.timeZone)}
                 </Link>
               </Text>
             ))}

@@ -1,5 +1,5 @@
 import { BookingNotice } from './components/booking-notice';
-import { formatInstant } from './components/i18n';
+import { formatInstant } from './components/format';
 import { previewBooking, previewDeadline, previewLinks, type BaseMailProps } from './components/types';
 
 export interface ExpiredProps extends BaseMailProps {
@@ -12,7 +12,7 @@ export default function Expired(props: ExpiredProps) {
     <BookingNotice
       messageKey="expired"
       mail={props}
-      bodyValues={(t) => ({ deadline: formatInstant(t, props.deadline, props.locale, props.booking.timeZone) })}
+      bodyValues={() => ({ deadline: formatInstant(props.deadline, props.locale, props.booking.timeZone) })}
     />
   );
 }

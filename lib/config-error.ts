@@ -1,7 +1,6 @@
 /**
- * A problem with how the app is configured or started (environment, database location).
- * Start-up prints its message alone — it names the variable to fix — instead of a stack trace.
+ * The configuration error start-up reports in one line. It is defined at the bottom, in the
+ * database layer (which raises it for DATABASE_URL and the embedded database's lock), so that
+ * `db/` needs nothing from `lib/`; the rest of the app imports it from here.
  */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from '@/db/config-error';

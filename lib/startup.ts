@@ -3,16 +3,20 @@
  * stops the server with one clear line instead of failing on the first request.
  */
 import { getDbHandle } from '@/db';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed';
+import { DEPARTMENTS } from '@/lib/demo/catalogue';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
+import { assertNoDemoPasswords, isDemoInstall, loadDemoDataIfWanted } from '@/lib/demo/install';
 import { ConfigError } from './config-error';
 import { authSecret } from './env';
 
 export async function prepareServer(): Promise<void> {
   try {
     authSecret();
-    // Opens (and for the embedded database migrates and seeds) now, so the first request is fast.
+    // Opens (and for the embedded database migrates) now, so the first request is fast.
     const handle = await getDbHandle();
-    if (handle.driver === 'pglite') printWelcome();
+    await loadDemoDataIfWanted(handle);
+    await assertNoDemoPasswords(handle.db);
+    if (handle.driver === 'pglite' && isDemoInstall()) printWelcome();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Error: ${error.message}`);
@@ -22,15 +26,21 @@ export async function prepareServer(): Promise<void> {
   }
 }
 
+const ROLE_LABELS = { admin: 'administrator', customer_service: 'customer service', staff: 'staff' } as const;
+
 function printWelcome(): void {
   const url = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  const department = (code: string) => DEPARTMENTS.find((d) => d.code === code);
   console.log(
     [
       '',
       `  Resource Booking (资源预约系统) is running on the embedded database: ${url}`,
       `  Demo accounts (password ${DEMO_PASSWORD}):`,
-      ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.role}`),
+      ...DEMO_ACCOUNTS.map((a) => {
+        const d = department(a.department);
+        return `    ${a.email.padEnd(width)}  ${d?.nameEn} (${d?.nameZh}), ${ROLE_LABELS[a.role]}`;
+      }),
       '',
     ].join('\n'),
   );

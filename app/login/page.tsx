@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/app/actions/locale';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { landingPathFor, safeCallbackPath } from '@/lib/auth/landing';
 import { currentActor } from '@/lib/auth/session';
 import { isProduction } from '@/lib/env';

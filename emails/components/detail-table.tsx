@@ -1,6 +1,7 @@
 import { Column, Row, Section, Text } from '@react-email/components';
-import type { AppLocale } from '@/lib/i18n/config';
-import { formatSlot, type EmailT } from './i18n';
+import type { EmailLocale } from './locale';
+import { formatSlot } from './format';
+import type { EmailT } from './i18n';
 import type { BookingSummary } from './types';
 
 const labelStyle = { color: '#64748b', fontSize: '14px', margin: '4px 0', width: '120px', verticalAlign: 'top' } as const;
@@ -34,7 +35,7 @@ export function BookingDetails({
   extra = [],
 }: {
   t: EmailT;
-  locale: AppLocale;
+  locale: EmailLocale;
   booking: BookingSummary;
   extra?: [string, string | null | undefined][];
 }) {
@@ -44,7 +45,7 @@ export function BookingDetails({
         [t('details.reference'), booking.reference],
         [t('details.resource'), booking.resourceName],
         [t('details.place'), booking.location],
-        [t('details.time'), formatSlot(t, booking.startAt, booking.endAt, locale, booking.timeZone)],
+        [t('details.time'), formatSlot(booking.startAt, booking.endAt, locale, booking.timeZone)],
         [t('details.purpose'), booking.purpose],
         [t('details.attendees'), booking.attendees === null ? null : String(booking.attendees)],
         ...extra,

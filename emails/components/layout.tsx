@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
-import { localeTags, type AppLocale } from '@/lib/i18n/config';
+import { emailLocaleTags, type EmailLocale } from './locale';
 import type { EmailT } from './i18n';
 
 const styles = {
@@ -20,7 +20,7 @@ export const textStyle = { color: '#1e293b', fontSize: '15px', lineHeight: '24px
 
 /** The frame of every e-mail: product name, heading, greeting, content, footer. */
 export function EmailLayout(props: {
-  locale: AppLocale;
+  locale: EmailLocale;
   t: EmailT;
   preview: string;
   heading: string;
@@ -29,7 +29,7 @@ export function EmailLayout(props: {
 }) {
   const { locale, t } = props;
   return (
-    <Html lang={localeTags[locale]}>
+    <Html lang={emailLocaleTags[locale]}>
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>

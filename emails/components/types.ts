@@ -1,4 +1,4 @@
-import type { AppLocale } from '@/lib/i18n/config';
+import type { EmailLocale } from './locale';
 import type { ConfirmLinks } from './confirm-buttons';
 
 /** What every booking e-mail shows about the booking. Times are ISO 8601 instants. */
@@ -19,7 +19,7 @@ export interface BookingSummary {
  * the mail is sent, because link tokens are stored only hashed anywhere else.
  */
 export interface BaseMailProps<Links extends Record<string, string> = { view: string }> {
-  locale: AppLocale;
+  locale: EmailLocale;
   recipientName: string;
   booking: BookingSummary;
   links: Links;

@@ -4,6 +4,7 @@
  * contract's order; the slot is held by the insert itself (the exclusion constraint decides
  * between simultaneous requests) and blackouts are checked in the same transaction.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
@@ -91,9 +92,16 @@ export async function createStaffRequest(
 
 /**
  * Writes a new request on `resource`, whatever the channel, in the caller's transaction (after
- * its slot rules): a slot it holds must be clear of blackouts; then the booking under its human
+ * its slot rules): a slot it holds must be clear of blackouts; then the booking, its human
  * reference, its `submitted` event and the "request received" mail (for a customer it carries
  * their manage link, lib/mail/notify.ts).
+ *
+ * The reference is drawn only once the INSERT has taken the hold (the exclusion constraint
+ * decides there), so a refused request never consumes a BK number. Sequences are not
+ * transactional: what fails after the draw — the event or mail insert, a lost connection, a
+ * crash before COMMIT — still leaves a gap, but nothing a requester can cause by asking for a
+ * taken slot. The row is written under a provisional reference and renumbered in place, which
+ * keeps the hold decided by PostgreSQL alone and every writer concurrent (no counter row).
  */
 export async function insertSubmittedBooking(
   tx: Db,
@@ -109,15 +117,14 @@ export async function insertSubmittedBooking(
       throw new DomainError('slot_taken');
     }
   }
-  const [booking] = await tx
+  const id = randomUUID();
+  await tx
     .insert(bookings)
-    .values({
-      ...values,
-      resourceId: resource.id,
-      reference: nextReference(now, ctx.settings.timeZone),
-      submittedAt: now,
-      updatedAt: now,
-    })
+    .values({ ...values, id, resourceId: resource.id, reference: `new:${id}`, submittedAt: now, updatedAt: now });
+  const [booking] = await tx
+    .update(bookings)
+    .set({ reference: nextReference(now, ctx.settings.timeZone) })
+    .where(eq(bookings.id, id))
     .returning();
   await recordEvent(tx, { bookingId: booking.id, fromStatus: null, toStatus: booking.status, action: 'submitted', ...event });
   await notify(tx, 'request_received', booking.id);

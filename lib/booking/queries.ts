@@ -1,5 +1,5 @@
 /** Read side of the booking workflow: lists, the booking page, the review queue, resources. */
-import { aliasedTable, and, asc, desc, eq, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import {
   blackouts,
@@ -19,33 +19,12 @@ import {
   type ResourceType,
 } from '@/db/schema';
 import { assertCanView, requireAdmin, requireUser, type Actor } from '@/lib/authz';
-import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { findAlternatives, type Alternative } from './availability';
 import { isUuid } from './ids';
+import { bookingListWhere, dayBounds, listedSlotColumns, selectBookingList, type BookingListFilter, type ListedSlot } from './list-query';
 import { HOLDING_STATUSES, UNDER_REVIEW_STATUSES } from './state';
-
-/** The resource and times every booking list shows (selected with `resources` joined in). */
-export interface ListedSlot {
-  resourceId: string;
-  resourceCode: string;
-  resourceNameZh: string;
-  resourceNameEn: string;
-  startAt: Date;
-  endAt: Date;
-  confirmDeadline: Date | null;
-}
-
-export const listedSlotColumns = {
-  resourceId: bookings.resourceId,
-  resourceCode: resources.code,
-  resourceNameZh: resources.nameZh,
-  resourceNameEn: resources.nameEn,
-  startAt: bookings.startAt,
-  endAt: bookings.endAt,
-  confirmDeadline: bookings.confirmDeadline,
-};
 
 export interface BookingListItem extends ListedSlot {
   id: string;
@@ -68,43 +47,27 @@ const listColumns = {
   submittedAt: bookings.submittedAt,
 };
 
-function listWhere(condition: SQL | undefined) {
-  return (db: Db) =>
-    db
-      .select(listColumns)
-      .from(bookings)
-      .innerJoin(resources, eq(resources.id, bookings.resourceId))
-      .where(condition)
-      .orderBy(desc(bookings.startAt));
-}
-
-/** The signed-in user's own requests, newest start first. */
-export async function listMyBookings(db: Db, actor: Actor): Promise<BookingListItem[]> {
-  const user = requireUser(actor);
-  return listWhere(and(eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id)))(db);
-}
-
-export interface BookingFilters {
+/** The filters of the plain booking lists (the JSON API's GET /api/v1/bookings). */
+export type BookingFilters = Pick<BookingListFilter, 'status' | 'resourceId' | 'requesterKind' | 'from' | 'to'> & {
   status?: BookingStatus;
-  resourceId?: string;
-  requesterKind?: 'staff' | 'customer';
-  from?: Date;
-  to?: Date;
+};
+
+const listBookingsWhere = (db: Db, filter: BookingListFilter, ...own: SQL[]) =>
+  selectBookingList(db, listColumns)
+    .where(bookingListWhere(filter, ...own))
+    .orderBy(desc(bookings.startAt));
+
+/** The signed-in user's own requests, newest start first, optionally filtered. */
+export async function listMyBookings(db: Db, actor: Actor, filters: BookingFilters = {}): Promise<BookingListItem[]> {
+  const user = requireUser(actor);
+  // Their own, whatever the filters say: those can only narrow the list.
+  return listBookingsWhere(db, filters, eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id));
 }
 
 /** Every booking, filtered (admin; the JSON API's "all bookings"). */
 export async function listBookings(db: Db, actor: Actor, filters: BookingFilters = {}): Promise<BookingListItem[]> {
   requireAdmin(actor);
-  if (filters.resourceId !== undefined && !isUuid(filters.resourceId)) return [];
-  return listWhere(
-    and(
-      filters.status ? eq(bookings.status, filters.status) : undefined,
-      filters.resourceId ? eq(bookings.resourceId, filters.resourceId) : undefined,
-      filters.requesterKind ? eq(bookings.requesterKind, filters.requesterKind) : undefined,
-      filters.from ? gte(bookings.endAt, filters.from) : undefined,
-      filters.to ? lt(bookings.startAt, filters.to) : undefined,
-    ),
-  )(db);
+  return listBookingsWhere(db, filters);
 }
 
 export interface BookingDetail {
@@ -231,42 +194,33 @@ export interface ReviewQueueItem {
   resource: Resource;
 }
 
+/** The order admin handles pending requests in (policy I.4). */
+const QUEUE_ORDER = sql`${eq(bookings.priority, 'priority')} desc, ${eq(bookings.requesterKind, 'customer')} desc, ${bookings.submittedAt}, ${bookings.reference}`;
+
 /**
  * Pending requests in the order admin handles them (policy I.4): displacement requests, then
- * customers, then everyone by submission time.
+ * customers, then everyone by submission time. Places are counted over the whole queue before
+ * the filters apply, so a filtered view keeps each request's real place.
  */
 export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilters = {}): Promise<ReviewQueueItem[]> {
   requireAdmin(actor);
-  const [rows, settings] = await Promise.all([
-    db
-      .select({ booking: bookings, resource: resources })
-      .from(bookings)
-      .innerJoin(resources, eq(resources.id, bookings.resourceId))
-      .where(eq(bookings.status, 'pending'))
-      .orderBy(
-        desc(eq(bookings.priority, 'priority')),
-        desc(eq(bookings.requesterKind, 'customer')),
-        asc(bookings.submittedAt),
-        asc(bookings.reference),
-      ),
-    getSettings(db),
-  ]);
-  return rows
-    .map(
-      (row, index): ReviewQueueItem => ({
-        position: index + 1,
-        reason:
-          row.booking.priority === 'priority' ? 'priority' : row.booking.requesterKind === 'customer' ? 'customer' : 'fifo',
-        ...row,
-      }),
-    )
-    .filter(
-      ({ booking, resource }) =>
-        (!filters.resourceId || booking.resourceId === filters.resourceId) &&
-        (!filters.typeId || resource.typeId === filters.typeId) &&
-        (!filters.departmentId || booking.departmentId === filters.departmentId) &&
-        (!filters.date || dayInZone(booking.startAt, settings.timeZone) === filters.date),
-    );
+  const { date, ...rest } = filters;
+  const day = date ? dayBounds(date, (await getSettings(db)).timeZone) : {};
+  const queue = db
+    .select({ id: bookings.id, position: sql<number>`row_number() over (order by ${QUEUE_ORDER})`.mapWith(Number).as('position') })
+    .from(bookings)
+    .where(eq(bookings.status, 'pending'))
+    .as('queue');
+  const rows = await selectBookingList(db, { position: queue.position, booking: bookings, resource: resources })
+    .innerJoin(queue, eq(queue.id, bookings.id))
+    .where(bookingListWhere({ ...rest, ...day, status: 'pending' }))
+    .orderBy(queue.position);
+  return rows.map(({ position, booking, resource }) => ({
+    position,
+    reason: booking.priority === 'priority' ? 'priority' : booking.requesterKind === 'customer' ? 'customer' : 'fifo',
+    booking,
+    resource,
+  }));
 }
 
 export type ResourceWithType = Resource & { type: ResourceType };

@@ -4,13 +4,13 @@
  * to supply information (`needs_info`) are not in the queue: they are listed apart, without a
  * place, until the applicant answers and they return to `pending`.
  */
-import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { bookings, coordinationRequests, resources, type Booking, type Resource } from '@/db/schema';
 import { requireAdmin, type Actor } from '@/lib/authz';
+import { bookingListWhere, dayBounds, selectBookingList } from './list-query';
 import { reviewQueue, type ReviewQueueFilters } from './queries';
-import { addDays, zonedInstant } from '@/lib/calendar/working-days';
 import { getSettings } from '@/lib/settings';
 
 export const REVIEW_TABS = ['pending', 'needs_info', 'open'] as const;
@@ -65,26 +65,12 @@ export async function loadReviewLists(db: Db, actor: Actor, filters: ReviewQueue
   };
 }
 
-/** `needs_info` requests, longest waiting first. */
+/** `needs_info` requests, longest waiting first, filtered as the queue is. */
 async function waitingForInformation(db: Db, filters: ReviewQueueFilters) {
-  let day: [Date, Date] | undefined;
-  if (filters.date) {
-    const { timeZone } = await getSettings(db);
-    day = [zonedInstant(filters.date, '00:00', timeZone), zonedInstant(addDays(filters.date, 1), '00:00', timeZone)];
-  }
-  return db
-    .select({ booking: bookings, resource: resources })
-    .from(bookings)
-    .innerJoin(resources, eq(resources.id, bookings.resourceId))
-    .where(
-      and(
-        eq(bookings.status, 'needs_info'),
-        filters.resourceId ? eq(bookings.resourceId, filters.resourceId) : undefined,
-        filters.typeId ? eq(resources.typeId, filters.typeId) : undefined,
-        filters.departmentId ? eq(bookings.departmentId, filters.departmentId) : undefined,
-        day ? and(gte(bookings.startAt, day[0]), lt(bookings.startAt, day[1])) : undefined,
-      ),
-    )
+  const { date, ...rest } = filters;
+  const day = date ? dayBounds(date, (await getSettings(db)).timeZone) : {};
+  return selectBookingList(db, { booking: bookings, resource: resources })
+    .where(bookingListWhere({ ...rest, ...day, status: 'needs_info' }))
     .orderBy(asc(bookings.updatedAt), asc(bookings.reference));
 }
 

@@ -4,13 +4,19 @@
  * needs, and the "to notify" list with the record of telling each customer (policy III.3).
  * Customer service and admin only; everything here concerns customer bookings only.
  */
-import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, customerContacts, resources, type Booking, type BookingStatus } from '@/db/schema';
+import { bookings, customerContacts, type Booking, type BookingStatus } from '@/db/schema';
 import { requireServiceDesk, type Actor, type UserActor } from '@/lib/authz';
 import { recordEvent } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
-import { listedSlotColumns, type ListedSlot } from '@/lib/booking/queries';
+import {
+  bookingListWhere,
+  listedSlotColumns,
+  selectBookingList,
+  type BookingListFilter,
+  type ListedSlot,
+} from '@/lib/booking/list-query';
 import { parseInput } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { runTransition, type Authorize } from '@/lib/booking/transition';
@@ -83,13 +89,9 @@ const listColumns = {
 const LIST_LIMIT = 200;
 const SEARCH_LIMIT = 50;
 
-function customerBookingsWhere(db: Db, condition: SQL | undefined) {
-  return db
-    .select(listColumns)
-    .from(bookings)
-    .innerJoin(resources, eq(resources.id, bookings.resourceId))
-    .where(and(eq(bookings.requesterKind, 'customer'), condition));
-}
+/** Customer bookings only, whatever else is asked. */
+const customerBookings = (db: Db, filter: BookingListFilter, ...own: (SQL | undefined)[]) =>
+  selectBookingList(db, listColumns).where(bookingListWhere(filter, eq(bookings.requesterKind, 'customer'), ...own));
 
 /** `%`, `_` and `\` typed by a person are literal characters, not wildcards. */
 function containsPattern(text: string): string {
@@ -100,13 +102,19 @@ function containsPattern(text: string): string {
  * Customers and their bookings by name, company, phone, reference or e-mail (case-insensitive,
  * part of the value is enough). A phone matches whatever spaces or dashes either side used.
  */
-export async function searchCustomerBookings(db: Db, actor: Actor, q: string): Promise<CustomerBookingListItem[]> {
+export async function searchCustomerBookings(
+  db: Db,
+  actor: Actor,
+  q: string,
+  filter: Pick<BookingListFilter, 'status'> = {},
+): Promise<CustomerBookingListItem[]> {
   requireServiceDesk(actor);
   const { q: text } = parseInput(customerSearchSchema, { q });
   const pattern = containsPattern(text);
   const digits = text.replace(/[^0-9+]/g, '');
-  return customerBookingsWhere(
+  return customerBookings(
     db,
+    filter,
     or(
       ilike(bookings.contactName, pattern),
       ilike(bookings.company, pattern),
@@ -129,18 +137,7 @@ export async function listCustomerBookings(
   filters: CustomerBookingFilters = {},
 ): Promise<CustomerBookingListItem[]> {
   requireServiceDesk(actor);
-  const f = parseInput(customerBookingFiltersSchema, filters);
-  return customerBookingsWhere(
-    db,
-    and(
-      f.status ? eq(bookings.status, f.status) : undefined,
-      f.resourceId ? eq(bookings.resourceId, f.resourceId) : undefined,
-      f.channel ? eq(bookings.channel, f.channel) : undefined,
-      f.from ? gte(bookings.endAt, f.from) : undefined,
-      f.to ? lt(bookings.startAt, f.to) : undefined,
-      f.importantOnly ? eq(bookings.importantCustomer, true) : undefined,
-    ),
-  )
+  return customerBookings(db, parseInput(customerBookingFiltersSchema, filters))
     .orderBy(desc(bookings.startAt))
     .limit(LIST_LIMIT);
 }
@@ -194,10 +191,7 @@ export async function toNotifyList(
     .select({ one: sql`1` })
     .from(customerContacts)
     .where(and(eq(customerContacts.bookingId, bookings.id), gte(customerContacts.createdAt, bookings.confirmedAt)));
-  return customerBookingsWhere(
-    db,
-    and(eq(bookings.status, 'confirmed'), gt(bookings.endAt, opts.now ?? new Date()), notExists(told)),
-  )
+  return customerBookings(db, { status: 'confirmed' }, gt(bookings.endAt, opts.now ?? new Date()), notExists(told))
     .orderBy(asc(bookings.startAt))
     .limit(LIST_LIMIT);
 }

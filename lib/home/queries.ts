@@ -1,8 +1,9 @@
 /** The staff home page's own read model. */
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, resources, type BookingStatus } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
+import { bookingListWhere, selectBookingList } from '@/lib/booking/list-query';
 
 export interface HomeBooking {
   id: string;
@@ -17,19 +18,16 @@ export interface HomeBooking {
 /** The signed-in person's own most recently submitted bookings. */
 export async function latestBookingsFor(db: Db, actor: Actor, limit = 5): Promise<HomeBooking[]> {
   const user = requireUser(actor);
-  return db
-    .select({
-      id: bookings.id,
-      reference: bookings.reference,
-      status: bookings.status,
-      startAt: bookings.startAt,
-      endAt: bookings.endAt,
-      confirmDeadline: bookings.confirmDeadline,
-      resource: { id: resources.id, code: resources.code, nameZh: resources.nameZh, nameEn: resources.nameEn },
-    })
-    .from(bookings)
-    .innerJoin(resources, eq(bookings.resourceId, resources.id))
-    .where(eq(bookings.requesterUserId, user.id))
+  return selectBookingList(db, {
+    id: bookings.id,
+    reference: bookings.reference,
+    status: bookings.status,
+    startAt: bookings.startAt,
+    endAt: bookings.endAt,
+    confirmDeadline: bookings.confirmDeadline,
+    resource: { id: resources.id, code: resources.code, nameZh: resources.nameZh, nameEn: resources.nameEn },
+  })
+    .where(bookingListWhere({ requesterUserId: user.id }))
     .orderBy(desc(bookings.submittedAt), desc(bookings.reference))
     .limit(Math.min(Math.max(limit, 1), 50));
 }

@@ -3,13 +3,15 @@
  * `next build` need none of them.
  *
  * - APP_URL            absolute base of links in e-mails (default http://localhost:3000)
- * - MAIL_FROM          sender (default "资源预约 <booking@example.com>")
+ * - MAIL_FROM          sender address (default booking@example.com); a display name given here is
+ *                      used for every mail, otherwise each mail is signed in its own language
  * - MAIL_DOMAIN        right-hand side of Message-IDs and reply addresses (default: APP_URL's host)
  * - INBOUND_REPLY_LOCAL local part of the reply address, plus-addressed per booking (default reply)
  * - SMTP_URL           outgoing SMTP server, e.g. smtp://user:pass@smtp.example.com:587
  * - MAILBOX_DIR        the development mailbox when SMTP_URL is unset (default .data/mailbox)
  */
 import { join, resolve } from 'node:path';
+import addressparser from 'nodemailer/lib/addressparser';
 
 export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env.APP_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
@@ -21,7 +23,15 @@ export function absoluteUrl(path: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MAIL_FROM?.trim() || '资源预约 <booking@example.com>';
+  return env.MAIL_FROM?.trim() || 'booking@example.com';
+}
+
+/** The From of one mail: MAIL_FROM as given if it names the sender, else `displayName <address>`. */
+export function senderFor(displayName: string, env: NodeJS.ProcessEnv = process.env): string | { name: string; address: string } {
+  const from = mailFrom(env);
+  const [parsed] = addressparser(from, { flatten: true });
+  if (!parsed?.address || parsed.name) return from;
+  return { name: displayName, address: parsed.address };
 }
 
 export function mailDomain(env: NodeJS.ProcessEnv = process.env): string {

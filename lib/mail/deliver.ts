@@ -18,7 +18,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { bookingMessageId, bookingReplyAddress } from './addresses';
-import { mailFrom } from './config';
+import { senderFor } from './config';
 import { renderEmail } from './render';
 import { MailNotConfiguredError, sendMail } from './transport';
 
@@ -109,7 +109,7 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> 
 async function sendRow(row: OutboxRow): Promise<string> {
   const mail = await renderEmail(row);
   const sent = await sendMail({
-    from: mailFrom(),
+    from: senderFor(mail.senderName),
     to: row.toAddress,
     subject: mail.subject,
     html: mail.html,

@@ -20,6 +20,8 @@ export interface InvitationInput {
   /** The resource's notes for users (注意事项) and anything else worth carrying along. */
   description: string;
   attendee: { name: string; email: string };
+  /** The sender's display name in the mail's language, unless MAIL_FROM names one. */
+  organizerName?: string;
   confirmed: boolean;
 }
 
@@ -35,7 +37,7 @@ export function bookingInvitation(input: InvitationInput): string {
     location: input.location,
     description: input.description,
     status: input.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
-    organizer: { name: organizer?.name || organizer?.address || 'booking', email: organizer?.address || `booking@${mailDomain()}` },
+    organizer: { name: organizer?.name || input.organizerName || organizer?.address || 'booking', email: organizer?.address || `booking@${mailDomain()}` },
     attendees: [{ name: input.attendee.name, email: input.attendee.email, rsvp: false }],
   });
   return calendar.toString();

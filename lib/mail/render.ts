@@ -1,17 +1,20 @@
 /**
- * Turns an outbox row into what is sent: subject, HTML, plain text and, for the approval and
- * confirmation mails, the .ics invitation.
+ * Turns an outbox row into what is sent: subject, HTML, plain text, the sender's display name in
+ * the mail's language and, for the approval and confirmation mails, the .ics invitation.
  */
 import { render } from '@react-email/render';
 import { createElement, type ComponentType } from 'react';
 import { isTemplateName, templates, type TemplateProps } from '@/emails';
-import { emailTranslator, formatInstant } from '@/emails/components/i18n';
+import { formatInstant } from '@/emails/components/format';
+import { emailTranslator } from '@/emails/components/i18n';
 import type { BaseMailProps } from '@/emails/components/types';
 import type { OutboxRow } from '@/db/schema';
 import { bookingInvitation } from './ics';
 
 export interface RenderedEmail {
   subject: string;
+  /** The display name of the sender, in the mail's language (lib/mail/config.ts `senderFor`). */
+  senderName: string;
   html: string;
   text: string;
   /** iCalendar text (METHOD:REQUEST) for mails that carry an invitation. */
@@ -31,7 +34,7 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
   const subject = t(`${messageKey}.subject`, {
     reference: booking.reference,
     resource: booking.resourceName,
-    deadline: deadline ? formatInstant(t, deadline, row.locale, booking.timeZone) : '',
+    deadline: deadline ? formatInstant(deadline, row.locale, booking.timeZone) : '',
   });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
 
@@ -48,8 +51,9 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
       endAt: booking.endAt,
       description: [booking.purpose, notes].filter(Boolean).join('\n\n'),
       attendee: { name: props.recipientName, email: row.toAddress },
+      organizerName: t('layout.product'),
       confirmed: row.template === 'confirmed',
     });
   }
-  return { subject, html, text, ics };
+  return { subject, senderName: t('layout.product'), html, text, ics };
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { resources, users } from '@/db/schema';
+import { bookings, resources, users } from '@/db/schema';
 import { actorForUserId } from '@/lib/auth/actor';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { landingPathFor } from '@/lib/auth/landing';
@@ -8,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { getLedgerEntry, listLedger } from '@/lib/resources/ledger';
+import { at, seedBooking, slot } from '../helpers/booking-fixtures';
 import { testDriver, useTestDb } from '../helpers/db';
 
 const { db } = useTestDb();
@@ -134,11 +135,17 @@ describe(`resource ledger authorization (${testDriver})`, () => {
     expect(forklift.blackouts).toHaveLength(1);
     expect(forklift.blackouts[0].kind).toBe('maintenance');
 
+    // A visit that was used: checked in and out (the demo data has none yet).
     const [room] = await db().select({ id: resources.id }).from(resources).where(eq(resources.code, 'MR-501'));
+    const used = await seedBooking(db(), { resourceId: room.id, ...slot('2030-02-04', '10:00', '11:00'), status: 'completed' });
+    await db()
+      .update(bookings)
+      .set({ checkedInAt: at('2030-02-04', '09:58'), checkedOutAt: at('2030-02-04', '11:02') })
+      .where(eq(bookings.id, used.id));
     const history = await getLedgerEntry(db(), admin, room.id);
     const completed = history.usage.find((u) => u.status === 'completed');
-    expect(completed?.checkedInAt).toBeInstanceOf(Date);
-    expect(completed?.checkedOutAt).toBeInstanceOf(Date);
+    expect(completed?.checkedInAt).toEqual(at('2030-02-04', '09:58'));
+    expect(completed?.checkedOutAt).toEqual(at('2030-02-04', '11:02'));
     expect(history.resource.notesZh).not.toBe('');
   });
 

@@ -8,7 +8,7 @@
  * working days a few weeks ahead (the holiday calendar the app was seeded with), one hour each.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledHolidays } from '@/db/seed';
+import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
 import { baseUrl } from './browser';
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledHolidays } from '@/db/seed';
+import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
 import { baseUrl, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
 

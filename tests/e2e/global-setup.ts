@@ -2,7 +2,9 @@
  * Starts what the browser tests need: a capturing SMTP server (each received message is written
  * as a JSON file that tests read), and the built app (`next start`) on a fresh PGlite data
  * directory, wired to that SMTP server, with the in-process scheduler off so tests run the
- * cron jobs themselves through their HTTP endpoints.
+ * cron jobs themselves through their HTTP endpoints. DEMO_MODE=1 marks it a test install: the
+ * production server loads the demo data into its empty database and accepts the demo accounts
+ * (README "Production use"), which the tests sign in with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -70,6 +72,7 @@ export default async function setup(project: TestProject) {
     CRON_SECRET: cronSecret,
     INBOUND_EMAIL_SECRET: inboundSecret,
     DISABLE_SCHEDULER: '1',
+    DEMO_MODE: '1',
   };
   const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@/db';
-import { seedDemoData } from '@/db/seed';
+import { seedDemoData } from '@/lib/demo/seed';
 import { adminUrl, databaseUrl } from './db-names';
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 /**
- * E-mail reaches a real SMTP server: the approval mail to the right person, in their language,
- * with the time in the org zone (the process runs in America/New_York), a valid .ics and a
+ * E-mail reaches a real SMTP server: the approval mail to the right person, in their language
+ * (sender name and dates too), with the time in the org zone (the process runs in
+ * America/New_York), a valid .ics and a
  * working Confirm link; an SMTP outage loses nothing and sends nothing twice; two workers at
  * once send every mail once.
  */
@@ -13,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, users, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { approveBooking } from '@/lib/booking/review';
-import { formatRange } from '@/lib/i18n/format';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/mail/deliver';
 import { composeDevReply, listDevMailbox, readDevMailbox } from '@/lib/mail/dev-mailbox';
 import { handleInboundEmail } from '@/lib/mail/inbound';
@@ -68,7 +68,8 @@ describe('approval e-mail', () => {
     expect(text).toContain('301 会议室');
     expect(text).toContain('同意，请按时使用。');
     expect(text).toContain('请在会议结束后关闭投影仪并擦净白板。');
-    expect(text).toContain(formatRange(booking.startAt, booking.endAt, 'zh', 'Asia/Shanghai'));
+    expect(mail.from?.value).toEqual([{ name: '资源预约', address: 'booking@example.com' }]);
+    expect(text).toContain('2030年3月6日（周三）09:30–11:30（北京时间）');
     // 09:30 in Shanghai is 20:30 the evening before in New York, where the process runs.
     expect(text).toContain('09:30');
     expect(text).not.toContain('20:30');
@@ -113,7 +114,8 @@ describe('approval e-mail', () => {
     expect(to).toEqual(['staff2@example.com']);
     expect(mail.subject).toBe(`Booking approved, please confirm: ${booking.reference} (Meeting Room 301)`);
     const text = mail.text ?? '';
-    expect(text).toContain(formatRange(booking.startAt, booking.endAt, 'en', 'Asia/Shanghai'));
+    expect(mail.from?.value).toEqual([{ name: 'Resource Booking', address: 'booking@example.com' }]);
+    expect(text).toContain('Thu 7 Mar 2030, 09:30–11:30 (China Standard Time)');
     expect(text).toContain('09:30');
     expect(text).toContain('Please switch off the projector');
     expect(text).toContain('Or simply reply "confirm"');

@@ -44,10 +44,12 @@ describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
     for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
     expect(mail.html).toContain(reference);
     expect(mail.text).toContain(reference);
-    // The preview slot is 01:30–03:30 UTC: 09:30–11:30 in Shanghai, whatever the process TZ.
-    expect(mail.text).toContain('09:30');
-    expect(mail.text).toContain('11:30');
-    expect(mail.text).toContain('Asia/Shanghai');
+    // The preview slot is 01:30–03:30 UTC on Tuesday 1 December: 09:30–11:30 in Shanghai,
+    // whatever the process TZ, with an unambiguous date and the zone named for the reader.
+    expect(mail.text).toContain(
+      locale === 'zh' ? '2026年12月1日（周二）09:30–11:30（北京时间）' : 'Tue 1 Dec 2026, 09:30–11:30 (China Standard Time)',
+    );
+    expect(mail.senderName).toBe(locale === 'zh' ? '资源预约' : 'Resource Booking');
     expect(mail.html).toContain(locale === 'zh' ? 'lang="zh-CN"' : 'lang="en"');
     expect(Boolean(mail.ics)).toBe(name === 'approved' || name === 'confirmed');
   });

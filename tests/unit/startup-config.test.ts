@@ -62,7 +62,7 @@ describe('the embedded database lock', () => {
   it('makes `npm run db:seed` stop with one line while the app holds the database', () => {
     const dataDir = join(dir, 'app');
     writeFileSync(`${dataDir}.lock`, String(holder.pid));
-    const run = spawnSync('node_modules/.bin/tsx', ['db/seed-cli.ts'], {
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts'], {
       env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: dataDir },
       encoding: 'utf8',
       timeout: 60_000,
@@ -71,5 +71,5 @@ describe('the embedded database lock', () => {
     expect(run.stderr.trim()).toMatch(/^Error: The embedded database .* is in use by another process/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(dataDir)).toBe(false);
-  });
+  }, 30_000); // a process of its own: time for a busy machine
 });

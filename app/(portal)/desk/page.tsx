@@ -56,7 +56,7 @@ export default async function DeskPage({ searchParams }: Props) {
   let searchError: string | null = null;
   if (query) {
     try {
-      bookings = (await searchCustomerBookings(db, actor, query)).filter((b) => !status || b.status === status);
+      bookings = await searchCustomerBookings(db, actor, query, { status });
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
       searchError = (await localizeError(error)).message;

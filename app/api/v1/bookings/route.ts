@@ -4,7 +4,6 @@
  * POST /api/v1/bookings — a staff request for oneself → 201 with the booking and its Location.
  */
 import { apiRoute } from '@/lib/api/handler';
-import { matchesBookingFilters } from '@/lib/api/list-filters';
 import { withProfilePhone } from '@/lib/api/profile-phone';
 import { bookingListQuery, createBookingBody } from '@/lib/api/schemas';
 import { toApiBooking, toApiBookingListItem } from '@/lib/api/serialize';
@@ -19,7 +18,7 @@ export const GET = apiRoute(async ({ db, actor, query }) => {
   const bookings =
     actor.kind === 'user' && actor.role === 'admin'
       ? await listBookings(db, actor, filters)
-      : (await listMyBookings(db, actor)).filter((b) => matchesBookingFilters(b, filters));
+      : await listMyBookings(db, actor, filters);
   return Response.json({ bookings: bookings.map(toApiBookingListItem) });
 });
 

@@ -1,0 +1,156 @@
+/**
+ * Demo accounts stay out of real installs (issue 12 item 8), as an operator meets it with the
+ * built app: a production server on a fresh embedded database loads nothing; after
+ * `npm run db:seed` it refuses to start, in one `Error:` line that says what to do, while the
+ * demo accounts keep `demo1234`; after `npm run user:password` for each, it starts and admin
+ * signs in with the new password. (The other browser tests run with DEMO_MODE=1.)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db';
+import { users } from '@/db/schema';
+import { DEMO_ACCOUNTS } from '@/lib/demo/accounts';
+import { setUserPassword } from '@/lib/users/set-password';
+import { DESKTOP, launchBrowser, signIn } from './browser';
+
+let workDir: string;
+let env: NodeJS.ProcessEnv;
+let port: number;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'booking-demo-'));
+  port = await freePort();
+  env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PGLITE_DIR: join(workDir, 'pglite'),
+    DATABASE_URL: '',
+    DEMO_MODE: '',
+    AUTH_SECRET: 'demo-accounts-test-secret-0123456789abcdef',
+    APP_URL: `http://127.0.0.1:${port}`,
+    DISABLE_SCHEDULER: '1',
+  };
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+}
+
+interface Started {
+  server: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+}
+
+function startApp(): Started {
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  server.stdout?.on('data', (d) => (stdout += d));
+  server.stderr?.on('data', (d) => (stderr += d));
+  return { server, output: () => ({ stdout, stderr }) };
+}
+
+/** Healthy (true) or exited (false), whichever comes first. */
+async function healthyOrExited({ server }: Started): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) return false;
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the app neither became healthy nor exited');
+}
+
+async function stop({ server }: Started): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+}
+
+/** The app's embedded database, opened by the test while no server runs. */
+async function withDatabase(task: (db: Db) => Promise<void>): Promise<void> {
+  const handle = await openDatabase({ driver: 'pglite', dataDir: env.PGLITE_DIR });
+  try {
+    await task(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+const run = (script: string, args: string[] = [], input?: string) =>
+  spawnSync('node_modules/.bin/tsx', [script, ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
+
+describe('demo accounts on a production install', () => {
+  // Three production starts and two commands: slower than a page test.
+  it('loads nothing, refuses to start with the demo password, and starts once each account has its own', async () => {
+    const first = startApp();
+    expect(await healthyOrExited(first)).toBe(true);
+    expect(first.output().stdout).not.toContain('demo1234');
+    await stop(first);
+    await withDatabase(async (db) => expect((await db.select({ n: count() }).from(users))[0].n).toBe(0));
+
+    const seeded = run('scripts/db-seed.ts');
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toContain('npm run user:password -- <e-mail>');
+
+    const refused = startApp();
+    expect(await healthyOrExited(refused)).toBe(false);
+    expect(refused.server.exitCode).toBe(1);
+    const errors = refused.output().stderr.split('\n').filter((line) => line.trim());
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^Error: The demo accounts .*admin@example\.com.* still have the published demo password: /);
+    expect(errors[0]).toContain('npm run user:password -- <e-mail>');
+
+    // The command, for admin (a short password refused first); the same domain function for the rest.
+    const password = 'a-real-secret-for-admin';
+    const short = run('scripts/set-password.ts', ['admin@example.com'], 'short\n');
+    expect(short.status).toBe(1);
+    expect(short.stderr.trim()).toBe('Error: The new password must be at least 8 characters.');
+    const changed = run('scripts/set-password.ts', ['admin@example.com'], `${password}\n`);
+    expect(changed.stderr).toBe('');
+    expect(changed.stdout.trim()).toBe('New password set for admin@example.com.');
+    await withDatabase(async (db) => {
+      for (const { email } of DEMO_ACCOUNTS.slice(1)) expect(await setUserPassword(db, email, `${password}-${email}`)).toBe(true);
+    });
+
+    const started = startApp();
+    try {
+      expect(await healthyOrExited(started)).toBe(true);
+      const browser = await launchBrowser();
+      try {
+        const context = await browser.newContext({ ...DESKTOP, baseURL: `http://127.0.0.1:${port}` });
+        const page = await context.newPage();
+        await signIn(page, 'admin@example.com', password);
+        expect(new URL(page.url()).pathname).toBe('/admin');
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await stop(started);
+    }
+  }, 300_000);
+});
