@@ -8,7 +8,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledHolidays } from '@/db/seed';
+import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
 import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
 
