@@ -9,6 +9,7 @@ import { locales, type AppLocale } from '@/lib/i18n/config';
 import { authSecret } from '@/lib/env';
 import type { UserRole } from '@/db/schema';
 import { verifyCredentials } from './credentials';
+import { authRedirect } from './landing';
 
 declare module 'next-auth' {
   interface User {
@@ -64,6 +65,8 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      // Auth.js's own endpoints follow a callbackUrl only under the sign-in page's rule.
+      redirect: authRedirect,
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
