@@ -7,16 +7,16 @@
  */
 import { z } from 'zod';
 import { bookingChannel, bookingPriority, bookingStatus, coordinationAnswer, requesterKind, resourceState } from '@/db/schema';
-import { approveSchema, staffRequestSchema } from '@/lib/booking/schemas';
+import { approveSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
+import { isoInstantField } from '@/lib/validation/fields';
 import { API_ERROR_CODES } from './errors';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------------------------
 
-/** An instant in JSON: RFC 3339 with seconds and an offset (`2026-12-01T09:30:00+08:00`, `…Z`). */
-export const isoInstant = () =>
-  z.iso.datetime({ offset: true, error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') });
+/** An instant in JSON: RFC 3339 with an offset (`2026-12-01T09:30:00+08:00`, `…Z`), inside the product's window. */
+export const isoInstant = () => isoInstantField(STAFF_FIELD_MESSAGES);
 
 /** POST /bookings. `phone` may be left out: the caller's phone on file is used, as the form pre-fills it. */
 export const createBookingBody = z

@@ -14,6 +14,7 @@ import { recordEvent } from './events';
 import { isUuid } from './ids';
 import { approveBooking } from './review';
 import { parseInput } from './schemas';
+import { instantField } from '@/lib/validation/fields';
 import { TRANSITIONS } from './state';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
@@ -80,8 +81,8 @@ export interface DisplaceableBooking {
 
 const wantedSlotSchema = z.object({
   resourceId: z.string({ error: V.required }),
-  startAt: z.coerce.date({ error: V.invalid_date }),
-  endAt: z.coerce.date({ error: V.invalid_date }),
+  startAt: instantField(V),
+  endAt: instantField(V),
 });
 
 /**

@@ -10,6 +10,8 @@ import type { Db } from '@/db';
 import { bookings, coordinationRequests, resources, type Booking, type Resource } from '@/db/schema';
 import { requireAdmin, type Actor } from '@/lib/authz';
 import { bookingListWhere, dayBounds, selectBookingList } from './list-query';
+import { STAFF_FIELD_MESSAGES } from './schemas';
+import { dayField } from '@/lib/validation/fields';
 import { reviewQueue, type ReviewQueueFilters } from './queries';
 import { getSettings } from '@/lib/settings';
 
@@ -40,7 +42,7 @@ const searchSchema = z.object({
   resource: optionalId,
   type: optionalId,
   department: optionalId,
-  date: z.preprocess(first, z.iso.date().optional().catch(undefined)),
+  date: z.preprocess(first, dayField(STAFF_FIELD_MESSAGES).optional().catch(undefined)),
 });
 
 export interface ReviewSearch {

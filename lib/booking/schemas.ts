@@ -6,13 +6,20 @@
  *
  * Times must arrive as absolute instants (ISO 8601 with an offset, or Date objects): a
  * `datetime-local` value has no zone and is converted in the organisation's zone by the form.
+ * Instants and phone numbers are the shared fields of lib/validation/fields.ts.
  */
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
+import { blankToUndefined, instantField, phoneField, type FieldMessages } from '@/lib/validation/fields';
 
-/** Empty form fields ('', blanks or null) mean "not given". */
-const blankToUndefined = (value: unknown) =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+/** The shared fields' messages, as this module's bare `validation` keys. */
+export const STAFF_FIELD_MESSAGES: FieldMessages = {
+  required: 'required',
+  invalid_date: 'invalid_date',
+  invalid_phone: 'invalid_phone',
+  too_long: 'too_long',
+  out_of_window: 'out_of_window',
+};
 
 const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 const optionalText = (max: number) =>
@@ -21,25 +28,8 @@ const optionalText = (max: number) =>
 const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });
 const optionalId = () => z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional());
 
-/** An instant: ISO string or Date. */
-const instant = () =>
-  z.preprocess(
-    (value) => {
-      const given = blankToUndefined(value);
-      return typeof given === 'string' ? new Date(given) : given;
-    },
-    z.date({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') }),
-  );
-
-const PHONE = /^[0-9+\-() ]+$/;
-const phone = () =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, 'required')
-    .min(5, 'invalid_phone')
-    .max(40, 'too_long')
-    .regex(PHONE, 'invalid_phone');
+const instant = () => instantField(STAFF_FIELD_MESSAGES);
+const phone = () => phoneField(STAFF_FIELD_MESSAGES);
 
 const attendees = () =>
   z.preprocess(

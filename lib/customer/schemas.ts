@@ -12,6 +12,7 @@
 import { z } from 'zod';
 // Types only: forms import this module in the browser, where the database schema must not go.
 import { BOOKING_STATUSES } from '@/db/booking-statuses';
+import { blankToUndefined, instantField, phoneField } from '@/lib/validation/fields';
 
 const MESSAGE_KEYS = [
   'required',
@@ -19,6 +20,7 @@ const MESSAGE_KEYS = [
   'invalid_text',
   'invalid_id',
   'invalid_date',
+  'out_of_window',
   'invalid_phone',
   'invalid_email',
   'invalid_number',
@@ -39,9 +41,6 @@ export const V = Object.fromEntries(MESSAGE_KEYS.map((key) => [key, `customer.va
   [K in (typeof MESSAGE_KEYS)[number]]: `customer.validation.${K}`;
 };
 
-/** Empty form fields ('', blanks or null) mean "not given". */
-const blankToUndefined = (value: unknown) =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
 const missingOr = (code: string) => (issue: { input: unknown }) =>
   issue.input === undefined || issue.input === null || issue.input === '' ? V.required : code;
@@ -72,44 +71,9 @@ const optionalText = (max: number) =>
 
 const id = () => z.uuid({ error: missingOr(V.invalid_id) });
 
-/**
- * An absolute instant: a Date, or ISO 8601 *with* an offset (Z or ±hh:mm). A time without a
- * zone would be read in the server's zone, which is never what a customer meant.
- */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-const instant = () =>
-  z.preprocess(
-    (value) => {
-      const given = blankToUndefined(value);
-      if (typeof given !== 'string') return given;
-      return given.length <= 40 && ISO_INSTANT.test(given.trim()) ? new Date(given.trim()) : 'invalid';
-    },
-    z.date({ error: missingOr(V.invalid_date) }),
-  );
-
-/** Phone numbers people actually give, compared without spaces, dashes and brackets. */
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}\d{7,8}(?:(?:ext\.?|x|转|#)\d{1,6})?$/i;
-const INTERNATIONAL = /^\+\d{6,15}$/;
-
-export function isValidPhone(value: string): boolean {
-  const compact = value.replace(/[\s\-()]/g, '');
-  return MOBILE.test(compact) || LANDLINE.test(compact) || INTERNATIONAL.test(compact);
-}
-
-/**
- * Mainland mobile (138 0013 8000), landline with area code and an optional extension
- * (021-5888 0000 转 123), or any number with a country code (+852 2123 4567). Kept as typed,
- * blanks collapsed.
- */
-const phone = () =>
-  z
-    .string({ error: missingOr(V.invalid_phone) })
-    .trim()
-    .min(1, V.required)
-    .max(40, V.too_long)
-    .transform((v) => v.replace(/\s+/g, ' '))
-    .refine(isValidPhone, V.invalid_phone);
+// The shared fields (lib/validation/fields.ts) with this channel's messages.
+const instant = () => instantField(V);
+const phone = () => phoneField(V);
 
 /**
  * Exactly one address: no line breaks (header injection), no lists (commas, semicolons), no

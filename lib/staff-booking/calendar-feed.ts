@@ -15,9 +15,10 @@ import { BOOKING_STATUSES } from '@/db/booking-statuses';
 import { resources, type BookingStatus } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
 import { getBusy, getResourceCalendar } from '@/lib/booking/availability';
-import { parseInput } from '@/lib/booking/schemas';
+import { parseInput, STAFF_FIELD_MESSAGES } from '@/lib/booking/schemas';
 import { addDays, dayInZone, earliestStaffStartDay, minutesInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
+import { dayField } from '@/lib/validation/fields';
 import { openingWindows, type OpenWindow } from './opening-windows';
 import { toWallClock, type WallClock } from './wall-clock';
 
@@ -42,7 +43,7 @@ export interface CalendarFeed {
   open: OpenWindow[] | null;
 }
 
-const day = () => z.string({ error: 'required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date');
+const day = () => dayField(STAFF_FIELD_MESSAGES);
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /**

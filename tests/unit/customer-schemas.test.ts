@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { clientIp } from '@/lib/api/client-ip';
 import { localizeFields } from '@/lib/api/errors';
 import { fieldErrors } from '@/lib/booking/schemas';
-import { isValidPhone, publicRequestSchema, serviceDeskRequestSchema, V } from '@/lib/customer/schemas';
+import { publicRequestSchema, serviceDeskRequestSchema, V } from '@/lib/customer/schemas';
+import { isValidPhone } from '@/lib/validation/fields';
 
 const valid = {
   resourceId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
