@@ -3,6 +3,7 @@
  * included), JSON only, and every failure a typed 4xx instead of an exception from deep inside
  * the runtime.
  */
+import { DomainError } from '@/lib/errors';
 import { HttpError } from './errors';
 
 /** Enough for any form of the product many times over; anything larger is not a booking. */
@@ -11,14 +12,17 @@ export const MAX_JSON_BYTES = 64 * 1024;
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 /**
- * The parsed body; an empty body reads as `{}` so that actions without fields (confirm) need
- * none. A non-empty body must be declared JSON: besides being honest, that keeps plain HTML
- * forms on other sites from posting here (they cannot send `application/json`).
+ * The parsed body of a state-changing request. It must be declared JSON and hold a JSON value —
+ * `{}` for actions without fields (confirm): an HTML form on another site can send neither
+ * `application/json` nor a JSON body without the browser asking this site first, so an empty or
+ * form-encoded body is refused (415 or 422), never read as `{}`.
  */
 export async function readJsonBody(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
-  const text = await readText(request, limit);
-  if (text.trim() === '') return {};
   if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) throw new HttpError('unsupported_media_type');
+  const text = await readText(request, limit);
+  if (text.trim() === '') {
+    throw new DomainError('invalid_input', undefined, { fields: { _form: ['api.emptyBody'] } });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

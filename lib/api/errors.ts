@@ -14,6 +14,7 @@ import { loadMessages, translator } from '@/lib/i18n/messages';
 /** Failures of the HTTP request itself, before any domain function runs. */
 export const HTTP_ERROR_STATUS = {
   invalid_json: 400,
+  cross_origin: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
 } as const;

@@ -15,6 +15,7 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { readJsonBody } from './body';
 import { toErrorResponse } from './errors';
 import { apiLocale } from './locale';
+import { assertSameOrigin, isStateChanging } from './same-origin';
 
 export type RouteParams = Record<string, string>;
 
@@ -24,7 +25,12 @@ export interface ApiContext<P extends RouteParams> {
   actor: Actor;
   locale: AppLocale;
   db: Db;
-  /** The JSON body validated by `schema` (400 malformed, 413 too large, 415 not JSON, 422 invalid). */
+  /** The parsed JSON body of a state-changing request, unvalidated (for domain functions that parse it themselves). */
+  json: unknown;
+  /**
+   * The JSON body validated by `schema` (400 malformed, 413 too large, 415 not JSON, 422 empty
+   * or invalid). State-changing requests are read and checked before the route runs.
+   */
   body<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
   /** The query string validated by `schema`; empty values count as absent (422 when invalid). */
   query<S extends z.ZodType>(schema: S): z.output<S>;
@@ -33,10 +39,13 @@ export interface ApiContext<P extends RouteParams> {
 export interface ApiRouteOptions {
   /**
    * `user` (default): a signed-in user, else 401 before anything else happens — the domain
-   * functions check roles and ownership again. `public`: anyone, as an anonymous actor (the
+   * functions check roles and ownership again. A state-changing request must come from the
+   * app's own origin (lib/api/same-origin.ts), since it rides on the session cookie. `public`: anyone, as an anonymous actor (the
    * customer-facing routes; the session cookie is not read).
    */
   access?: 'user' | 'public';
+  /** The largest body accepted (413 beyond); lib/api/body.ts's MAX_JSON_BYTES unless smaller. */
+  maxBodyBytes?: number;
 }
 
 export function apiRoute<P extends RouteParams = RouteParams>(
@@ -48,9 +57,15 @@ export function apiRoute<P extends RouteParams = RouteParams>(
     const { searchParams } = new URL(req.url);
     let locale = apiLocale(ANONYMOUS, req.headers, searchParams);
     try {
+      const changes = isStateChanging(req.method);
+      // Before the cookie is read: a forged request learns nothing and changes nothing.
+      if (changes && access === 'user') assertSameOrigin(req);
       const actor = access === 'public' ? ANONYMOUS : await sessionActor();
       locale = apiLocale(actor, req.headers, searchParams);
       if (access === 'user') requireUser(actor);
+      // Every state-changing request is JSON, read before the route runs, so a route that
+      // takes no fields (confirm) refuses an empty or form-encoded body as well.
+      const json = changes ? await readJsonBody(req, options.maxBodyBytes) : undefined;
       const response = await handler({
         req,
         // Routes without dynamic segments are called without a route context.
@@ -58,7 +73,8 @@ export function apiRoute<P extends RouteParams = RouteParams>(
         actor,
         locale,
         db: await getDb(),
-        body: async (schema) => parseInput(schema, await readJsonBody(req)),
+        json,
+        body: async (schema) => parseInput(schema, json === undefined ? await readJsonBody(req) : json),
         query: (schema) => parseInput(schema, queryObject(searchParams)),
       });
       return privateResponse(response);

@@ -70,16 +70,19 @@ class Client {
     body?: unknown,
     opts: { raw?: string; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
-    const hasBody = body !== undefined || opts.raw !== undefined;
+    // A state-changing call is JSON (`{}` when it has no fields) and names the app as its
+    // Origin, as the app's own pages do (lib/api/same-origin.ts).
+    const changes = method !== 'GET' && method !== 'HEAD';
+    const payload = body === undefined && changes ? {} : body;
     const response = await fetch(`${baseUrl()}${path}`, {
       method,
       redirect: 'manual',
       headers: {
-        ...(hasBody && { 'content-type': 'application/json' }),
+        ...(changes && { 'content-type': 'application/json', origin: baseUrl() }),
         ...this.cookieHeader(),
         ...opts.headers,
       },
-      body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: opts.raw ?? (payload === undefined ? undefined : JSON.stringify(payload)),
     });
     const text = await response.text();
     let json: unknown = null;

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHolidayCsv } from '@/lib/calendar/holiday-import';
 import { addWorkingDays, dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(
@@ -76,7 +76,11 @@ describe('staff booking', () => {
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@example.com');
     const opinion = '同意，请提前十分钟到场布置。';
-    const approved = await admin.request.post(`/api/v1/bookings/${id}/approve`, { data: { opinion } });
+    const approved = await admin.request.post(`/api/v1/bookings/${id}/approve`, {
+      data: { opinion },
+      // The JSON API takes state changes only from the app's own origin.
+      headers: { origin: baseUrl() },
+    });
     expect(approved.status()).toBe(200);
     expect((await approved.json()).status).toBe('awaiting_confirmation');
 

@@ -157,11 +157,21 @@ describe('reading the JSON body', () => {
     throw new Error('expected the body to be refused');
   };
 
-  it('parses JSON; an empty body is an empty object', async () => {
+  it('parses JSON', async () => {
     expect(await readJsonBody(post('{"purpose":"会议"}'))).toEqual({ purpose: '会议' });
     expect(await readJsonBody(post('{"a":1}', { 'content-type': 'application/merge-patch+json; charset=utf-8' }))).toEqual({ a: 1 });
-    expect(await readJsonBody(post(null, {}))).toEqual({});
-    expect(await readJsonBody(post('  ', {}))).toEqual({});
+    expect(await readJsonBody(post('{}'))).toEqual({});
+  });
+
+  it('an empty body is refused, never read as {}: 415 undeclared, 422 declared JSON', async () => {
+    for (const empty of [null, '', '  ']) {
+      expect((await failure(post(empty, {}))).status).toBe(415);
+      expect((await failure(post(empty, { 'content-type': 'application/x-www-form-urlencoded' }))).status).toBe(415);
+      const declared = await failure(post(empty));
+      expect(declared.status).toBe(422);
+      expect(declared.body.error.code).toBe('invalid_input');
+      expect(declared.body.error.fields?._form).toEqual(['The request body is empty; send a JSON object ({} when there is nothing to send).']);
+    }
   });
 
   it.each(['{"purpose": ', '{purpose: 1}', "{'a':1}", 'undefined', '{"a":1}}'])('malformed JSON %j → 400 invalid_json', async (text) => {
@@ -212,6 +222,7 @@ describe('reading the JSON body', () => {
     expect(toErrorResponse(new HttpError('invalid_json'), 'zh', quiet).status).toBe(400);
     expect(toErrorResponse(new HttpError('payload_too_large', { limitKb: 64 }), 'zh', quiet).body.error.message).toContain('64');
     expect(toErrorResponse(new HttpError('unsupported_media_type'), 'zh', quiet).status).toBe(415);
+    expect(toErrorResponse(new HttpError('cross_origin'), 'zh', quiet).status).toBe(403);
   });
 });
 

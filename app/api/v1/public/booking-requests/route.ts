@@ -11,7 +11,6 @@
  * The client address for the rate limit comes from `x-forwarded-for` — see lib/api/client-ip.ts
  * for which entry is trusted (TRUST_PROXY).
  */
-import { readJsonBody } from '@/lib/api/body';
 import { clientIp } from '@/lib/api/client-ip';
 import { apiRoute } from '@/lib/api/handler';
 import { createPublicRequest } from '@/lib/customer/create-public';
@@ -22,10 +21,9 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 32 * 1024;
 
 export const POST = apiRoute(
-  async ({ req, db, locale }) => {
-    const body = await readJsonBody(req, MAX_BODY_BYTES);
-    const { reference, status } = await createPublicRequest(db, body, { ip: clientIp(req.headers), locale });
+  async ({ req, db, locale, json }) => {
+    const { reference, status } = await createPublicRequest(db, json, { ip: clientIp(req.headers), locale });
     return Response.json({ reference, status }, { status: 201 });
   },
-  { access: 'public' },
+  { access: 'public', maxBodyBytes: MAX_BODY_BYTES },
 );
