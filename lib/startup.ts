@@ -6,12 +6,14 @@ import { getDbHandle } from '@/db';
 import { DEPARTMENTS } from '@/lib/demo/catalogue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { assertNoDemoPasswords, isDemoInstall, loadDemoDataIfWanted } from '@/lib/demo/install';
+import { socketAddressPreloaded } from '@/lib/api/client-ip';
 import { ConfigError } from './config-error';
-import { authSecret } from './env';
+import { authSecret, isProduction } from './env';
 
 export async function prepareServer(): Promise<void> {
   try {
     authSecret();
+    assertSocketAddressPreload();
     // Opens (and for the embedded database migrates) now, so the first request is fast.
     const handle = await getDbHandle();
     await loadDemoDataIfWanted(handle);
@@ -23,6 +25,18 @@ export async function prepareServer(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * Without the preload the per-address limit would have no trustworthy address (and a client
+ * could write the header itself), so production does not start rather than trust headers.
+ */
+function assertSocketAddressPreload(): void {
+  if (isProduction() && !socketAddressPreloaded()) {
+    throw new ConfigError(
+      'the socket-address preload is missing: start the server with `npm start` (or set NODE_OPTIONS="--require ./scripts/socket-address.cjs")',
+    );
   }
 }
 

@@ -1,27 +1,39 @@
 /**
  * The client's address for the public channel's per-address rate limit.
  *
- * Route handlers see no socket. Next's server puts the socket's address in `x-forwarded-for`
- * when the request arrived without one; a reverse proxy appends the address it saw. So the
- * entry to trust is counted from the right: `TRUST_PROXY` = the number of proxies in front of
- * the app that append (or set) the header — 0 or unset when clients connect directly, 1 behind
- * one nginx/Caddy/load balancer. With N proxies the N-th entry from the right is what the
- * outermost one of ours saw; everything left of it was written by the client and is ignored.
+ * Route handlers and server actions see no socket, so the server process is started with a
+ * preload (scripts/socket-address.cjs, part of `npm start`) that writes the TCP peer's address
+ * into the `x-booking-socket-address` header of every request, replacing whatever a client sent
+ * under that name. The production server refuses to start without it (lib/startup.ts).
  *
- * The trust assumption: with TRUST_PROXY unset and no proxy, a client that sends its own
- * `x-forwarded-for` chooses its bucket (Next keeps a header it is given). Public deployments
- * therefore run behind a proxy that sets the header, with TRUST_PROXY set to match; the
- * per-e-mail limit and the open-request cap hold whatever the address.
+ * `TRUST_PROXY` = the number of reverse proxies in front of the app that append to
+ * `x-forwarded-for` (nginx, Caddy, a load balancer):
+ * - unset or 0: clients connect directly; only the socket address counts and any
+ *   `x-forwarded-for` or `x-real-ip` a client sends is ignored;
+ * - N ≥ 1: the N-th entry from the right of `x-forwarded-for` is what the outermost of our
+ *   proxies saw; everything left of it was written by the client and is ignored. A request
+ *   with fewer entries did not pass through all of them and counts by its socket address.
  */
 import { isIP } from 'node:net';
 
+export const SOCKET_ADDRESS_HEADER = 'x-booking-socket-address';
+
+/** Whether this process was started with the socket-address preload. */
+export function socketAddressPreloaded(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('booking.socketAddressHeader')] === SOCKET_ADDRESS_HEADER;
+}
+
 export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
-  const proxies = Math.max(1, Number.parseInt(env.TRUST_PROXY ?? '', 10) || 0);
-  const forwarded = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const candidate = forwarded.at(-Math.min(proxies, forwarded.length)) ?? headers.get('x-real-ip') ?? '';
+  const proxies = Math.max(0, Number.parseInt(env.TRUST_PROXY ?? '', 10) || 0);
+  const socket = headers.get(SOCKET_ADDRESS_HEADER) ?? '';
+  let candidate = socket;
+  if (proxies > 0) {
+    const forwarded = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (forwarded.length >= proxies) candidate = forwarded.at(-proxies)!;
+  }
   return normalizeIp(candidate) ?? 'unknown';
 }
 

@@ -16,6 +16,7 @@ import { openDatabase, type Db } from '@/db';
 import { users } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/accounts';
 import { setUserPassword } from '@/lib/users/set-password';
+import { withSocketAddressPreload } from '../helpers/app-server';
 import { DESKTOP, launchBrowser, signIn } from './browser';
 
 let workDir: string;
@@ -58,9 +59,9 @@ interface Started {
   output: () => { stdout: string; stderr: string };
 }
 
-function startApp(): Started {
+function startApp({ preload = true } = {}): Started {
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env,
+    env: preload ? withSocketAddressPreload(env) : env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -107,6 +108,15 @@ const run = (script: string, args: string[] = [], input?: string) =>
 describe('demo accounts on a production install', () => {
   // Three production starts and two commands: slower than a page test.
   it('loads nothing, refuses to start with the demo password, and starts once each account has its own', async () => {
+    // Started without `npm start`'s socket-address preload, it would have to trust address
+    // headers clients write: it stops instead, saying how to start it.
+    const bare = startApp({ preload: false });
+    expect(await healthyOrExited(bare)).toBe(false);
+    expect(bare.server.exitCode).toBe(1);
+    expect(bare.output().stderr.trim()).toBe(
+      'Error: the socket-address preload is missing: start the server with `npm start` (or set NODE_OPTIONS="--require ./scripts/socket-address.cjs")',
+    );
+
     const first = startApp();
     expect(await healthyOrExited(first)).toBe(true);
     expect(first.output().stdout).not.toContain('demo1234');

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { withSocketAddressPreload } from '../helpers/app-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -73,9 +74,13 @@ export default async function setup(project: TestProject) {
     INBOUND_EMAIL_SECRET: inboundSecret,
     DISABLE_SCHEDULER: '1',
     DEMO_MODE: '1',
+    // The tests stand in for a reverse proxy: they name each simulated customer's address in
+    // x-forwarded-for (separate rate-limit buckets), so the app trusts one hop. Direct clients
+    // (TRUST_PROXY unset) are tested in two-instances.e2e.ts.
+    TRUST_PROXY: '1',
   };
   const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env,
+    env: withSocketAddressPreload(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,9 +1,10 @@
 /**
  * Calling the public API's route handlers as a client would: real `Request` objects, the
- * client's address in `x-forwarded-for` (as Next puts it), slots on coming working days by the
+ * client's address in the socket-address header (as the server's preload puts it), slots on coming working days by the
  * real clock (the handlers run "now").
  */
 import { POST } from '@/app/api/v1/public/booking-requests/route';
+import { SOCKET_ADDRESS_HEADER } from '@/lib/api/client-ip';
 import type { Db } from '@/db';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
@@ -29,7 +30,7 @@ export function postRequest(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-forwarded-for': opts.ip ?? uniqueClient().ip,
+        [SOCKET_ADDRESS_HEADER]: opts.ip ?? uniqueClient().ip,
         ...opts.headers,
       },
       body: opts.raw ? (body as string) : JSON.stringify(body),

@@ -51,6 +51,16 @@ describe('rate limits', () => {
     expect((await postRequest(customerBody(showroomId, slot, uniqueClient().email))).status).toBe(201);
   });
 
+  it('per address, clients connecting directly (TRUST_PROXY unset): a made-up X-Forwarded-For buys no new allowance', async () => {
+    const { ip } = uniqueClient();
+    const madeUp = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` });
+    for (let i = 0; i < PUBLIC_RATE_LIMITS.ip.points; i++) {
+      await expectError(await postRequest({ name: 'x' }, { ip, headers: madeUp(i) }), 422, 'invalid_input');
+    }
+    const response = await postRequest(customerBody(showroomId, slot, uniqueClient().email), { ip, headers: madeUp(200) });
+    await expectError(response, 429, 'rate_limited');
+  });
+
   it('per e-mail: open requests are capped, then the address is rate-limited', async () => {
     const { email } = uniqueClient();
     const slots = await Promise.all([10, 11, 12, 13, 14, 15].map((d) => workingDaySlot(db(), d, '10:00', '11:00')));

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientIp } from '@/lib/api/client-ip';
 import { localizeFields } from '@/lib/api/errors';
 import { fieldErrors } from '@/lib/booking/schemas';
 import { publicRequestSchema, serviceDeskRequestSchema, V } from '@/lib/customer/schemas';
@@ -153,27 +152,5 @@ describe('customer messages', () => {
     for (const locale of ['zh', 'en']) expect(Object.keys(read(locale).validation).sort()).toEqual([...keys].sort());
     expect(localizeFields({ phone: [V.invalid_phone] }, 'zh').phone[0]).toContain('手机号');
     expect(localizeFields({ phone: [V.invalid_phone] }, 'en').phone[0]).toContain('country code');
-  });
-});
-
-describe('clientIp', () => {
-  const headers = (forwarded?: string, realIp?: string) =>
-    new Headers({ ...(forwarded && { 'x-forwarded-for': forwarded }), ...(realIp && { 'x-real-ip': realIp }) });
-
-  it('directly exposed: the address Next put in x-forwarded-for', () => {
-    expect(clientIp(headers('203.0.113.7'), {})).toBe('203.0.113.7');
-    expect(clientIp(headers('::ffff:203.0.113.7'), {})).toBe('203.0.113.7');
-  });
-
-  it('behind N proxies: the N-th entry from the right; what the client wrote further left is ignored', () => {
-    expect(clientIp(headers('6.6.6.6, 203.0.113.7'), { TRUST_PROXY: '1' })).toBe('203.0.113.7');
-    expect(clientIp(headers('6.6.6.6, 203.0.113.7, 10.0.0.2'), { TRUST_PROXY: '2' })).toBe('203.0.113.7');
-    expect(clientIp(headers('[2001:db8::1]:443'), { TRUST_PROXY: '1' })).toBe('2001:db8::1');
-  });
-
-  it('falls back to x-real-ip, then to one shared unknown bucket', () => {
-    expect(clientIp(headers(undefined, '198.51.100.4'), {})).toBe('198.51.100.4');
-    expect(clientIp(headers('not an address'), {})).toBe('unknown');
-    expect(clientIp(headers(), {})).toBe('unknown');
   });
 });

@@ -2,8 +2,8 @@
 
 /**
  * The public booking form's submit: no session — the customer is anonymous. The client's
- * address for the per-address rate limit is read from the forwarding headers exactly as the
- * public API reads it (lib/api/client-ip.ts); the page's language becomes the language of the
+ * address for the per-address rate limit is read exactly as the public API reads it
+ * (lib/api/client-ip.ts); the page's language becomes the language of the
  * customer's e-mails.
  */
 import { z } from 'zod';

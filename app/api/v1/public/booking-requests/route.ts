@@ -8,8 +8,8 @@
  * - 422 `invalid_input` with per-field messages (or a rule: notice, hours, horizon, duration);
  * - 409 `slot_taken` with ranked `alternatives`;
  * - 429 `rate_limited` (with Retry-After) or `too_many_open`.
- * The client address for the rate limit comes from `x-forwarded-for` — see lib/api/client-ip.ts
- * for which entry is trusted (TRUST_PROXY).
+ * The client address for the rate limit is the socket's, or with TRUST_PROXY the address our
+ * proxies saw — see lib/api/client-ip.ts.
  */
 import { clientIp } from '@/lib/api/client-ip';
 import { apiRoute } from '@/lib/api/handler';
