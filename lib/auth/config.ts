@@ -8,6 +8,7 @@ import { getDb } from '@/db';
 import { locales, type AppLocale } from '@/lib/i18n/config';
 import { authSecret } from '@/lib/env';
 import type { UserRole } from '@/db/schema';
+import { revokeSessions } from '@/lib/users/sessions';
 import { verifyCredentials } from './credentials';
 
 declare module 'next-auth' {
@@ -15,6 +16,7 @@ declare module 'next-auth' {
     role?: UserRole;
     departmentId?: string | null;
     locale?: AppLocale;
+    sessionVersion?: number;
   }
   interface Session {
     user: {
@@ -24,6 +26,8 @@ declare module 'next-auth' {
       role: UserRole;
       departmentId: string | null;
       locale: AppLocale;
+      /** Compared with the user's current version on every request (lib/auth/actor.ts). */
+      sessionVersion?: number;
     };
   }
 }
@@ -33,6 +37,7 @@ declare module '@auth/core/jwt' {
     role?: UserRole;
     departmentId?: string | null;
     locale?: AppLocale;
+    sv?: number;
   }
 }
 
@@ -70,6 +75,7 @@ export function authConfig(): NextAuthConfig {
           token.role = user.role;
           token.departmentId = user.departmentId ?? null;
           token.locale = user.locale;
+          token.sv = user.sessionVersion;
         }
         return token;
       },
@@ -80,7 +86,16 @@ export function authConfig(): NextAuthConfig {
         session.user.role = token.role ?? 'staff';
         session.user.departmentId = token.departmentId ?? null;
         session.user.locale = token.locale && locales.includes(token.locale) ? token.locale : 'zh';
+        session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : undefined;
         return session;
+      },
+    },
+    events: {
+      // A cookie is a bearer credential that a sign-out cannot take back from a copy: ending
+      // every session of the person is what makes "signed out" true (lib/users/sessions.ts).
+      async signOut(message) {
+        const userId = 'token' in message ? message.token?.sub : undefined;
+        if (userId) await revokeSessions(await getDb(), userId);
       },
     },
   };
