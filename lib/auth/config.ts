@@ -6,10 +6,12 @@ import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { locales, type AppLocale } from '@/lib/i18n/config';
+import { clientIp } from '@/lib/api/client-ip';
 import { authSecret } from '@/lib/env';
 import type { UserRole } from '@/db/schema';
 import { revokeSessions } from '@/lib/users/sessions';
-import { verifyCredentials } from './credentials';
+import { SignInThrottled } from './sign-in-error';
+import { attemptSignIn } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface User {
@@ -62,9 +64,14 @@ export function authConfig(): NextAuthConfig {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
-          const user = await verifyCredentials(await getDb(), credentials?.email, credentials?.password);
-          return user && { ...user };
+        async authorize(credentials, request) {
+          const outcome = await attemptSignIn(await getDb(), {
+            email: credentials?.email,
+            password: credentials?.password,
+            address: clientIp(request.headers),
+          });
+          if (outcome.kind === 'throttled') throw new SignInThrottled(outcome.retryAfterSeconds);
+          return outcome.kind === 'ok' ? { ...outcome.user } : null;
         },
       }),
     ],
