@@ -84,6 +84,12 @@ export const users = pgTable(
     /** Answers coordination requests addressed to the department. */
     isDepartmentContact: boolean('is_department_contact').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /**
+     * Sessions are signed cookies (JWT) that carry the version they were issued under; every
+     * request compares it with this. Raising it ends all of the person's sessions at once
+     * (sign-out, new password, disabled, new role) — lib/users/sessions.ts.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],

@@ -7,10 +7,13 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { signIn } from '@/lib/auth';
 import { credentialsSchema } from '@/lib/auth/credentials';
+import type { SignInThrottled } from '@/lib/auth/sign-in-error';
 import { landingPathFor, safeCallbackPath } from '@/lib/auth/landing';
 
 export interface SignInState {
-  error?: 'missing' | 'invalid' | 'unavailable';
+  error?: 'missing' | 'invalid' | 'unavailable' | 'throttled';
+  /** With `throttled`: when the next attempt will be looked at. */
+  retryAfterMinutes?: number;
   /** Echoed back so the form keeps what was typed (never the password). */
   email?: string;
 }
@@ -24,6 +27,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
+      const wait = (error as Partial<SignInThrottled>).retryAfterSeconds;
+      if (typeof wait === 'number') return { error: 'throttled', retryAfterMinutes: Math.ceil(wait / 60), email };
       return { error: error.type === 'CredentialsSignin' ? 'invalid' : 'unavailable', email };
     }
     throw error;

@@ -11,7 +11,12 @@ import { signInAction, type SignInState } from './actions';
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: SignInState['error'] }) {
   const t = useTranslations('auth');
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
-  const message = state.error ? t(state.error) : undefined;
+  const message =
+    state.error === 'throttled'
+      ? state.retryAfterMinutes
+        ? t('throttled', { minutes: state.retryAfterMinutes })
+        : t('throttledLater')
+      : state.error && t(state.error);
 
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

@@ -14,13 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   // Auth.js's own endpoint (/api/auth/callback/credentials) sends failures here as ?error=.
-  const initialError = params.error === undefined ? undefined : params.error === 'CredentialsSignin' ? 'invalid' : 'unavailable';
+  const initialError =
+    params.error === undefined
+      ? undefined
+      : params.error !== 'CredentialsSignin'
+        ? 'unavailable'
+        : params.code === 'throttled'
+          ? 'throttled'
+          : 'invalid';
   const actor = await currentActor();
   if (actor.kind === 'user') redirect(callbackUrl ?? landingPathFor(actor.role));
 

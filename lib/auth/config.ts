@@ -6,16 +6,20 @@ import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { locales, type AppLocale } from '@/lib/i18n/config';
+import { clientIp } from '@/lib/api/client-ip';
 import { authSecret } from '@/lib/env';
 import type { UserRole } from '@/db/schema';
-import { verifyCredentials } from './credentials';
 import { authRedirect } from './landing';
+import { revokeSessions } from '@/lib/users/sessions';
+import { SignInThrottled } from './sign-in-error';
+import { attemptSignIn } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface User {
     role?: UserRole;
     departmentId?: string | null;
     locale?: AppLocale;
+    sessionVersion?: number;
   }
   interface Session {
     user: {
@@ -25,6 +29,8 @@ declare module 'next-auth' {
       role: UserRole;
       departmentId: string | null;
       locale: AppLocale;
+      /** Compared with the user's current version on every request (lib/auth/actor.ts). */
+      sessionVersion?: number;
     };
   }
 }
@@ -34,6 +40,7 @@ declare module '@auth/core/jwt' {
     role?: UserRole;
     departmentId?: string | null;
     locale?: AppLocale;
+    sv?: number;
   }
 }
 
@@ -58,9 +65,14 @@ export function authConfig(): NextAuthConfig {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
-          const user = await verifyCredentials(await getDb(), credentials?.email, credentials?.password);
-          return user && { ...user };
+        async authorize(credentials, request) {
+          const outcome = await attemptSignIn(await getDb(), {
+            email: credentials?.email,
+            password: credentials?.password,
+            address: clientIp(request.headers),
+          });
+          if (outcome.kind === 'throttled') throw new SignInThrottled(outcome.retryAfterSeconds);
+          return outcome.kind === 'ok' ? { ...outcome.user } : null;
         },
       }),
     ],
@@ -73,6 +85,7 @@ export function authConfig(): NextAuthConfig {
           token.role = user.role;
           token.departmentId = user.departmentId ?? null;
           token.locale = user.locale;
+          token.sv = user.sessionVersion;
         }
         return token;
       },
@@ -83,7 +96,16 @@ export function authConfig(): NextAuthConfig {
         session.user.role = token.role ?? 'staff';
         session.user.departmentId = token.departmentId ?? null;
         session.user.locale = token.locale && locales.includes(token.locale) ? token.locale : 'zh';
+        session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : undefined;
         return session;
+      },
+    },
+    events: {
+      // A cookie is a bearer credential that a sign-out cannot take back from a copy: ending
+      // every session of the person is what makes "signed out" true (lib/users/sessions.ts).
+      async signOut(message) {
+        const userId = 'token' in message ? message.token?.sub : undefined;
+        if (userId) await revokeSessions(await getDb(), userId);
       },
     },
   };

@@ -22,6 +22,8 @@ export interface AuthenticatedUser {
   role: UserRole;
   departmentId: string | null;
   locale: Locale;
+  /** The session version the new session is issued under (lib/auth/actor.ts). */
+  sessionVersion: number;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -53,5 +55,6 @@ export async function verifyCredentials(db: Db, email: unknown, password: unknow
     role: user.role,
     departmentId: user.departmentId,
     locale: user.locale,
+    sessionVersion: user.sessionVersion,
   };
 }

@@ -9,7 +9,7 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import type { UserRole } from '@/db/schema';
 import { ANONYMOUS, type Actor, type UserActor } from '@/lib/authz';
-import { actorForUserId } from './actor';
+import { actorForSession } from './actor';
 import { auth } from './index';
 import { loginUrl, REQUEST_PATH_HEADER } from './portal-paths';
 
@@ -17,7 +17,7 @@ import { loginUrl, REQUEST_PATH_HEADER } from './portal-paths';
 export const currentActor = cache(async (): Promise<Actor> => {
   const session = await auth();
   if (!session?.user?.id) return ANONYMOUS;
-  return actorForUserId(await getDb(), session.user.id);
+  return actorForSession(await getDb(), { userId: session.user.id, sessionVersion: session.user.sessionVersion });
 });
 
 /**

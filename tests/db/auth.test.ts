@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings, resources, users } from '@/db/schema';
-import { actorForUserId } from '@/lib/auth/actor';
+import { actorForSession } from '@/lib/auth/actor';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { landingPathFor } from '@/lib/auth/landing';
 import { hashPassword } from '@/lib/auth/password';
@@ -14,8 +14,8 @@ import { testDriver, useTestDb } from '../helpers/db';
 const { db } = useTestDb();
 
 async function actorFor(email: string): Promise<Actor> {
-  const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
-  return actorForUserId(db(), user.id);
+  const [user] = await db().select().from(users).where(eq(users.email, email));
+  return actorForSession(db(), { userId: user.id, sessionVersion: user.sessionVersion });
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -60,11 +60,11 @@ describe(`sign-in credentials (${testDriver})`, () => {
       .values({ email: 'left@example.com', name: '离职员工', role: 'staff', passwordHash: await hashPassword('secret-pass'), active: true })
       .returning();
     expect(await verifyCredentials(db(), 'left@example.com', 'secret-pass')).not.toBeNull();
-    expect((await actorForUserId(db(), user.id)).kind).toBe('user');
+    expect((await actorForSession(db(), { userId: user.id, sessionVersion: 0 })).kind).toBe('user');
 
     await db().update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await verifyCredentials(db(), 'left@example.com', 'secret-pass')).toBeNull();
-    expect(await actorForUserId(db(), user.id)).toEqual(ANONYMOUS);
+    expect(await actorForSession(db(), { userId: user.id, sessionVersion: 0 })).toEqual(ANONYMOUS);
   });
 
   it('reloads the role from the database rather than trusting the session', async () => {
@@ -73,13 +73,13 @@ describe(`sign-in credentials (${testDriver})`, () => {
       .values({ email: 'promoted@example.com', name: '晋升员工', role: 'staff', passwordHash: null })
       .returning();
     await db().update(users).set({ role: 'admin' }).where(eq(users.id, user.id));
-    expect(await actorForUserId(db(), user.id)).toMatchObject({ kind: 'user', role: 'admin' });
+    expect(await actorForSession(db(), { userId: user.id, sessionVersion: 0 })).toMatchObject({ kind: 'user', role: 'admin' });
   });
 
   it('makes an unknown or malformed session user id anonymous', async () => {
-    expect(await actorForUserId(db(), '00000000-0000-4000-8000-000000000000')).toEqual(ANONYMOUS);
-    expect(await actorForUserId(db(), 'not-a-uuid')).toEqual(ANONYMOUS);
-    expect(await actorForUserId(db(), undefined)).toEqual(ANONYMOUS);
+    expect(await actorForSession(db(), { userId: '00000000-0000-4000-8000-000000000000', sessionVersion: 0 })).toEqual(ANONYMOUS);
+    expect(await actorForSession(db(), { userId: 'not-a-uuid', sessionVersion: 0 })).toEqual(ANONYMOUS);
+    expect(await actorForSession(db(), { userId: undefined, sessionVersion: 0 })).toEqual(ANONYMOUS);
   });
 
   it('a password-less account cannot sign in', async () => {
