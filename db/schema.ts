@@ -449,6 +449,26 @@ export const actionTokens = pgTable(
   (t) => [index('action_tokens_booking_idx').on(t.bookingId)],
 );
 
+/**
+ * Replies that named a booking without a valid signature (lib/inbound): ignored, and kept here
+ * for admin to see on the mail page. One row per received message.
+ */
+export const refusedReplies = pgTable(
+  'refused_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `unsigned`: the address or Message-ID had no signature; `bad_signature`: a wrong one. */
+    reason: text('reason').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull().default(''),
+    messageId: text('message_id'),
+    /** The booking the reply named, when it exists. */
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('refused_replies_message_id_key').on(t.messageId), index('refused_replies_received_idx').on(t.receivedAt)],
+);
+
 /** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),

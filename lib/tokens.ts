@@ -1,14 +1,18 @@
 /**
- * Links in e-mails carry a random token for one booking and one purpose. Only its SHA-256 is
- * stored, so a database leak yields no usable links. Checking never consumes the token: a GET
- * (mail scanners open links) only shows; the POST that changes state marks it used in the same
+ * Links in e-mails carry a token for one booking and one purpose. The token is the MAC of its
+ * row's random id under a key derived from the server secret (lib/signing.ts); only its SHA-256
+ * is stored, and the outbox row of a mail holds a placeholder naming the row's id, filled in when
+ * the mail is sent (`fillLinkTokens`). So neither a database leak nor a look at the outbox (sent,
+ * queued or given up) yields a usable link. Checking never consumes the token: a GET (mail
+ * scanners open links) only shows; the POST that changes state marks it used in the same
  * transaction as the change (lib/booking/transition.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { actionTokens } from '@/db/schema';
 import { DomainError } from './errors';
+import { mac } from './signing';
 
 export type TokenPurpose = (typeof actionTokens.$inferSelect)['purpose'];
 
@@ -16,13 +20,34 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueToken(
-  tx: Db,
-  input: { bookingId: string; purpose: TokenPurpose; expiresAt: Date },
-): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await tx.insert(actionTokens).values({ ...input, tokenHash: hashToken(token) });
-  return token;
+type TokenInput = { bookingId: string; purpose: TokenPurpose; expiresAt: Date };
+
+/** The token of the row with this id. */
+function tokenOf(id: string): string {
+  return mac('link-token', id);
+}
+
+async function insertToken(tx: Db, input: TokenInput): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(actionTokens).values({ ...input, id, tokenHash: hashToken(tokenOf(id)) });
+  return id;
+}
+
+/** A new token, for a link handed out at once. */
+export async function issueToken(tx: Db, input: TokenInput): Promise<string> {
+  return tokenOf(await insertToken(tx, input));
+}
+
+const PLACEHOLDER = /\{link-token:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}/g;
+
+/** A new token for a mail: its placeholder, which the outbox fills in when it sends the mail. */
+export async function issueMailToken(tx: Db, input: TokenInput): Promise<string> {
+  return `{link-token:${await insertToken(tx, input)}}`;
+}
+
+/** The mail's data with every token placeholder replaced by its token (at send time only). */
+export function fillLinkTokens<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data).replace(PLACEHOLDER, (_, id: string) => tokenOf(id))) as T;
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

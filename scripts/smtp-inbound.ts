@@ -16,13 +16,15 @@
  *                       not offered (fine behind your own relay or on a private network)
  *   INBOUND_EMAIL_SECRET, INBOUND_REPLY_LOCAL, APP_URL as for the app.
  *
- * Only recipients of the form {INBOUND_REPLY_LOCAL}+{booking id}@… are accepted (550 for any
- * other), so it is no open relay. When the app cannot be reached the sender gets a temporary
+ * Only recipients of the form {INBOUND_REPLY_LOCAL}+{booking id}[.signature]@… are accepted (550
+ * for any other), so it is no open relay. The app checks the signature (it holds the secret), so
+ * a reply to an unsigned or forged address is still passed on: the app refuses it and records it
+ * for admin. When the app cannot be reached the sender gets a temporary
  * 451 and its server retries later, so no reply is lost.
  */
 import { readFileSync } from 'node:fs';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import { bookingIdFromReplyAddress } from '@/lib/mail/addresses';
+import { isReplyAddress } from '@/lib/mail/addresses';
 import { absoluteUrl } from '@/lib/mail/config';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -74,7 +76,7 @@ const server = new SMTPServer({
     ? { key: readFileSync(tlsKey), cert: readFileSync(tlsCert), disabledCommands: ['AUTH'] }
     : { disabledCommands: ['AUTH', 'STARTTLS'] }),
   onRcptTo(address, _session, callback) {
-    if (bookingIdFromReplyAddress(address.address)) return callback();
+    if (isReplyAddress(address.address)) return callback();
     callback(smtpError('No such recipient here', 550));
   },
   onData(stream, session, callback) {

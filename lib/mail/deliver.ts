@@ -55,7 +55,7 @@ export async function deliverOutbox(db: Db, opts: { now?: Date; limit?: number }
           sentAt: new Date(),
           messageId,
           lastError: null,
-          // Link tokens are stored hashed everywhere else; once sent, drop the plain URLs.
+          // The links hold only token placeholders (lib/tokens.ts); once sent they serve nothing.
           payload: sql`${emailOutbox.payload} - 'links'`,
         })
         .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'pending')));

@@ -28,7 +28,7 @@ import { emailTranslator } from '@/emails/components/i18n';
 import type { BookingSummary } from '@/emails/components/types';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { getSettings } from '@/lib/settings';
-import { issueToken } from '@/lib/tokens';
+import { issueMailToken } from '@/lib/tokens';
 import { mailLinks } from './links';
 import { enqueueEmail } from './outbox';
 
@@ -248,7 +248,7 @@ function summary({ booking, resource, settings }: Context, locale: Locale): Book
 async function viewLink(ctx: Context): Promise<string> {
   const { booking } = ctx;
   if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
-  const token = await issueToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
+  const token = await issueMailToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
   return mailLinks.manage(token);
 }
 
@@ -270,7 +270,7 @@ function deadlineOf(booking: Booking): Date {
  * behind both buttons (the page shows both; the intent only pre-selects one).
  */
 async function respondBase(ctx: Context, recipient: Recipient) {
-  const token = await issueToken(ctx.tx, { bookingId: ctx.booking.id, purpose: 'respond', expiresAt: deadlineOf(ctx.booking) });
+  const token = await issueMailToken(ctx.tx, { bookingId: ctx.booking.id, purpose: 'respond', expiresAt: deadlineOf(ctx.booking) });
   return {
     recipientName: recipient.name,
     booking: summary(ctx, recipient.locale),

@@ -9,6 +9,7 @@ import { formatInstant } from '@/emails/components/format';
 import { emailTranslator } from '@/emails/components/i18n';
 import type { BaseMailProps } from '@/emails/components/types';
 import type { OutboxRow } from '@/db/schema';
+import { fillLinkTokens } from '@/lib/tokens';
 import { bookingInvitation } from './ics';
 
 export interface RenderedEmail {
@@ -26,7 +27,8 @@ const WITH_INVITATION = new Set(['approved', 'confirmed']);
 export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | 'payload' | 'toAddress' | 'bookingId'>): Promise<RenderedEmail> {
   if (!isTemplateName(row.template)) throw new Error(`Unknown e-mail template "${row.template}"`);
   const { component, messageKey } = templates[row.template];
-  const props = { ...row.payload, locale: row.locale } as unknown as TemplateProps[typeof row.template] & BaseMailProps<Record<string, string>>;
+  // Link tokens exist only here, on their way to the mail server (lib/tokens.ts).
+  const props = { ...fillLinkTokens(row.payload), locale: row.locale } as unknown as TemplateProps[typeof row.template] & BaseMailProps<Record<string, string>>;
   const element = createElement(component as ComponentType<typeof props>, props);
   const t = emailTranslator(row.locale);
   const { booking } = props;

@@ -13,7 +13,7 @@ import { actionTokens, emailOutbox, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { linkState, loadLinkPage } from '@/lib/booking/booking-link';
 import { approveBooking } from '@/lib/booking/review';
-import { hashToken, issueToken } from '@/lib/tokens';
+import { fillLinkTokens, hashToken, issueToken } from '@/lib/tokens';
 import { loadActors, resourceByCode, seedBooking, slot, snapshot, type Who } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';
 
@@ -34,7 +34,7 @@ async function approvedWithToken(requester?: UserActor): Promise<{ booking: Book
   // Approved "now" (the real clock), so the deadline is still ahead for the server action.
   const booking = await approveBooking(db(), actors.admin, { bookingId: seeded.id, opinion: '同意' });
   const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.bookingId, booking.id));
-  const confirmUrl = (mail.payload as { links: { confirm: string } }).links.confirm;
+  const confirmUrl = fillLinkTokens((mail.payload as { links: { confirm: string } }).links.confirm);
   return { booking, token: /\/r\/([^?]+)/.exec(confirmUrl)![1] };
 }
 

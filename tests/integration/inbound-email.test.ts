@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/inbound/email/route';
 import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
-import { handleInboundEmail } from '@/lib/mail/inbound';
+import { handleInboundEmail } from '@/lib/inbound/handle-reply';
+import { listRefusedReplies } from '@/lib/inbound/refusals';
+import { bookingMessageId, bookingReplyAddress } from '@/lib/mail/addresses';
 import { loadActors, NOW, resourceByCode, seedBooking, slot, snapshot, type Who } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';
 
@@ -39,13 +41,14 @@ async function awaiting(requester?: UserActor): Promise<Booking> {
   });
 }
 
-const messageIdOf = (booking: Booking) => `<booking.${booking.id}.00000000-0000-4000-8000-000000000001@booking.test>`;
+const OUTBOX_ID = '00000000-0000-4000-8000-000000000001';
+const messageIdOf = (booking: Booking) => bookingMessageId(booking.id, OUTBOX_ID);
 
 function reply(booking: Booking, from: string, body: Partial<Mail.Options>, opts: { threaded?: boolean } = {}): Promise<Buffer> {
   const threaded = opts.threaded ?? true;
   return new MailComposer({
     from,
-    to: `reply+${booking.id}@booking.test`,
+    to: bookingReplyAddress(booking.id),
     subject: `Re: 预约已批准，请确认：${booking.reference}`,
     ...(threaded ? { inReplyTo: messageIdOf(booking), references: messageIdOf(booking) } : {}),
     ...body,
@@ -157,6 +160,86 @@ describe('handleInboundEmail', () => {
       .build();
     expect(await handleInboundEmail(db(), stray, { now: NOW })).toEqual({ outcome: 'unknown_booking' });
     expect((await statusOf(booking.id)).status).toBe('awaiting_confirmation');
+  });
+});
+
+describe('unforgeable reply addresses', () => {
+  const post = (raw: Buffer) =>
+    POST(
+      new Request('http://booking.test/api/inbound/email', {
+        method: 'POST',
+        body: new Uint8Array(raw),
+        headers: { authorization: 'Bearer inbound-secret', 'content-type': 'message/rfc822' },
+      }),
+    );
+  const forged = (booking: Booking, headers: Partial<Mail.Options>) =>
+    new MailComposer({ from: 'staff@example.com', subject: `Re: ${booking.reference}`, text: '确认', ...headers }).compile().build();
+
+  beforeAll(() => {
+    process.env.INBOUND_EMAIL_SECRET = 'inbound-secret';
+  });
+
+  it('carries a signature in the reply address and the Message-ID', async () => {
+    const booking = await awaiting(actors.staff);
+    expect(bookingReplyAddress(booking.id)).toMatch(new RegExp(`^reply\\+${booking.id}\\.[0-9a-f]{24}@booking\\.test$`));
+    expect(bookingMessageId(booking.id, OUTBOX_ID)).toMatch(new RegExp(`^<booking\\.${booking.id}\\.${OUTBOX_ID}\\.[0-9a-f]{24}@booking\\.test>$`));
+  });
+
+  it.each([
+    ['an unsigned reply address', 'unsigned', (b: Booking) => ({ to: `reply+${b.id}@booking.test` })],
+    ['a wrongly signed reply address', 'bad_signature', (b: Booking) => ({ to: `reply+${b.id}.${'0'.repeat(24)}@booking.test` })],
+    [
+      "another booking's signature",
+      'bad_signature',
+      (b: Booking, other: Booking) => ({ to: bookingReplyAddress(other.id).replace(other.id, b.id) }),
+    ],
+    [
+      'an unsigned Message-ID in In-Reply-To',
+      'unsigned',
+      (b: Booking) => ({ to: 'reply@booking.test', inReplyTo: `<booking.${b.id}.${OUTBOX_ID}@booking.test>` }),
+    ],
+    [
+      'a Message-ID whose signature belongs to another mail',
+      'bad_signature',
+      (b: Booking) => ({
+        to: 'reply@booking.test',
+        references: bookingMessageId(b.id, OUTBOX_ID).replace(OUTBOX_ID, '00000000-0000-4000-8000-000000000002'),
+      }),
+    ],
+  ] as const)('ignores a reply through %s from the applicant, and shows it to admin', async (_name, reason, headers) => {
+    const booking = await awaiting(actors.staff);
+    const other = await awaiting(actors.staff);
+    const before = await snapshot(db(), booking.id);
+    const raw = await forged(booking, headers(booking, other));
+
+    const response = await post(raw);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: 'refused', reason, bookingId: booking.id });
+    const after = await snapshot(db(), booking.id);
+    expect(after).toEqual(before);
+
+    const refused = await listRefusedReplies(db(), actors.admin);
+    expect(refused.rows[0]).toMatchObject({ reason, from: 'staff@example.com', reference: booking.reference, bookingId: booking.id });
+
+    // A provider posting it again adds no second record.
+    await post(raw);
+    expect((await listRefusedReplies(db(), actors.admin)).total).toBe(refused.total);
+  });
+
+  it('names no booking that does not exist, and shows the refusal to admin only', async () => {
+    const ghost = '00000000-0000-4000-8000-0000000000ff';
+    const raw = await new MailComposer({ from: 'mallory@evil.example', to: `reply+${ghost}@booking.test`, subject: 'yes', text: 'yes' })
+      .compile()
+      .build();
+    expect(await (await post(raw)).json()).toEqual({ outcome: 'refused', reason: 'unsigned' });
+    expect((await listRefusedReplies(db(), actors.admin)).rows[0]).toMatchObject({ from: 'mallory@evil.example', bookingId: null });
+    await expect(listRefusedReplies(db(), actors.staff)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('acts on a signed address even when a forged reference comes with it', async () => {
+    const booking = await awaiting(actors.staff);
+    const raw = await forged(booking, { to: bookingReplyAddress(booking.id), inReplyTo: `<booking.${booking.id}.${OUTBOX_ID}@evil.example>` });
+    expect(await (await post(raw)).json()).toEqual({ outcome: 'confirmed', bookingId: booking.id });
   });
 });
 

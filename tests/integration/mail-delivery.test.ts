@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, users, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { approveBooking } from '@/lib/booking/review';
+import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/mail/deliver';
 import { composeDevReply, listDevMailbox, readDevMailbox } from '@/lib/mail/dev-mailbox';
-import { handleInboundEmail } from '@/lib/mail/inbound';
+import { bookingMessageId, bookingReplyAddress } from '@/lib/mail/addresses';
 import { notify } from '@/lib/mail/notify';
 import { listUndeliveredMail, retryDeadMail } from '@/lib/mail/outbox-admin';
 import { resolveToken } from '@/lib/tokens';
@@ -78,8 +79,10 @@ describe('approval e-mail', () => {
 
     // Reply identification.
     const [row] = await outboxOf(booking.id);
-    expect(mail.messageId).toBe(`<booking.${booking.id}.${row.id}@booking.test>`);
-    expect(mail.replyTo?.value[0].address).toBe(`reply+${booking.id}@booking.test`);
+    // Signed by the server secret, so only a reply to this very mail names the booking.
+    expect(mail.messageId).toBe(bookingMessageId(booking.id, row.id));
+    expect(mail.messageId).toMatch(new RegExp(`^<booking\\.${booking.id}\\.${row.id}\\.[0-9a-f]{24}@booking\\.test>$`));
+    expect(mail.replyTo?.value[0].address).toBe(bookingReplyAddress(booking.id));
 
     // The invitation parses back, at the booked instant.
     const ics = mail.attachments.find((a) => a.filename === 'invite.ics');
@@ -209,7 +212,10 @@ describe('without SMTP_URL', () => {
   it('production keeps mail queued with a clear reason, without using up attempts', async () => {
     const env = process.env as Record<string, string | undefined>;
     const nodeEnv = env.NODE_ENV;
+    const secret = env.AUTH_SECRET;
     env.NODE_ENV = 'production';
+    // Production always has its secret (the server does not start without it).
+    env.AUTH_SECRET ??= 'a production secret';
     delete process.env.SMTP_URL;
     try {
       const booking = await approved(actors.staff, '2030-03-13');
@@ -220,6 +226,7 @@ describe('without SMTP_URL', () => {
       expect(row.lastError).toContain('SMTP_URL is not set');
     } finally {
       env.NODE_ENV = nodeEnv;
+      if (secret === undefined) delete env.AUTH_SECRET;
       process.env.SMTP_URL = smtp.url;
     }
   });

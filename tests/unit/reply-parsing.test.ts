@@ -1,6 +1,6 @@
 /** Reading the decision out of a reply: quoted history and signatures ignored, unclear replies left to a person. */
 import { describe, expect, it } from 'vitest';
-import { readDecision, visibleReply } from '@/lib/mail/reply-parsing';
+import { readDecision, visibleReply } from '@/lib/inbound/reply-parsing';
 
 const ORIGINAL_ZH = '> 您的预约已通过审核。\n> 或直接回复本邮件“确认”（放弃请回复“取消”）。';
 const ORIGINAL_EN = '> Your booking has been approved.\n> Or simply reply "confirm" to this e-mail (or "decline" to give it up).';

@@ -10,7 +10,9 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
 import { currentLocale } from '@/lib/i18n/server';
 import { listUndeliveredMail, type MailPage, type UndeliveredStatus } from '@/lib/mail/outbox-admin';
+import { listRefusedReplies } from '@/lib/inbound/refusals';
 import { getSettings } from '@/lib/settings';
+import { RefusedReplies } from './refused-replies';
 import { RetryButton } from './retry-button';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,24 +22,26 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Each list pages on its own (`?dead=2&queued=1`); dead letters come first and stay in view. */
-const PARAMS: Record<UndeliveredStatus, string> = { dead: 'dead', pending: 'queued' };
+const PARAMS: Record<UndeliveredStatus | 'refused', string> = { dead: 'dead', pending: 'queued', refused: 'refused' };
 
 export default async function OutboxPage({ searchParams }: Props) {
   const actor = await requirePageActor('admin');
   const db = await getDb();
   const query = await searchParams;
-  const pageOf = (status: UndeliveredStatus) => Number([query[PARAMS[status]]].flat()[0] ?? 1);
-  const [dead, queued, settings, t, locale] = await Promise.all([
+  const pageOf = (list: keyof typeof PARAMS) => Number([query[PARAMS[list]]].flat()[0] ?? 1);
+  const [dead, queued, refused, settings, t, locale] = await Promise.all([
     listUndeliveredMail(db, actor, { status: 'dead', page: pageOf('dead') }),
     listUndeliveredMail(db, actor, { status: 'pending', page: pageOf('pending') }),
+    listRefusedReplies(db, actor, { page: pageOf('refused') }),
     getSettings(db),
     getTranslations('outbox'),
     currentLocale(),
   ]);
-  const href = (status: UndeliveredStatus, page: number) =>
+  const href = (list: keyof typeof PARAMS, page: number) =>
     `/admin/outbox?${new URLSearchParams({
-      [PARAMS.dead]: String(status === 'dead' ? page : dead.page),
-      [PARAMS.pending]: String(status === 'pending' ? page : queued.page),
+      [PARAMS.dead]: String(list === 'dead' ? page : dead.page),
+      [PARAMS.pending]: String(list === 'pending' ? page : queued.page),
+      [PARAMS.refused]: String(list === 'refused' ? page : refused.page),
     })}`;
   const view = { locale, timeZone: settings.timeZone };
 
@@ -47,6 +51,7 @@ export default async function OutboxPage({ searchParams }: Props) {
       <div className="flex flex-col gap-10">
         <MailSection status="dead" list={dead} href={(page) => href('dead', page)} {...view} />
         <MailSection status="pending" list={queued} href={(page) => href('pending', page)} {...view} />
+        <RefusedReplies list={refused} href={(page) => href('refused', page)} {...view} />
       </div>
     </>
   );

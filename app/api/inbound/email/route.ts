@@ -8,7 +8,7 @@
  */
 import { getDb } from '@/db';
 import { bearerFailure, checkBearer } from '@/lib/http/bearer';
-import { handleInboundEmail } from '@/lib/mail/inbound';
+import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

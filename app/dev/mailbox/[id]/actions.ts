@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { serverAction } from '@/lib/forms/server-action';
 import { devMailboxEnabled } from '@/lib/mail/config';
 import { composeDevReply, readDevMailbox } from '@/lib/mail/dev-mailbox';
-import { handleInboundEmail } from '@/lib/mail/inbound';
+import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 
 /** Sends a reply to a dev-mailbox message through the same code as a real inbound reply (development only). */
 export const sendDevReplyAction = serverAction({

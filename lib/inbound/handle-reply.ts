@@ -1,13 +1,17 @@
 /**
  * Replies to booking e-mails ("确认" / "confirm" / "取消" / "no"), fed in as raw RFC 822 by the
- * inbound route (a provider webhook or scripts/smtp-inbound.ts) or by the dev mailbox.
+ * inbound route (a provider webhook or scripts/smtp-inbound.ts) or by the dev mailbox. Its own
+ * use case: it reads the mail, then calls the booking domain (lib/booking) and the outbox
+ * (lib/mail) like any other caller.
  *
- * The booking is found by our Message-ID in In-Reply-To/References, else by the plus address
- * (reply+{bookingId}@…) the reply was sent to. The sender must be the applicant's address (the
- * one the booking's mail goes to); the MTA or provider in front is trusted to have checked
- * that the From is not forged (SPF/DKIM/DMARC). The decision goes through the same domain
- * functions as the buttons, acting as the system on the applicant's behalf; anything unclear
- * changes nothing, is recorded on the booking and sent to admin.
+ * The booking is found by our signed Message-ID in In-Reply-To/References, else by the signed
+ * plus address (reply+{bookingId}.{signature}@…) the reply was sent to (lib/mail/addresses.ts).
+ * A reply that names a booking only without a valid signature is ignored and recorded for admin
+ * (lib/inbound/refusals.ts). The sender must also be the applicant's address (the one the
+ * booking's mail goes to); the MTA or provider in front is trusted to have checked that the From
+ * is not forged (SPF/DKIM/DMARC). The decision goes through the same domain functions as the
+ * buttons, acting as the system on the applicant's behalf; anything unclear changes nothing, is
+ * recorded on the booking and sent to admin.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
@@ -18,17 +22,29 @@ import { SYSTEM } from '@/lib/authz';
 import { confirmBooking, declineBooking } from '@/lib/booking/applicant';
 import { recordEvent, type EventActor } from '@/lib/booking/events';
 import { isDomainError } from '@/lib/errors';
-import { bookingIdFromMessageId, bookingIdFromReplyAddress } from './addresses';
-import { mailFrom } from './config';
-import { applicantRecipient, notify } from './notify';
+import { readMessageId, readReplyAddress, type BookingReference } from '@/lib/mail/addresses';
+import { mailFrom } from '@/lib/mail/config';
+import { applicantRecipient, notify } from '@/lib/mail/notify';
+import { recordRefusedReply, type RefusalReason } from './refusals';
 import { readDecision } from './reply-parsing';
 
-export type InboundOutcome = 'confirmed' | 'declined' | 'unrecognized' | 'unknown_booking' | 'wrong_sender' | 'ignored';
+export type InboundOutcome =
+  | 'confirmed'
+  | 'declined'
+  | 'unrecognized'
+  | 'unknown_booking'
+  /** Named a booking without a valid signature: ignored, recorded for admin. */
+  | 'refused'
+  | 'wrong_sender'
+  | 'ignored';
 
 export interface InboundResult {
   outcome: InboundOutcome;
   bookingId?: string;
-  /** Why a reply was ignored: `auto_reply`, `duplicate`, or the domain error code that refused it. */
+  /**
+   * Why a reply was ignored or refused: `auto_reply`, `duplicate`, `unsigned`, `bad_signature`,
+   * or the domain error code that refused it.
+   */
   reason?: string;
 }
 
@@ -36,10 +52,15 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
   const mail = await simpleParser(raw);
   if (isAutomatic(mail)) return { outcome: 'ignored', reason: 'auto_reply' };
 
-  const booking = await findBooking(db, mail);
-  if (!booking) return { outcome: 'unknown_booking' };
-  const bookingId = booking.id;
+  const found = await findBooking(db, mail);
   const from = mail.from?.value[0]?.address?.toLowerCase() ?? '';
+  if (found.kind === 'none') return { outcome: 'unknown_booking' };
+  if (found.kind === 'unsigned') {
+    const bookingId = await recordRefusedReply(db, { reason: found.reason, from, mail, bookingId: found.bookingId });
+    return { outcome: 'refused', reason: found.reason, ...(bookingId ? { bookingId } : {}) };
+  }
+  const booking = found.booking;
+  const bookingId = booking.id;
   // A provider may post the same message twice; act on it once.
   const messageId = mail.messageId ?? null;
   if (messageId && (await alreadyHandled(db, bookingId, messageId))) return { outcome: 'ignored', bookingId, reason: 'duplicate' };
@@ -108,7 +129,13 @@ function isAutomatic(mail: ParsedMail): boolean {
   return from === ours;
 }
 
-async function findBooking(db: Db, mail: ParsedMail): Promise<Booking | undefined> {
+type Found =
+  | { kind: 'booking'; booking: Booking }
+  /** Our address or Message-ID shape, but no valid signature on any of them. */
+  | { kind: 'unsigned'; bookingId: string; reason: RefusalReason }
+  | { kind: 'none' };
+
+async function findBooking(db: Db, mail: ParsedMail): Promise<Found> {
   const referenced = [mail.inReplyTo ?? '', ...[mail.references ?? []].flat()]
     .flatMap((value) => value.split(/\s+/))
     .filter(Boolean);
@@ -118,15 +145,17 @@ async function findBooking(db: Db, mail: ParsedMail): Promise<Booking | undefine
   const deliveredTo = [mail.headers.get('delivered-to'), mail.headers.get('x-original-to')]
     .flat()
     .filter((v): v is string => typeof v === 'string');
-  const ids = [
-    ...referenced.map(bookingIdFromMessageId),
-    ...[...addressed, ...deliveredTo].map(bookingIdFromReplyAddress),
-  ].filter((id): id is string => Boolean(id));
-  for (const id of new Set(ids)) {
+  const named = [...referenced.map(readMessageId), ...[...addressed, ...deliveredTo].map(readReplyAddress)].filter(
+    (ref): ref is BookingReference => Boolean(ref),
+  );
+  // Only a signed reference counts; anyone can write an unsigned one with a booking's id.
+  for (const id of new Set(named.filter((ref) => ref.signature === 'valid').map((ref) => ref.bookingId))) {
     const [booking] = await db.select().from(bookings).where(eq(bookings.id, id));
-    if (booking) return booking;
+    if (booking) return { kind: 'booking', booking };
   }
-  return undefined;
+  if (named.length === 0) return { kind: 'none' };
+  const forged = named.find((ref) => ref.signature === 'wrong');
+  return { kind: 'unsigned', bookingId: (forged ?? named[0]).bookingId, reason: forged ? 'bad_signature' : 'unsigned' };
 }
 
 async function alreadyHandled(db: Db, bookingId: string, messageId: string): Promise<boolean> {

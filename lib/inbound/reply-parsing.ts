@@ -1,5 +1,5 @@
 /**
- * Reading a reply to a booking e-mail (pure; lib/mail/inbound.ts does the rest).
+ * Reading a reply to a booking e-mail (pure; lib/inbound/handle-reply.ts does the rest).
  *
  * 1. `visibleReply` keeps only what the person wrote: everything from the first quote header
  *    on is cut — "> " lines, "On … wrote:", Chinese clients' "在 2026年…写道：" and
