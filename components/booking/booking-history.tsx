@@ -25,7 +25,7 @@ export function BookingHistory({ events, locale, timeZone }: { events: BookingEv
 
 function HistoryItem({ event, locale, timeZone }: { event: BookingEventRow; locale: AppLocale; timeZone: string }) {
   const t = useTranslations('history');
-  const action = t.has(`action.${event.action}`) ? t(`action.${event.action}` as 'action.submitted') : t('other', { action: event.action });
+  const action = t.has(`action.${event.action}`) ? t(`action.${event.action}` as 'action.submitted') : t('other');
   const via = event.data?.via;
   const who = event.actorName ?? t(`actor.${event.actorKind}`);
   const changed = event.fromStatus !== event.toStatus && event.toStatus;

@@ -9,6 +9,7 @@ import type { BookingDetail } from '@/lib/booking/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
+import { describeStatusReason } from '@/lib/booking/status-reason';
 
 /** A definition list whose values are shown as typed (React escapes them), line breaks kept. */
 export function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -28,6 +29,7 @@ export function RequestDetails({ detail, locale, timeZone }: { detail: BookingDe
   const t = useTranslations('review.details');
   const tChannel = useTranslations('channel');
   const tCommon = useTranslations('common');
+  const tReason = useTranslations('statusReason');
   const { booking, resource, resourceType, department, requester } = detail;
   const none = <span className="text-slate-500">{tCommon('notSet')}</span>;
   const optional = (value: string | null | undefined): [ReactNode] | [] => (value && value.trim() ? [value] : []);
@@ -52,7 +54,7 @@ export function RequestDetails({ detail, locale, timeZone }: { detail: BookingDe
     ...optional(booking.infoRequest).map((v): [string, ReactNode] => [t('infoRequest'), v]),
     [t('submittedAt'), formatDateTime(booking.submittedAt, locale, timeZone)],
     ...optional(booking.reviewOpinion).map((v): [string, ReactNode] => [t('reviewOpinion'), v]),
-    ...optional(booking.statusReason).map((v): [string, ReactNode] => [t('statusReason'), v]),
+    ...optional(describeStatusReason(booking.statusReason, (code) => tReason(code))).map((v): [string, ReactNode] => [t('statusReason'), v]),
     ...(booking.confirmDeadline
       ? [[t('confirmDeadline'), formatDateTime(booking.confirmDeadline, locale, timeZone)] as [string, ReactNode]]
       : []),

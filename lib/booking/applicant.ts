@@ -88,7 +88,10 @@ export async function confirmBooking(
   });
 }
 
-/** Declines an approval: the booking ends as cancelled with reason 'declined', freeing the slot. */
+/**
+ * Declines an approval: the booking ends as cancelled, freeing the slot, with the applicant's
+ * reason — or the code 'declined' when they gave none (lib/booking/status-reason.ts).
+ */
 export async function declineBooking(
   db: Db,
   actor: Actor,
@@ -103,7 +106,7 @@ export async function declineBooking(
     bookingId,
     now,
     authorize: authorizeApplicant(actor, { ...opts, now, purposes: ['respond', 'manage'] }),
-    set: () => ({ statusReason: 'declined' }),
+    set: () => ({ statusReason: reason ?? 'declined' }),
     note: reason ?? null,
     data: () => via(opts),
     notify: [{ kind: 'declined' }],

@@ -13,6 +13,7 @@ import { findAlternatives, isSlotFree, type Alternative } from './availability';
 import { recordEvent } from './events';
 import { isUuid } from './ids';
 import { approveBooking } from './review';
+import type { SystemStatusReason } from './status-reason';
 import { parseInput } from './schemas';
 import { instantField } from '@/lib/validation/fields';
 import { TRANSITIONS } from './state';
@@ -23,8 +24,6 @@ import { displacementDecisionSchema, priorityRequestSchema, V } from '@/lib/cust
 
 const MINUTE = 60_000;
 
-/** The status reason the displaced applicant reads. */
-export const DISPLACED_REASON = 'displaced for a customer';
 
 /** A staff booking may be displaced while it could still be cancelled: not in use, not ended. */
 const DISPLACEABLE: readonly BookingStatus[] = TRANSITIONS.cancel.from;
@@ -132,7 +131,7 @@ export interface DisplacementResult {
  * Admin approves a priority request, in one transaction:
  *  1. both bookings are locked (in id order, so two admins cannot deadlock);
  *  2. the staff booking, if still neither in use nor ended, becomes `cancelled` with the reason
- *     "displaced for a customer";
+ *     code `displaced`;
  *  3. the customer booking is approved through the review domain (deadline per the confirmation
  *     window) and takes its hold.
  * Releasing before taking keeps the exclusion constraint from ever seeing both holds; other
@@ -161,7 +160,7 @@ export async function approveDisplacement(
         .update(bookings)
         .set({
           status: TRANSITIONS.cancel.to,
-          statusReason: DISPLACED_REASON,
+          statusReason: 'displaced' satisfies SystemStatusReason,
           version: sql`${bookings.version} + 1`,
           updatedAt: now,
         })
@@ -174,7 +173,6 @@ export async function approveDisplacement(
         toStatus: displacedBooking.status,
         action: 'displaced',
         actor: admin,
-        note: DISPLACED_REASON,
         data: { forBookingId: customer.id, forReference: customer.reference },
       });
 

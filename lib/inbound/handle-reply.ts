@@ -84,7 +84,7 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
         await confirmBooking(db, SYSTEM, { bookingId }, { now: opts.now, viaEmailReply: true });
         return { outcome: 'confirmed', bookingId };
       }
-      await declineBooking(db, SYSTEM, { bookingId, reason: 'declined by e-mail reply' }, { now: opts.now, viaEmailReply: true });
+      await declineBooking(db, SYSTEM, { bookingId }, { now: opts.now, viaEmailReply: true });
       return { outcome: 'declined', bookingId };
     } catch (error) {
       // Too late (deadline passed) or no longer awaiting confirmation: nothing to change.

@@ -26,7 +26,9 @@ import {
 import type { TemplateName, TemplateProps } from '@/emails';
 import { emailTranslator } from '@/emails/components/i18n';
 import type { BookingSummary } from '@/emails/components/types';
+import { describeStatusReason } from '@/lib/booking/status-reason';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { translator } from '@/lib/i18n/messages';
 import { getSettings } from '@/lib/settings';
 import { issueMailToken } from '@/lib/tokens';
 import { mailLinks } from './links';
@@ -105,7 +107,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
       return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), message: booking.infoRequest ?? '' }));
     case 'rejected':
     case 'cancelled':
-      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), reason: booking.statusReason ?? '' }));
+      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), reason: reasonFor(booking, r.locale) }));
     case 'expired':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
@@ -140,7 +142,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
         links: { view: mailLinks.booking(booking.id), newBooking: mailLinks.newBooking() },
-        reason: booking.statusReason ?? '',
+        reason: reasonFor(booking, r.locale),
         alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
       }));
     case 'coordination_requested':
@@ -258,6 +260,12 @@ async function applicantBase(ctx: Context, recipient: Recipient) {
     booking: summary(ctx, recipient.locale),
     links: { view: await viewLink(ctx) },
   };
+}
+
+/** The status reason in the reader's language (a code in words, a written reason as written). */
+function reasonFor(booking: Booking, locale: Locale): string {
+  const t = translator(locale) as (key: string) => string;
+  return describeStatusReason(booking.statusReason, (code) => t(`statusReason.${code}`)) ?? '';
 }
 
 /** The confirmation deadline; approval always sets it, the start is the latest it can be. */

@@ -190,12 +190,15 @@ describe('customer actions', () => {
     });
   });
 
-  it('decline with a reason; confirming after the deadline is refused', async () => {
+  it("decline with a reason (the status reason is the customer's), or without (the code 'declined'); confirming after the deadline is refused", async () => {
     const declined = await customerBooking('awaiting_confirmation');
     expect((await declineByLink(db(), declined.token, { reason: '时间冲突' }, { now: NOW })).status).toBe(
       'cancelled',
     );
-    expect((await snapshot(db(), declined.booking.id)).booking.statusReason).toBe('declined');
+    expect((await snapshot(db(), declined.booking.id)).booking.statusReason).toBe('时间冲突');
+    const silent = await customerBooking('awaiting_confirmation');
+    await declineByLink(db(), silent.token, {}, { now: NOW });
+    expect((await snapshot(db(), silent.booking.id)).booking.statusReason).toBe('declined');
 
     const late = await customerBooking('awaiting_confirmation');
     await expectDomainError(

@@ -1,6 +1,6 @@
 /**
  * Customer priority: customer service files a request to displace a staff booking; only admin
- * approves; in one transaction the staff booking is cancelled ("displaced for a customer") and
+ * approves; in one transaction the staff booking is cancelled (reason `displaced`, shown in words) and
  * the customer's takes the slot — never both holding, never neither, also to a concurrent
  * observer on PostgreSQL; refused once the staff booking is in use; the displaced applicant's
  * mail carries alternatives.
@@ -12,7 +12,9 @@ import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema'
 import type { UserActor } from '@/lib/authz';
 import { reviewQueue } from '@/lib/booking/queries';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
-import { approveDisplacement, DISPLACED_REASON, filePriorityRequest } from '@/lib/booking/displacement';
+import { approveDisplacement, filePriorityRequest } from '@/lib/booking/displacement';
+import { renderEmail } from '@/lib/mail/render';
+import { untranslatedIn } from '../helpers/untranslated';
 import { V } from '@/lib/customer/schemas';
 import { isDomainError } from '@/lib/errors';
 import {
@@ -166,7 +168,7 @@ describe('approveDisplacement', () => {
     expect(result.displacedBooking).toMatchObject({
       id: staff.id,
       status: 'cancelled',
-      statusReason: DISPLACED_REASON,
+      statusReason: 'displaced',
     });
     expect(result.customerBooking).toMatchObject({
       id: request.id,
@@ -181,7 +183,7 @@ describe('approveDisplacement', () => {
       .select()
       .from(bookingEvents)
       .where(inArray(bookingEvents.bookingId, [staff.id, request.id]));
-    expect(events.filter((e) => e.bookingId === staff.id).map((e) => e.action)).toEqual(['displaced']);
+    expect(events.filter((e) => e.bookingId === staff.id).map((e) => [e.action, e.note])).toEqual([['displaced', null]]);
     expect(
       events
         .filter((e) => e.bookingId === request.id)
@@ -196,7 +198,9 @@ describe('approveDisplacement', () => {
     const displaced = mails.find((m) => m.template === 'displaced')!;
     expect(displaced.toAddress).toBe(actors.staff.email);
     const payload = displaced.payload as { reason: string; alternatives: { url: string; startAt: string }[] };
-    expect(payload.reason).toBe(DISPLACED_REASON);
+    expect(payload.reason).toBe('为客户让出时段，预约已取消');
+    const rendered = await renderEmail({ ...displaced, payload: displaced.payload as Record<string, unknown> });
+    expect(untranslatedIn(`${rendered.subject}\n${rendered.text}`)).toEqual([]);
     expect(payload.alternatives.length).toBeGreaterThan(0);
     expect(payload.alternatives[0].url).toContain('/bookings/new?');
     // Nothing offered on this room overlaps the slot the customer now holds.

@@ -12,7 +12,8 @@ import { eq, inArray } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, users, type Booking } from '@/db/schema';
-import type { UserActor } from '@/lib/authz';
+import { sendDevReplyAction } from '@/app/dev/mailbox/[id]/actions';
+import { ANONYMOUS, type UserActor } from '@/lib/authz';
 import { approveBooking } from '@/lib/booking/review';
 import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/mail/deliver';
@@ -24,6 +25,7 @@ import { resolveToken } from '@/lib/tokens';
 import { loadActors, NOW, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';
 import { closedPort, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp';
+import { untranslatedIn } from '../helpers/untranslated';
 
 const { db } = useTestDb();
 let smtp: TestSmtpServer;
@@ -204,6 +206,16 @@ describe('without SMTP_URL', () => {
 
       const reply = await composeDevReply(message!, '确认');
       expect(await handleInboundEmail(db(), reply, { now: NOW })).toEqual({ outcome: 'confirmed', bookingId: booking.id });
+
+      // Replying again from the mailbox page changes nothing, and says so in words, not codes.
+      const again = new FormData();
+      again.set('id', entry.id);
+      again.set('body', '确认');
+      const result = await sendDevReplyAction.invoke({ db: db(), actor: ANONYMOUS, locale: 'zh', headers: new Headers() }, again);
+      expect(result).toMatchObject({ ok: true, data: { outcome: 'ignored' } });
+      const said = result.ok ? result.message! : '';
+      expect(said).toMatch(/^处理结果：未处理（.+）$/);
+      expect(untranslatedIn(said)).toEqual([]);
     } finally {
       process.env.SMTP_URL = smtp.url;
     }

@@ -1,5 +1,5 @@
 /** The staff booking pages' messages: both languages complete, every booking status and event covered. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRANSITION_ACTIONS } from '@/lib/booking/state';
@@ -23,6 +23,21 @@ describe('booking and calendar messages', () => {
     for (const locale of ['zh', 'en']) {
       const actions = (read(locale, 'history') as { action: Record<string, string> }).action;
       for (const action of [...TRANSITION_ACTIONS, 'submitted']) expect(actions[action], `${locale}: ${action}`).toBeTruthy();
+    }
+  });
+
+  it('names every other event the code records (the history never shows an event code)', () => {
+    const recorded = new Set<string>();
+    const root = join(process.cwd(), 'lib');
+    for (const file of (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(join(root, file), 'utf8');
+      for (const [, action] of source.matchAll(/\baction: '([a-z_]+)'/g)) recorded.add(action);
+      for (const [, action] of source.matchAll(/noteOn\([^,]+, '([a-z_]+)'\)/g)) recorded.add(action);
+    }
+    expect(recorded.size).toBeGreaterThan(10);
+    for (const locale of ['zh', 'en']) {
+      const actions = (read(locale, 'history') as { action: Record<string, string> }).action;
+      for (const action of recorded) expect(actions[action], `${locale}: ${action}`).toBeTruthy();
     }
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { templates, type TemplateName } from '@/emails';
 import Approved from '@/emails/approved';
 import { renderEmail } from '@/lib/mail/render';
+import { untranslatedIn } from '../helpers/untranslated';
 
 const NAMESPACES = ['email', 'link', 'outbox', 'devMailbox'];
 
@@ -42,6 +43,8 @@ describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
     const reference = (payload.booking as { reference: string }).reference;
     expect(mail.subject).toContain(reference);
     for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
+    // A Chinese mail shows no message path, code or English phrase.
+    if (locale === 'zh') expect(untranslatedIn(`${mail.subject}\n${mail.text}`)).toEqual([]);
     expect(mail.html).toContain(reference);
     expect(mail.text).toContain(reference);
     // The preview slot is 01:30–03:30 UTC on Tuesday 1 December: 09:30–11:30 in Shanghai,

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { bookingStatus, bookingChannel, resourceState, userRole } from '@/db/schema';
 import { ERROR_HTTP_STATUS, DomainError } from '@/lib/errors';
 import { domainErrorMessage } from '@/lib/i18n/error-message';
+import { SYSTEM_STATUS_REASONS } from '@/lib/booking/status-reason';
 
-const NAMESPACES = ['common', 'nav', 'auth', 'home', 'ledger', 'errors', 'status', 'resourceState', 'channel', 'role'];
+const NAMESPACES = ['common', 'nav', 'auth', 'home', 'ledger', 'errors', 'status', 'resourceState', 'channel', 'role', 'statusReason'];
 
 function read(locale: string, namespace: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(process.cwd(), 'messages', locale, `${namespace}.json`), 'utf8'));
@@ -29,6 +30,7 @@ describe('foundation messages', () => {
     ['resourceState', resourceState.enumValues],
     ['channel', bookingChannel.enumValues],
     ['role', userRole.enumValues],
+    ['statusReason', SYSTEM_STATUS_REASONS],
   ] as const)('%s has exactly one message per value', (namespace, values) => {
     for (const locale of ['zh', 'en']) expect(Object.keys(read(locale, namespace)).sort()).toEqual([...values].sort());
   });

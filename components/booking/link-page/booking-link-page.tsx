@@ -21,6 +21,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { getDb } from '@/db';
 import { loadLinkPage, type LinkPage } from '@/lib/booking/booking-link';
 import { isHolding } from '@/lib/booking/state';
+import { describeStatusReason } from '@/lib/booking/status-reason';
 import { isLocale, localeTags, LOCALE_COOKIE, type AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
@@ -51,6 +52,7 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale: AppLocale = isLocale(chosen) ? chosen : page ? page.locale : await currentLocale();
   const t = await getTranslations({ locale, namespace: 'link' });
+  const tReason = await getTranslations({ locale, namespace: 'statusReason' });
 
   if (!page) {
     return (
@@ -97,14 +99,14 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
     <Shell locale={locale} setLocale={actions.setLocale}>
       {outcome && <Alert variant="success" title={t(`done.${outcome as keyof typeof OUTCOME_STATUS}`)} />}
       {page.state !== 'open' && !outcome && <Alert variant="info">{t(`closed.${page.state}`)}</Alert>}
-      <Summary page={page} locale={locale} t={t} />
+      <Summary page={page} locale={locale} t={t} reason={describeStatusReason(page.details?.statusReason, (code) => tReason(code))} />
       {sections}
       <NextSteps page={page} t={t} />
     </Shell>
   );
 }
 
-function Summary({ page, locale, t }: { page: LinkPage; locale: AppLocale; t: Translate }) {
+function Summary({ page, locale, t, reason }: { page: LinkPage; locale: AppLocale; t: Translate; reason: string | null }) {
   const zone = t('timeZoneNote', { zone: page.timeZone });
   const when = (instant: Date) => `${formatDateTime(instant, locale, page.timeZone)} ${zone}`;
   const { details } = page;
@@ -121,7 +123,7 @@ function Summary({ page, locale, t }: { page: LinkPage; locale: AppLocale; t: Tr
       ...(
         [
           [t('opinion'), details.reviewOpinion],
-          [t('statusReason'), details.statusReason],
+          [t('statusReason'), reason],
           [t('contact'), details.company ? `${details.contactName} · ${details.company}` : details.contactName],
           [t('visitors'), details.visitors === null ? null : String(details.visitors)],
           [t('specialNeeds'), details.specialNeeds || null],

@@ -22,6 +22,7 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
+import { describeStatusReason } from '@/lib/booking/status-reason';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
 
@@ -155,8 +156,8 @@ function Details({ detail, locale, timeZone }: SectionProps) {
   const tCommon = useTranslations('common');
   const { booking, department, requester } = detail;
   const notSet = <span className="text-slate-500">{tCommon('notSet')}</span>;
-  const reason =
-    booking.statusReason === 'declined' ? t('detail.declinedReason') : booking.statusReason;
+  const tReason = useTranslations('statusReason');
+  const reason = describeStatusReason(booking.statusReason, (code) => tReason(code));
   const rows: [string, ReactNode][] = [
     [t('fields.reference'), <span key="ref" className="font-mono">{booking.reference}</span>],
     [t('fields.status'), <StatusBadge key="status" status={booking.status} />],

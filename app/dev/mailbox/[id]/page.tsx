@@ -68,7 +68,7 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
             <p className="text-sm text-slate-600">{t('replyIntro')}</p>
             <DevReplyForm
               id={message.id}
-              text={{ body: t('replyBody'), defaultBody: t('replyDefault'), send: t('send'), outcome: t('outcome') }}
+              text={{ body: t('replyBody'), defaultBody: t('replyDefault'), send: t('send') }}
             />
           </>
         ) : (

@@ -8,7 +8,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { fieldError } from '@/lib/forms/action-result';
 import { sendDevReplyAction } from './actions';
 
-export function DevReplyForm({ id, text }: { id: string; text: { body: string; defaultBody: string; send: string; outcome: string } }) {
+export function DevReplyForm({ id, text }: { id: string; text: { body: string; defaultBody: string; send: string } }) {
   const [state, action] = useActionState(sendDevReplyAction, null);
   return (
     <form action={action} className="flex flex-col gap-3">
@@ -19,7 +19,7 @@ export function DevReplyForm({ id, text }: { id: string; text: { body: string; d
       <SubmitButton className="self-start">{text.send}</SubmitButton>
       {state && (
         <Alert variant={state.ok ? 'info' : 'error'}>
-          {state.ok ? `${text.outcome}: ${state.data.outcome}${state.data.reason ? ` (${state.data.reason})` : ''}` : state.message}
+          {state.message}
         </Alert>
       )}
     </form>
