@@ -302,8 +302,10 @@ export const changeRequests = pgTable(
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
-    /** The target resource; null in rows written before it was always filled (same resource). */
-    newResourceId: uuid('new_resource_id').references(() => resources.id),
+    /** The target resource: the booking's own unless another was asked for. */
+    newResourceId: uuid('new_resource_id')
+      .notNull()
+      .references(() => resources.id),
     newStartAt: tstz('new_start_at').notNull(),
     newEndAt: tstz('new_end_at').notNull(),
     holdStart: tstz('hold_start'),

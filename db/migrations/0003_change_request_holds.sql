@@ -10,6 +10,7 @@ CREATE TABLE "slot_holds" (
 	CONSTRAINT "slot_holds_order" CHECK ("slot_holds"."hold_start" < "slot_holds"."hold_end")
 );
 --> statement-breakpoint
+ALTER TABLE "change_requests" ALTER COLUMN "new_resource_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "change_requests" ADD COLUMN "hold_start" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "change_requests" ADD COLUMN "hold_end" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "slot_holds" ADD CONSTRAINT "slot_holds_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -28,13 +29,9 @@ DECLARE
   cleanup_minutes integer;
 BEGIN
   IF TG_OP = 'INSERT'
-     OR NEW.hold_start IS NULL
      OR NEW.new_start_at IS DISTINCT FROM OLD.new_start_at
      OR NEW.new_end_at IS DISTINCT FROM OLD.new_end_at
      OR NEW.new_resource_id IS DISTINCT FROM OLD.new_resource_id THEN
-    IF NEW.new_resource_id IS NULL THEN
-      SELECT resource_id INTO NEW.new_resource_id FROM bookings WHERE id = NEW.booking_id;
-    END IF;
     SELECT setup_buffer_minutes, cleanup_buffer_minutes INTO setup_minutes, cleanup_minutes
       FROM resources WHERE id = NEW.new_resource_id;
     NEW.hold_start := NEW.new_start_at - make_interval(mins => COALESCE(setup_minutes, 0));
@@ -164,8 +161,6 @@ $$;
 CREATE TRIGGER blackouts_lock_schedule
   BEFORE INSERT OR UPDATE ON blackouts
   FOR EACH ROW EXECUTE FUNCTION blackouts_lock_schedule();
---> statement-breakpoint
-UPDATE change_requests SET hold_start = NULL WHERE status = 'pending';
 --> statement-breakpoint
 ALTER TABLE slot_holds ADD CONSTRAINT slot_holds_no_overlap
   EXCLUDE USING gist (resource_id WITH =, tstzrange(hold_start, hold_end, '[)') WITH &&, booking_id WITH <>);

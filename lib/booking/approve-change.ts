@@ -40,7 +40,7 @@ export async function approveChange(
         change = await loadPendingChange(tx, booking.id, { forUpdate: true });
         if (!change) throw new DomainError('no_pending_change');
         target = targetSlot(booking, {
-          resourceId: change.newResourceId ?? booking.resourceId,
+          resourceId: change.newResourceId,
           startAt: change.newStartAt,
           endAt: change.newEndAt,
         });

@@ -153,7 +153,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
     case 'change_requested':
       return toApplicant(ctx, kind, async (r) => {
         const change = await latestChange(ctx);
-        const [target] = await tx.select().from(resources).where(eq(resources.id, change.newResourceId ?? booking.resourceId));
+        const [target] = await tx.select().from(resources).where(eq(resources.id, change.newResourceId));
         return {
           ...(await applicantBase(ctx, r)),
           requested: {
