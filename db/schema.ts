@@ -2,10 +2,12 @@
  * The whole data model. Every table the product needs is here, including those whose screens
  * come later, so later work adds behaviour rather than tables.
  *
- * Two rules live in hand-written SQL (db/migrations/0001_booking_hold.sql) because drizzle has
- * no builder for them:
- *  - the trigger that fills `bookings.hold_start/hold_end` from the resource's buffers;
- *  - the exclusion constraint `bookings_no_overlapping_hold` (first come, first served).
+ * Some rules live in hand-written SQL (db/migrations) because drizzle has no builder for them:
+ *  - the triggers that fill `bookings.hold_start/hold_end` and `change_requests.hold_start/hold_end`
+ *    from the resource's buffers (0001_booking_hold.sql, the change-request migration);
+ *  - `slot_holds`, kept by triggers, and its exclusion constraint `slot_holds_no_overlap`
+ *    (first come, first served for bookings and pending change requests alike), and the
+ *    trigger that refuses a new hold over a blackout.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -294,23 +296,67 @@ export const coordinationRequests = pgTable(
   (t) => [uniqueIndex('coordination_booking_department_key').on(t.bookingId, t.departmentId)],
 );
 
-/** Requests to move a booking (product rule 9). */
-export const changeRequests = pgTable('change_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  bookingId: uuid('booking_id')
-    .notNull()
-    .references(() => bookings.id, { onDelete: 'cascade' }),
-  newResourceId: uuid('new_resource_id').references(() => resources.id),
-  newStartAt: tstz('new_start_at').notNull(),
-  newEndAt: tstz('new_end_at').notNull(),
-  reason: text('reason').notNull(),
-  status: changeRequestStatus('status').notNull().default('pending'),
-  requestedById: uuid('requested_by_id').references(() => users.id),
-  decidedById: uuid('decided_by_id').references(() => users.id),
-  decisionNote: text('decision_note'),
-  decidedAt: tstz('decided_at'),
-  createdAt: createdAt(),
-});
+/**
+ * Requests to move a booking (product rule 9). While one is `pending` it holds its new slot
+ * (`hold_start/hold_end`, filled by trigger from the target resource's buffers) beside the
+ * booking's own; at most one is pending per booking.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    /** The target resource: the booking's own unless another was asked for. */
+    newResourceId: uuid('new_resource_id')
+      .notNull()
+      .references(() => resources.id),
+    newStartAt: tstz('new_start_at').notNull(),
+    newEndAt: tstz('new_end_at').notNull(),
+    holdStart: tstz('hold_start'),
+    holdEnd: tstz('hold_end'),
+    reason: text('reason').notNull(),
+    status: changeRequestStatus('status').notNull().default('pending'),
+    /** The signed-in user who asked; null when the customer asked through their link. */
+    requestedById: uuid('requested_by_id').references(() => users.id),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decisionNote: text('decision_note'),
+    decidedAt: tstz('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('change_requests_order', sql`${t.newStartAt} < ${t.newEndAt}`),
+    uniqueIndex('change_requests_one_pending_key').on(t.bookingId).where(sql`${t.status} = 'pending'`),
+    index('change_requests_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * Every slot held right now, whoever holds it: holding bookings and pending change requests,
+ * kept by triggers (db/migrations, hand-written part). One exclusion constraint over this table
+ * is first come, first served for both; a change request never stands in its own booking's way
+ * (same `booking_id`). New or widened holds are refused where a blackout lies.
+ */
+export const slotHolds = pgTable(
+  'slot_holds',
+  {
+    /** The booking's or the change request's id. */
+    sourceId: uuid('source_id').primaryKey(),
+    source: text('source').$type<'booking' | 'change_request'>().notNull(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    startAt: tstz('start_at').notNull(),
+    endAt: tstz('end_at').notNull(),
+    holdStart: tstz('hold_start').notNull(),
+    holdEnd: tstz('hold_end').notNull(),
+  },
+  (t) => [check('slot_holds_order', sql`${t.holdStart} < ${t.holdEnd}`)],
+);
 
 /** Damage and abnormality reports (product rule 10). */
 export const incidents = pgTable('incidents', {
@@ -485,6 +531,7 @@ export type NewBooking = typeof bookings.$inferInsert;
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 export type BookingEvent = typeof bookingEvents.$inferSelect;
 export type CoordinationRequest = typeof coordinationRequests.$inferSelect;
+export type ChangeRequest = typeof changeRequests.$inferSelect;
 export type PolicySettings = typeof policySettings.$inferSelect;
 export type Holiday = typeof holidays.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;

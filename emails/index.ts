@@ -5,6 +5,9 @@
 import type { ComponentType } from 'react';
 import Approved, { type ApprovedProps } from './approved';
 import Cancelled, { type CancelledProps } from './cancelled';
+import ChangeApproved, { type ChangeApprovedProps } from './change-approved';
+import ChangeRejected, { type ChangeRejectedProps } from './change-rejected';
+import ChangeRequested, { type ChangeRequestedProps } from './change-requested';
 import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
 import Confirmed, { type ConfirmedProps } from './confirmed';
 import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
@@ -12,6 +15,7 @@ import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
+import Moved, { type MovedProps } from './moved';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
@@ -33,6 +37,10 @@ export interface TemplateProps {
   'visit-reminder': VisitReminderProps;
   'service-confirmed': ServiceConfirmedProps;
   displaced: DisplacedProps;
+  'change-requested': ChangeRequestedProps;
+  'change-approved': ChangeApprovedProps;
+  'change-rejected': ChangeRejectedProps;
+  moved: MovedProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -52,6 +60,10 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
   'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
   displaced: { component: Displaced, messageKey: 'displaced' },
+  'change-requested': { component: ChangeRequested, messageKey: 'changeRequested' },
+  'change-approved': { component: ChangeApproved, messageKey: 'changeApproved' },
+  'change-rejected': { component: ChangeRejected, messageKey: 'changeRejected' },
+  moved: { component: Moved, messageKey: 'moved' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -36,6 +36,10 @@ export const ERROR_HTTP_STATUS = {
   deadline_passed: 409,
   /** A change request came later than the notice period; only admin can move it now. */
   change_too_late: 422,
+  /** The booking already has a change request waiting for admin's decision. */
+  change_pending: 409,
+  /** The booking has no change request waiting for a decision. */
+  no_pending_change: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -7,10 +7,15 @@ import type { z } from 'zod';
 import type { Db } from '@/db';
 import type { Booking } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
+import { adminCancelBooking } from '@/lib/booking/admin-cancel';
+import { adminMoveBooking } from '@/lib/booking/admin-move';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
+import { approveChange } from '@/lib/booking/approve-change';
+import { rejectChange } from '@/lib/booking/reject-change';
+import { withdrawChange } from '@/lib/booking/withdraw-change';
 import { approveBooking, rejectBooking, requestInfo } from '@/lib/booking/review';
-import { messageSchema, optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
-import { approveBody, emptyBody } from './schemas';
+import { messageSchema, opinionSchema, optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
+import { approveBody, changeSlotBody, emptyBody } from './schemas';
 
 export interface BookingAction<S extends z.ZodType = z.ZodType> {
   body: S;
@@ -74,9 +79,43 @@ export const BOOKING_ACTIONS = {
   cancel: action({
     body: reasonSchema,
     bodyName: 'ReasonRequest',
-    who: `${APPLICANT}, or admin`,
+    who: `${APPLICANT}, or admin (any held booking)`,
     summary: 'Cancel with a reason (pending | needs_info | awaiting_confirmation | confirmed → cancelled)',
-    run: (db, actor, bookingId, input) => cancelBooking(db, actor, { bookingId, ...input }),
+    // Admin cancels as admin (its own action in the history); everyone else as the applicant.
+    run: (db, actor, bookingId, input) =>
+      actor.kind === 'user' && actor.role === 'admin'
+        ? adminCancelBooking(db, actor, { bookingId, ...input })
+        : cancelBooking(db, actor, { bookingId, ...input }),
+  }),
+  // Moving a booking (product rule 9). POST …/request-change has its own route: it answers 201
+  // with the change request.
+  'approve-change': action({
+    body: opinionSchema,
+    bodyName: 'OpinionRequest',
+    who: ADMIN,
+    summary: 'Approve the pending change request: the booking moves to the requested slot (status kept, .ics SEQUENCE up)',
+    run: (db, actor, bookingId, input) => approveChange(db, actor, { bookingId, ...input }),
+  }),
+  'reject-change': action({
+    body: reasonSchema,
+    bodyName: 'ReasonRequest',
+    who: ADMIN,
+    summary: 'Refuse the pending change request with a reason: the requested slot is released, the booking stays',
+    run: (db, actor, bookingId, input) => rejectChange(db, actor, { bookingId, ...input }),
+  }),
+  'withdraw-change': action({
+    body: emptyBody,
+    bodyName: 'EmptyRequest',
+    who: APPLICANT,
+    summary: 'Take back the pending change request: the requested slot is released',
+    run: (db, actor, bookingId) => withdrawChange(db, actor, { bookingId }),
+  }),
+  move: action({
+    body: changeSlotBody,
+    bodyName: 'ChangeSlotRequest',
+    who: ADMIN,
+    summary: 'Move a held booking to another time or resource, with a reason (checked like a new request; .ics SEQUENCE up)',
+    run: (db, actor, bookingId, input) => adminMoveBooking(db, actor, { bookingId, ...input }),
   }),
 };
 

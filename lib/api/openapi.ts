@@ -12,6 +12,7 @@ import { MAX_JSON_BYTES } from './body';
 import {
   alternativeSchema,
   bookingDetailSchema,
+  changeRequestSchema,
   bookingListQuery,
   bookingListSchema,
   bookingSchema,
@@ -149,6 +150,7 @@ export function buildOpenApiDocument(): JsonSchema {
         Booking: bookingSchema,
         BookingList: bookingListSchema,
         BookingDetail: bookingDetailSchema,
+        ChangeRequest: changeRequestSchema,
         PublicResource: publicResourceSchema,
         PublicResourceList: publicResourceListSchema,
         PublicAvailability: publicAvailabilitySchema,
@@ -249,6 +251,20 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...actionPaths(),
+      '/api/v1/bookings/{id}/request-change': {
+        post: {
+          tags: ['bookings'],
+          operationId: 'requestChangeBooking',
+          summary: 'Ask to move a held booking to another time or resource, with a reason (product rule 9)',
+          description: `Allowed for the applicant (customer service for a customer booking), on a pending, needs_info, awaiting_confirmation or confirmed booking, at least \`change_notice_hours\` before its start — else 422 \`change_too_late\` with \`params.deadline\`. The new slot is checked like a new request (409 \`slot_taken\` with alternatives) and held beside the booking's own until admin approves (\`approve-change\`) or refuses (\`reject-change\`).`,
+          parameters: [idParameter('The booking.')],
+          requestBody: { required: true, content: jsonContent('ChangeSlotRequest') },
+          responses: {
+            201: { description: 'The change request (`pending`).', content: jsonContent('ChangeRequest') },
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500),
+          },
+        },
+      },
       '/api/v1/public/resources': {
         get: {
           tags: ['public'],

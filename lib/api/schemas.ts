@@ -6,8 +6,8 @@
  * document (openapi.ts) is generated from these.
  */
 import { z } from 'zod';
-import { bookingChannel, bookingPriority, bookingStatus, coordinationAnswer, requesterKind, resourceState } from '@/db/schema';
-import { approveSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
+import { bookingChannel, bookingPriority, bookingStatus, changeRequestStatus, coordinationAnswer, requesterKind, resourceState } from '@/db/schema';
+import { approveSchema, changeSlotSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
 import { isoInstantField } from '@/lib/validation/fields';
 import { API_ERROR_CODES } from './errors';
 
@@ -33,6 +33,11 @@ export const approveBody = z
   .meta({
     description: 'Approve with a review opinion; give resourceId and/or startAt+endAt to approve for another time or resource.',
   });
+
+/** POST …/request-change and …/move: the new slot (no resourceId: the booking's own) and why. */
+export const changeSlotBody = z
+  .object({ ...changeSlotSchema.shape, startAt: isoInstant(), endAt: isoInstant() })
+  .meta({ description: 'Another time and/or resource for the booking, with the reason.' });
 
 export const emptyBody = z.object({});
 
@@ -151,6 +156,29 @@ export const bookingListItemSchema = z
     submittedAt: instant(),
   });
 
+/** A change request as the applicant and admin see it (POST …/request-change answers with one). */
+export const changeRequestSchema = z
+  .object({
+    id: uuid(),
+    bookingId: uuid(),
+    status: z.enum(changeRequestStatus.enumValues),
+    resourceId: uuid(),
+    startAt: instant(),
+    endAt: instant(),
+    reason: z.string(),
+    requestedAt: instant(),
+  })
+  .meta({ description: 'While `pending`, the requested slot is held beside the booking\'s own.' });
+
+export const pendingChangeSchema = changeRequestSchema.pick({
+  id: true,
+  resourceId: true,
+  startAt: true,
+  endAt: true,
+  reason: true,
+  requestedAt: true,
+});
+
 export const bookingDetailSchema = z
   .object({
     booking: bookingSchema,
@@ -204,6 +232,9 @@ export const bookingDetailSchema = z
       .optional()
       .meta({ description: 'Admin, while under review: what stands in the way of the slot.' }),
     alternatives: z.array(alternativeSchema).optional(),
+    pendingChange: pendingChangeSchema
+      .nullable()
+      .meta({ description: 'The change request waiting for admin\'s decision; both slots are held meanwhile.' }),
   });
 
 export const resourceListSchema = z.object({ resources: z.array(resourceSchema) });
@@ -213,3 +244,4 @@ export type ApiResource = z.input<typeof resourceSchema>;
 export type ApiBooking = z.input<typeof bookingSchema>;
 export type ApiBookingListItem = z.input<typeof bookingListItemSchema>;
 export type ApiBookingDetail = z.input<typeof bookingDetailSchema>;
+export type ApiChangeRequest = z.input<typeof changeRequestSchema>;

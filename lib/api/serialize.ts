@@ -3,9 +3,9 @@
  * the database does not appear in the API by accident, and internal columns (hold ranges, who
  * typed a request in, check-out notes) stay out.
  */
-import type { Booking } from '@/db/schema';
+import type { Booking, ChangeRequest } from '@/db/schema';
 import type { BookingDetail, BookingListItem, ResourceWithType } from '@/lib/booking/queries';
-import type { ApiBooking, ApiBookingDetail, ApiBookingListItem, ApiResource } from './schemas';
+import type { ApiBooking, ApiBookingDetail, ApiBookingListItem, ApiChangeRequest, ApiResource } from './schemas';
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -86,6 +86,19 @@ export function toApiBookingListItem(b: BookingListItem): ApiBookingListItem {
   };
 }
 
+export function toApiChangeRequest(c: ChangeRequest): ApiChangeRequest {
+  return {
+    id: c.id,
+    bookingId: c.bookingId,
+    status: c.status,
+    resourceId: c.newResourceId,
+    startAt: iso(c.newStartAt),
+    endAt: iso(c.newEndAt),
+    reason: c.reason,
+    requestedAt: iso(c.createdAt),
+  };
+}
+
 export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
   return {
     booking: toApiBooking(d.booking),
@@ -142,5 +155,10 @@ export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
     ...(d.alternatives && {
       alternatives: d.alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
     }),
+    pendingChange: d.pendingChange && pendingChangeOf(toApiChangeRequest(d.pendingChange)),
   };
+}
+
+function pendingChangeOf({ id, resourceId, startAt, endAt, reason, requestedAt }: ApiChangeRequest) {
+  return { id, resourceId, startAt, endAt, reason, requestedAt };
 }

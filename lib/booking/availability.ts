@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
-import { blackouts, bookings, resources, type BookingStatus, type Resource } from '@/db/schema';
+import { blackouts, bookings, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { loadPolicyContext, type LoadedContext } from './context';
@@ -72,7 +72,11 @@ function assertRange(from: Date, to: Date): void {
 const holding = () =>
   and(eq(bookings.holdsSlot, true), inArray(bookings.status, [...HOLDING_STATUSES]));
 
-/** Holds of holding bookings and blackouts of several resources over [from, to), two queries. */
+/**
+ * Holds (bookings and pending change requests, slot_holds) and blackouts of several resources
+ * over [from, to), two queries. `excludeBookingId`: a booking being moved does not stand in its
+ * own way, nor does its own change request.
+ */
 export async function loadBusyIntervals(
   db: Db,
   resourceIds: readonly string[],
@@ -84,15 +88,14 @@ export async function loadBusyIntervals(
   if (resourceIds.length === 0) return busy;
   const [holds, blocks] = await Promise.all([
     db
-      .select({ resourceId: bookings.resourceId, start: bookings.holdStart, end: bookings.holdEnd })
-      .from(bookings)
+      .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
+      .from(slotHolds)
       .where(
         and(
-          inArray(bookings.resourceId, [...resourceIds]),
-          holding(),
-          lt(bookings.holdStart, to),
-          gt(bookings.holdEnd, from),
-          excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
+          inArray(slotHolds.resourceId, [...resourceIds]),
+          lt(slotHolds.holdStart, to),
+          gt(slotHolds.holdEnd, from),
+          excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
         ),
       ),
     db
@@ -106,15 +109,18 @@ export async function loadBusyIntervals(
   return busy;
 }
 
-/** Busy time of one resource: bookings, their buffers and blackouts — no names, no purposes. */
+/**
+ * Busy time of one resource: held slots (bookings and slots asked for by pending change
+ * requests), their buffers and blackouts — no names, no purposes.
+ */
 export async function getBusy(db: Db, resourceId: string, from: Date, to: Date): Promise<BusyEntry[]> {
   assertRange(from, to);
   if (!isUuid(resourceId)) return [];
   const [held, blocked] = await Promise.all([
     db
-      .select({ startAt: bookings.startAt, endAt: bookings.endAt, holdStart: bookings.holdStart, holdEnd: bookings.holdEnd })
-      .from(bookings)
-      .where(and(eq(bookings.resourceId, resourceId), holding(), lt(bookings.holdStart, to), gt(bookings.holdEnd, from))),
+      .select({ startAt: slotHolds.startAt, endAt: slotHolds.endAt, holdStart: slotHolds.holdStart, holdEnd: slotHolds.holdEnd })
+      .from(slotHolds)
+      .where(and(eq(slotHolds.resourceId, resourceId), lt(slotHolds.holdStart, to), gt(slotHolds.holdEnd, from))),
     db
       .select({ startAt: blackouts.startAt, endAt: blackouts.endAt })
       .from(blackouts)
@@ -123,8 +129,8 @@ export async function getBusy(db: Db, resourceId: string, from: Date, to: Date):
   const entries: BusyEntry[] = blocked.map((b) => ({ ...b, kind: 'blackout' }));
   for (const b of held) {
     entries.push({ startAt: b.startAt, endAt: b.endAt, kind: 'booking' });
-    if (b.holdStart && b.holdStart < b.startAt) entries.push({ startAt: b.holdStart, endAt: b.startAt, kind: 'buffer' });
-    if (b.holdEnd && b.holdEnd > b.endAt) entries.push({ startAt: b.endAt, endAt: b.holdEnd, kind: 'buffer' });
+    if (b.holdStart < b.startAt) entries.push({ startAt: b.holdStart, endAt: b.startAt, kind: 'buffer' });
+    if (b.holdEnd > b.endAt) entries.push({ startAt: b.endAt, endAt: b.holdEnd, kind: 'buffer' });
   }
   return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
 }
@@ -262,13 +268,14 @@ const TIME_ERRORS = new Set(['slot_taken', 'lead_time', 'outside_hours']);
  * Runs `fn`; when it fails because the time cannot be had (a blackout, an exclusion violation
  * 23P01, a rule about when), the error is thrown again with alternatives. They are searched
  * after `fn`'s transaction has rolled back, so the search sees fresh data. `query` may be a
- * function when the wanted slot is only known inside `fn` (approving keeps the request's).
+ * function when the wanted slot is only known inside `fn` (approving keeps the request's), and
+ * so may `notice` (a change request follows its booking's requester kind).
  */
 export async function withAlternatives<T>(
   db: Db,
   ctx: LoadedContext,
   query: SlotQuery | (() => SlotQuery | undefined),
-  notice: NoticeRule,
+  notice: NoticeRule | (() => NoticeRule),
   fn: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -278,7 +285,7 @@ export async function withAlternatives<T>(
     const taken = pgErrorCode(error) === SQLSTATE.exclusionViolation;
     const slot = typeof query === 'function' ? query() : query;
     if (!slot || (!taken && !(isDomainError(error) && TIME_ERRORS.has(error.code)))) throw error;
-    const alternatives = await computeAlternatives(db, ctx, slot, notice);
+    const alternatives = await computeAlternatives(db, ctx, slot, typeof notice === 'function' ? notice() : notice);
     if (taken) throw new DomainError('slot_taken', undefined, { alternatives });
     const domainError = error as DomainError;
     throw new DomainError(domainError.code, domainError.message, { ...domainError.details, alternatives });
@@ -296,7 +303,10 @@ export async function lockResourceSchedule(tx: Db, resourceId: string): Promise<
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`booking-hold:${resourceId}`}))`);
 }
 
-/** Is [start, end), widened by the resource's buffers, free of holds and blackouts? */
+/**
+ * Is [start, end), widened by the resource's buffers, free of holds (bookings and pending change
+ * requests) and blackouts? `excludeBookingId`: ignore that booking's own holds.
+ */
 export async function isSlotFree(
   db: Db,
   resource: Pick<SlotResource, 'id' | 'setupBufferMinutes' | 'cleanupBufferMinutes'>,
@@ -314,15 +324,14 @@ export async function isSlotFree(
   if (blocked) return false;
   if (options.blackoutsOnly) return true;
   const [held] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
+    .select({ id: slotHolds.sourceId })
+    .from(slotHolds)
     .where(
       and(
-        eq(bookings.resourceId, resource.id),
-        holding(),
-        lt(bookings.holdStart, holdEnd),
-        gt(bookings.holdEnd, holdStart),
-        options.excludeBookingId ? ne(bookings.id, options.excludeBookingId) : undefined,
+        eq(slotHolds.resourceId, resource.id),
+        lt(slotHolds.holdStart, holdEnd),
+        gt(slotHolds.holdEnd, holdStart),
+        options.excludeBookingId ? ne(slotHolds.bookingId, options.excludeBookingId) : undefined,
       ),
     )
     .limit(1);

@@ -3,20 +3,20 @@
  * staff booking that holds the slot a customer wants and is not yet in use; only admin can
  * approve, and the displaced applicant is told at once, with alternatives.
  */
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { bookings, resources, type Booking, type BookingStatus, type Resource } from '@/db/schema';
 import { requireAdmin, requireServiceDesk, type Actor } from '@/lib/authz';
 import { findAlternatives, isSlotFree, type Alternative } from './availability';
-import { recordEvent } from './events';
 import { isUuid } from './ids';
 import { approveBooking } from './review';
 import type { SystemStatusReason } from './status-reason';
 import { parseInput } from './schemas';
 import { instantField } from '@/lib/validation/fields';
 import { TRANSITIONS } from './state';
+import { authorizeAdmin, runTransition, step } from './transition';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
 import { insertDeskRequest, type CustomerRequest, type DeskRequestKind } from './create-customer';
@@ -156,24 +156,14 @@ export async function approveDisplacement(
       const { customer, staff } = await lockPriorityPair(tx, bookingId);
       if (!DISPLACEABLE.includes(staff.status)) throw new DomainError('invalid_transition');
 
-      const [displacedBooking] = await tx
-        .update(bookings)
-        .set({
-          status: TRANSITIONS.cancel.to,
-          statusReason: 'displaced' satisfies SystemStatusReason,
-          version: sql`${bookings.version} + 1`,
-          updatedAt: now,
-        })
-        .where(and(eq(bookings.id, staff.id), inArray(bookings.status, [...DISPLACEABLE])))
-        .returning();
-      if (!displacedBooking) throw new DomainError('invalid_transition');
-      await recordEvent(tx, {
-        bookingId: staff.id,
-        fromStatus: staff.status,
-        toStatus: displacedBooking.status,
+      const displacedBooking = await runTransition(tx, {
+        ...step('cancel'),
         action: 'displaced',
-        actor: admin,
-        data: { forBookingId: customer.id, forReference: customer.reference },
+        bookingId: staff.id,
+        now,
+        authorize: authorizeAdmin(admin),
+        set: () => ({ statusReason: 'displaced' satisfies SystemStatusReason }),
+        data: () => ({ forBookingId: customer.id, forReference: customer.reference }),
       });
 
       const customerBooking = await approveBooking(tx, admin, { bookingId: customer.id, opinion }, { now });

@@ -10,8 +10,9 @@ import { bookings } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
 import { notify } from '@/lib/mail/notify';
 import { getSettings } from '@/lib/settings';
+import { isDomainError } from '@/lib/errors';
 import { recordEvent } from './events';
-import { TRANSITIONS } from './state';
+import { authorizeSystem, runTransition, step } from './transition';
 
 const HOUR = 3_600_000;
 
@@ -19,31 +20,28 @@ const awaiting = () => eq(bookings.status, 'awaiting_confirmation');
 const due = (now: Date) => and(awaiting(), lte(bookings.confirmDeadline, now));
 
 /**
- * awaiting_confirmation past its deadline → expired (视为自动放弃). The slot is free the moment
- * the transaction commits; the applicant is told.
+ * awaiting_confirmation past its deadline → expired (视为自动放弃), each through the transition
+ * engine as the system. The slot is free the moment its transaction commits; the applicant is
+ * told. A booking confirmed (or expired by another instance) meanwhile is skipped.
  */
 export async function expireUnconfirmed(db: Db, now: Date = new Date()): Promise<{ expired: number }> {
   const candidates = await db.select({ id: bookings.id }).from(bookings).where(due(now));
   let expired = 0;
   for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(bookings)
-        .set({ status: TRANSITIONS.expire.to, statusReason: 'expired', updatedAt: now, version: sql`${bookings.version} + 1` })
-        .where(and(eq(bookings.id, id), due(now)))
-        .returning({ id: bookings.id });
-      if (!row) return false;
-      await recordEvent(tx, {
+    try {
+      await runTransition(db, {
+        ...step('expire'),
         bookingId: id,
-        fromStatus: 'awaiting_confirmation',
-        toStatus: TRANSITIONS.expire.to,
-        action: 'expire',
-        actor: SYSTEM,
+        now,
+        authorize: authorizeSystem,
+        guard: lte(bookings.confirmDeadline, now),
+        set: () => ({ statusReason: 'expired' }),
+        notify: [{ kind: 'expired' }],
       });
-      await notify(tx, 'expired', id);
-      return true;
-    });
-    if (done) expired++;
+      expired++;
+    } catch (error) {
+      if (!(isDomainError(error) && error.code === 'invalid_transition')) throw error;
+    }
   }
   return { expired };
 }

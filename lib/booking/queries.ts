@@ -13,6 +13,7 @@ import {
   type Booking,
   type BookingEvent,
   type BookingStatus,
+  type ChangeRequest,
   type CoordinationRequest,
   type Department,
   type Resource,
@@ -22,6 +23,7 @@ import { assertCanView, requireAdmin, requireUser, type Actor } from '@/lib/auth
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { findAlternatives, type Alternative } from './availability';
+import { loadPendingChange } from './change-requests';
 import { isUuid } from './ids';
 import { bookingListWhere, dayBounds, listedSlotColumns, selectBookingList, type BookingListFilter, type ListedSlot } from './list-query';
 import { HOLDING_STATUSES, UNDER_REVIEW_STATUSES } from './state';
@@ -82,6 +84,8 @@ export interface BookingDetail {
   conflicts?: { kind: 'booking' | 'blackout'; id: string; reference: string | null; startAt: Date; endAt: Date }[];
   /** Admin, when there are conflicts: where the request could go instead. */
   alternatives?: Alternative[];
+  /** The change request waiting for admin's decision (its slot is held meanwhile). */
+  pendingChange: ChangeRequest | null;
 }
 
 /** The booking page. A booking the actor may not see is `not_found`. */
@@ -103,7 +107,7 @@ export async function getBookingDetail(
   const booking = assertCanView(actor, row?.booking);
   const actorUser = aliasedTable(users, 'actor_user');
   const answeredBy = aliasedTable(users, 'answered_by');
-  const [requester, events, coordination] = await Promise.all([
+  const [requester, events, coordination, pendingChange] = await Promise.all([
     booking.requesterUserId
       ? db
           .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
@@ -124,6 +128,7 @@ export async function getBookingDetail(
       .leftJoin(answeredBy, eq(answeredBy.id, coordinationRequests.answeredById))
       .where(eq(coordinationRequests.bookingId, booking.id))
       .orderBy(asc(coordinationRequests.createdAt)),
+    loadPendingChange(db, booking.id),
   ]);
   const detail: BookingDetail = {
     booking,
@@ -133,6 +138,7 @@ export async function getBookingDetail(
     department: row.department,
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     coordination: coordination.map((c) => ({ ...c.request, department: c.department, answeredByName: c.answeredByName })),
+    pendingChange: pendingChange ?? null,
   };
   const underReview = (UNDER_REVIEW_STATUSES as readonly BookingStatus[]).includes(booking.status);
   if (actor.kind === 'user' && actor.role === 'admin' && underReview) {

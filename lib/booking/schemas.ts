@@ -85,6 +85,19 @@ export const approveSchema = z
   .refine((v) => (v.startAt === undefined) === (v.endAt === undefined), { message: 'required', path: ['endAt'] })
   .refine((v) => !v.startAt || !v.endAt || v.endAt.getTime() > v.startAt.getTime(), END_AFTER_START);
 
+/**
+ * Another time or resource for a held booking, with the reason: the applicant's change request
+ * and admin's move alike. No resource means the booking's own.
+ */
+export const changeSlotSchema = z
+  .object({
+    startAt: instant(),
+    endAt: instant(),
+    resourceId: optionalId(),
+    reason: text(1000),
+  })
+  .refine(endAfterStart, END_AFTER_START);
+
 /** The applicant's answer to "more information, please", with optional corrections. */
 export const supplementSchema = z.object({
   message: text(2000),
@@ -109,6 +122,7 @@ export const coordinationAnswerSchema = z
 export type StaffRequestInput = z.output<typeof staffRequestSchema>;
 export type AdminEntryInput = z.output<typeof adminEntrySchema>;
 export type ApproveInput = z.output<typeof approveSchema>;
+export type ChangeSlotInput = z.output<typeof changeSlotSchema>;
 export type SupplementInput = z.output<typeof supplementSchema>;
 export type CoordinationInput = z.output<typeof coordinationSchema>;
 export type CoordinationAnswerInput = z.output<typeof coordinationAnswerSchema>;

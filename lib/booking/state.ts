@@ -26,9 +26,21 @@ export const ENDED_STATUSES = [
 /** While admin is still deciding: coordination can be asked and answered. */
 export const UNDER_REVIEW_STATUSES = ['pending', 'needs_info'] as const satisfies readonly BookingStatus[];
 
+/**
+ * Held bookings that have not started being used: the applicant may ask to move them, admin may
+ * move or cancel them.
+ */
+export const CHANGEABLE_STATUSES = [
+  'pending',
+  'needs_info',
+  'awaiting_confirmation',
+  'confirmed',
+] as const satisfies readonly BookingStatus[];
+
 interface Transition {
   from: readonly BookingStatus[];
-  to: BookingStatus;
+  /** Omitted: the action keeps the booking's status (it changes its slot or its change request). */
+  to?: BookingStatus;
 }
 
 export const TRANSITIONS = {
@@ -40,6 +52,14 @@ export const TRANSITIONS = {
   decline: { from: ['awaiting_confirmation'], to: 'cancelled' },
   cancel: { from: ['pending', 'needs_info', 'awaiting_confirmation', 'confirmed'], to: 'cancelled' },
   expire: { from: ['awaiting_confirmation'], to: 'expired' },
+  // Moving a booking (product rule 9): the applicant asks, admin decides; admin may also move or
+  // cancel any held booking. A pending change request holds its new slot beside the booking's.
+  request_change: { from: CHANGEABLE_STATUSES },
+  approve_change: { from: CHANGEABLE_STATUSES },
+  reject_change: { from: CHANGEABLE_STATUSES },
+  withdraw_change: { from: CHANGEABLE_STATUSES },
+  admin_move: { from: CHANGEABLE_STATUSES },
+  admin_cancel: { from: CHANGEABLE_STATUSES, to: 'cancelled' },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionAction = keyof typeof TRANSITIONS;
@@ -48,6 +68,12 @@ export const TRANSITION_ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[]
 
 export function canTransition(action: TransitionAction, from: BookingStatus): boolean {
   return (TRANSITIONS[action].from as readonly BookingStatus[]).includes(from);
+}
+
+/** The status after `action` from `from`: its `to`, or `from` for an action that keeps the status. */
+export function resultStatus(action: TransitionAction, from: BookingStatus): BookingStatus {
+  const transition: Transition = TRANSITIONS[action];
+  return transition.to ?? from;
 }
 
 export function isHolding(status: BookingStatus): boolean {

@@ -7,13 +7,14 @@
 import { and, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { actionTokens, bookings, type Booking, type BookingStatus, type NewBooking } from '@/db/schema';
-import { canActAsApplicant, canViewBooking, requireAdmin, type Actor } from '@/lib/authz';
+import { canActAsApplicant, canViewBooking, requireAdmin, SYSTEM, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { notify, type NotificationKind, type NotifyExtra } from '@/lib/mail/notify';
 import type { TokenPurpose } from '@/lib/tokens';
 import { recordEvent, type EventActor } from './events';
 import { isUuid } from './ids';
-import { TRANSITIONS, type TransitionAction } from './state';
+import { withdrawPendingChange } from './change-requests';
+import { isHolding, TRANSITIONS, type TransitionAction } from './state';
 
 /** Locks the row so that the status read here is the one the UPDATE changes. */
 export async function loadBookingForUpdate(tx: Db, bookingId: string): Promise<Booking | undefined> {
@@ -50,7 +51,7 @@ export interface TransitionSpec {
   notify?: { kind: NotificationKind; extra?: () => NotifyExtra }[];
 }
 
-export function step(action: TransitionAction): { action: TransitionAction; from: readonly BookingStatus[]; to: BookingStatus } {
+export function step(action: TransitionAction): { action: TransitionAction; from: readonly BookingStatus[]; to?: BookingStatus } {
   return { action, ...TRANSITIONS[action] };
 }
 
@@ -71,6 +72,8 @@ export function runTransition(db: Db, spec: TransitionSpec): Promise<Booking> {
       .returning();
     // The row is locked and its status allowed the action, so only `guard` can refuse here.
     if (!updated) throw spec.guardError ?? new DomainError('invalid_transition');
+    // A change request lives only as long as its booking holds: its slot is released with it.
+    if (!isHolding(updated.status)) await withdrawPendingChange(tx, booking.id, spec.now);
     await recordEvent(tx, {
       bookingId: booking.id,
       fromStatus: booking.status,
@@ -84,6 +87,12 @@ export function runTransition(db: Db, spec: TransitionSpec): Promise<Booking> {
     return updated;
   });
 }
+
+/** Scheduled jobs act as the system on whatever booking they picked. */
+export const authorizeSystem: Authorize = async (_tx, booking) => {
+  if (!booking) throw new DomainError('not_found');
+  return { booking, actor: SYSTEM };
+};
 
 /** Admin-only actions: the role is checked before the booking is even looked at. */
 export function authorizeAdmin(actor: Actor): Authorize {

@@ -7,7 +7,7 @@
  * reach.
  */
 import type { BookingStatus, NewBooking, bookingEvents } from '@/db/schema';
-import { TRANSITIONS, type TransitionAction } from '@/lib/booking/state';
+import { resultStatus, TRANSITIONS, type TransitionAction } from '@/lib/booking/state';
 
 const HOUR = 3_600_000;
 
@@ -78,7 +78,7 @@ export function replayStory(story: DemoStory, confirmWindowHours: number): { boo
   let last = story.submittedAt;
   for (const step of story.steps) {
     const from = booking.status as BookingStatus;
-    const { from: allowed, to } = TRANSITIONS[step.action];
+    const { from: allowed } = TRANSITIONS[step.action];
     if (!(allowed as readonly BookingStatus[]).includes(from)) {
       throw new Error(`Demo booking ${story.request.reference}: ${step.action} is not allowed from ${from}`);
     }
@@ -86,11 +86,11 @@ export function replayStory(story: DemoStory, confirmWindowHours: number): { boo
     booking = {
       ...booking,
       ...EFFECTS[step.action]?.(step, booking, confirmWindowHours),
-      status: to,
+      status: resultStatus(step.action, from),
       updatedAt: step.at,
       version: (booking.version ?? 1) + 1,
     };
-    events.push({ fromStatus: from, toStatus: to, action: step.action, ...actorColumns(step.by), note: step.note ?? null, createdAt: step.at });
+    events.push({ fromStatus: from, toStatus: booking.status, action: step.action, ...actorColumns(step.by), note: step.note ?? null, createdAt: step.at });
     last = step.at;
   }
   return { booking, events };

@@ -28,6 +28,7 @@ import { emailTranslator } from '@/emails/components/i18n';
 import type { BookingSummary } from '@/emails/components/types';
 import { describeStatusReason } from '@/lib/booking/status-reason';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { loadLatestChange } from '@/lib/booking/change-requests';
 import { translator } from '@/lib/i18n/messages';
 import { getSettings } from '@/lib/settings';
 import { issueMailToken } from '@/lib/tokens';
@@ -48,7 +49,11 @@ export type NotificationKind =
   | 'reply_unrecognized'
   | 'visit_reminder'
   | 'service_confirmed'
-  | 'displaced';
+  | 'displaced'
+  | 'change_requested'
+  | 'change_approved'
+  | 'change_rejected'
+  | 'moved';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -60,6 +65,8 @@ export interface NotifyExtra {
   excerpt?: string;
   /** displaced: free slots to offer, best first. */
   alternatives?: { resourceId: string; startAt: string; endAt: string }[];
+  /** moved: why admin moved the booking. */
+  reason?: string;
 }
 
 /** What the outbox stores: the template's props without the locale (the row has it). */
@@ -145,6 +152,39 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         reason: reasonFor(booking, r.locale),
         alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
       }));
+    case 'change_requested':
+      return toApplicant(ctx, kind, async (r) => {
+        const change = await latestChange(ctx);
+        const [target] = await tx.select().from(resources).where(eq(resources.id, change.newResourceId));
+        return {
+          ...(await applicantBase(ctx, r)),
+          requested: {
+            resourceName: localizedName(target ?? resource, r.locale),
+            startAt: change.newStartAt.toISOString(),
+            endAt: change.newEndAt.toISOString(),
+          },
+          reason: change.reason,
+        };
+      });
+    case 'change_approved':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        opinion: (await latestChange(ctx)).decisionNote ?? '',
+        notes: localizedNotes(resource, r.locale),
+        calendar: { sequence: booking.version },
+      }));
+    case 'change_rejected':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        reason: (await latestChange(ctx)).decisionNote ?? '',
+      }));
+    case 'moved':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        reason: extra.reason ?? '',
+        notes: localizedNotes(resource, r.locale),
+        calendar: { sequence: booking.version },
+      }));
     case 'coordination_requested':
       return notifyCoordination(ctx, extra.departmentIds ?? []);
     case 'reply_unrecognized':
@@ -169,6 +209,10 @@ const TEMPLATE = {
   visit_reminder: 'visit-reminder',
   service_confirmed: 'service-confirmed',
   displaced: 'displaced',
+  change_requested: 'change-requested',
+  change_approved: 'change-approved',
+  change_rejected: 'change-rejected',
+  moved: 'moved',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
@@ -307,6 +351,13 @@ async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtr
         endAt: new Date(a.endAt).toISOString(),
       }),
     }));
+}
+
+/** The change request a change mail reports: the booking's latest. */
+async function latestChange(ctx: Context) {
+  const change = await loadLatestChange(ctx.tx, ctx.booking.id);
+  if (!change) throw new Error(`notify: booking ${ctx.booking.id} has no change request`);
+  return change;
 }
 
 /** Who the applicant is, for mails to other people about the booking. */

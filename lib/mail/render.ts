@@ -22,7 +22,7 @@ export interface RenderedEmail {
   ics?: string;
 }
 
-const WITH_INVITATION = new Set(['approved', 'confirmed']);
+const WITH_INVITATION = new Set(['approved', 'confirmed', 'change-approved', 'moved']);
 
 export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | 'payload' | 'toAddress' | 'bookingId'>): Promise<RenderedEmail> {
   if (!isTemplateName(row.template)) throw new Error(`Unknown e-mail template "${row.template}"`);

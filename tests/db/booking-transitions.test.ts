@@ -1,10 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionTokens, bookingEvents, bookingStatus, bookings, coordinationRequests, departments, type Booking, type BookingStatus } from '@/db/schema';
+import { actionTokens, bookingEvents, bookingStatus, bookings, changeRequests, coordinationRequests, departments, type Booking, type BookingStatus } from '@/db/schema';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
 import { expireUnconfirmed } from '@/lib/booking/jobs';
 import { answerCoordination, approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
-import { canTransition, TRANSITION_ACTIONS, TRANSITIONS, type TransitionAction } from '@/lib/booking/state';
+import { adminCancelBooking } from '@/lib/booking/admin-cancel';
+import { adminMoveBooking } from '@/lib/booking/admin-move';
+import { approveChange } from '@/lib/booking/approve-change';
+import { rejectChange } from '@/lib/booking/reject-change';
+import { requestChange } from '@/lib/booking/request-change';
+import { withdrawChange } from '@/lib/booking/withdraw-change';
+import { canTransition, resultStatus, TRANSITION_ACTIONS, type TransitionAction } from '@/lib/booking/state';
 import { SYSTEM } from '@/lib/authz';
 import { issueToken } from '@/lib/tokens';
 import { testDriver } from '../helpers/db';
@@ -38,6 +44,23 @@ function seedIn(status: BookingStatus, extra: Partial<Parameters<typeof seedBook
   });
 }
 
+// Free working-day slots for moves, one per call: 09:00–17:00 on weekdays from Monday 13 May 2030.
+let moveIndex = 0;
+function nextMove() {
+  const i = moveIndex++;
+  const day = new Date(Date.UTC(2030, 4, 13 + Math.floor(i / 8 / 5) * 7 + (Math.floor(i / 8) % 5)));
+  const hour = 9 + (i % 8);
+  const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return slot(day.toISOString().slice(0, 10), clock(hour), clock(hour + 1));
+}
+
+/** A pending change request put straight in (the state a decision starts from). */
+async function seedChange(b: Booking) {
+  await db()
+    .insert(changeRequests)
+    .values({ bookingId: b.id, newResourceId: b.resourceId, ...(({ startAt, endAt }) => ({ newStartAt: startAt, newEndAt: endAt }))(nextMove()), reason: '客户改期' });
+}
+
 /** Each action as its rightful actor would take it. */
 const perform: Record<TransitionAction, (b: Booking) => Promise<unknown>> = {
   approve: (b) => approveBooking(db(), actors.admin, { bookingId: b.id, opinion: '同意。' }, { now: NOW }),
@@ -47,6 +70,21 @@ const perform: Record<TransitionAction, (b: Booking) => Promise<unknown>> = {
   confirm: (b) => confirmBooking(db(), actors.staff, { bookingId: b.id }, { now: NOW }),
   decline: (b) => declineBooking(db(), actors.staff, { bookingId: b.id, reason: '会议取消' }, { now: NOW }),
   cancel: (b) => cancelBooking(db(), actors.staff, { bookingId: b.id, reason: '计划有变' }, { now: NOW }),
+  request_change: (b) => requestChange(db(), actors.staff, { bookingId: b.id, ...nextMove(), reason: '客户改期' }, { now: NOW }),
+  approve_change: async (b) => {
+    await seedChange(b);
+    return approveChange(db(), actors.admin, { bookingId: b.id, opinion: '同意改期' }, { now: NOW });
+  },
+  reject_change: async (b) => {
+    await seedChange(b);
+    return rejectChange(db(), actors.admin, { bookingId: b.id, reason: '新时段另有安排' }, { now: NOW });
+  },
+  withdraw_change: async (b) => {
+    await seedChange(b);
+    return withdrawChange(db(), actors.staff, { bookingId: b.id }, { now: NOW });
+  },
+  admin_move: (b) => adminMoveBooking(db(), actors.admin, { bookingId: b.id, ...nextMove(), reason: '会议室检修' }, { now: NOW }),
+  admin_cancel: (b) => adminCancelBooking(db(), actors.admin, { bookingId: b.id, reason: '公司活动征用' }, { now: NOW }),
   // The expiry job, run after the deadline.
   expire: async (b) => {
     await db().update(bookings).set({ confirmDeadline: new Date(NOW.getTime() - HOUR) }).where(eq(bookings.id, b.id));
@@ -66,6 +104,13 @@ const MAIL: Record<TransitionAction, string[]> = {
   decline: ['declined'],
   cancel: ['cancelled'],
   expire: ['expired'],
+  request_change: ['change-requested'],
+  approve_change: ['change-approved'],
+  reject_change: ['change-rejected'],
+  // Taking one's own request back needs no mail.
+  withdraw_change: [],
+  admin_move: ['moved'],
+  admin_cancel: ['cancelled'],
 };
 
 const cases = TRANSITION_ACTIONS.flatMap((action) => bookingStatus.enumValues.map((status) => [action, status] as const));
@@ -75,10 +120,10 @@ describe(`booking transitions (${testDriver})`, () => {
     const booking = await seedIn(status);
     await perform[action](booking);
     const after = await snapshot(db(), booking.id);
-    expect(after.booking.status).toBe(TRANSITIONS[action].to);
+    expect(after.booking.status).toBe(resultStatus(action, status));
     expect(after.booking.version).toBe(booking.version + 1);
     const events = await db().select().from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id));
-    expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([[action, status, TRANSITIONS[action].to]]);
+    expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([[action, status, resultStatus(action, status)]]);
     expect(events[0].actorKind).toBe(action === 'expire' ? 'system' : 'user');
     expect(await outboxTemplates(db(), booking.id)).toEqual(MAIL[action]);
   });

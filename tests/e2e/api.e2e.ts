@@ -565,6 +565,9 @@ describe('GET /api/v1/openapi.json', () => {
         ...['approve', 'reject', 'request-info', 'supplement', 'confirm', 'decline', 'cancel'].map(
           (action) => `POST /api/v1/bookings/{id}/${action}`,
         ),
+        ...['request-change', 'approve-change', 'reject-change', 'withdraw-change', 'move'].map(
+          (action) => `POST /api/v1/bookings/{id}/${action}`,
+        ),
         'GET /api/v1/public/resources',
         'GET /api/v1/public/availability',
         'POST /api/v1/public/booking-requests',

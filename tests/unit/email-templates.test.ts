@@ -54,7 +54,7 @@ describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
     );
     expect(mail.senderName).toBe(locale === 'zh' ? '资源预约' : 'Resource Booking');
     expect(mail.html).toContain(locale === 'zh' ? 'lang="zh-CN"' : 'lang="en"');
-    expect(Boolean(mail.ics)).toBe(name === 'approved' || name === 'confirmed');
+    expect(Boolean(mail.ics)).toBe(['approved', 'confirmed', 'change-approved', 'moved'].includes(name));
   });
 });
 
