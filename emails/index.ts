@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import Approved, { type ApprovedProps } from './approved';
 import Cancelled, { type CancelledProps } from './cancelled';
+import CheckedOut, { type CheckedOutProps } from './checked-out';
 import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
 import Confirmed, { type ConfirmedProps } from './confirmed';
 import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
@@ -12,6 +13,7 @@ import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
+import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
@@ -33,6 +35,9 @@ export interface TemplateProps {
   'visit-reminder': VisitReminderProps;
   'service-confirmed': ServiceConfirmedProps;
   displaced: DisplacedProps;
+  // The visit: released as a no-show, checked out.
+  'no-show-released': NoShowReleasedProps;
+  'checked-out': CheckedOutProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -52,6 +57,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
   'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
   displaced: { component: Displaced, messageKey: 'displaced' },
+  'no-show-released': { component: NoShowReleased, messageKey: 'noShowReleased' },
+  'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -8,8 +8,12 @@ import type { Db } from '@/db';
 import type { Booking } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
+import { checkIn } from '@/lib/booking/check-in';
+import { checkOut } from '@/lib/booking/check-out';
+import { inspectBooking } from '@/lib/booking/inspect';
 import { approveBooking, rejectBooking, requestInfo } from '@/lib/booking/review';
 import { messageSchema, optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
+import { checkOutSchema, inspectSchema } from '@/lib/booking/visit-schemas';
 import { approveBody, emptyBody } from './schemas';
 
 export interface BookingAction<S extends z.ZodType = z.ZodType> {
@@ -77,6 +81,30 @@ export const BOOKING_ACTIONS = {
     who: `${APPLICANT}, or admin`,
     summary: 'Cancel with a reason (pending | needs_info | awaiting_confirmation | confirmed → cancelled)',
     run: (db, actor, bookingId, input) => cancelBooking(db, actor, { bookingId, ...input }),
+  }),
+  // The visit.
+  'check-in': action({
+    body: emptyBody,
+    bodyName: 'EmptyRequest',
+    who: `${APPLICANT}, or admin`,
+    summary:
+      'Check in (confirmed → in_use), from `check_in_opens_minutes` before the start until the no-show deadline (409 `check_in_not_open` / `check_in_closed`)',
+    run: (db, actor, bookingId) => checkIn(db, actor, { bookingId }, { via: 'api' }),
+  }),
+  'check-out': action({
+    body: checkOutSchema,
+    bodyName: 'CheckOutRequest',
+    who: `${APPLICANT}, or admin`,
+    summary:
+      "Check out with the resource's return checklist (in_use → completed); leaving early frees the rest of the slot (409 `not_checked_in` before a check-in)",
+    run: (db, actor, bookingId, input) => checkOut(db, actor, { bookingId, ...input }),
+  }),
+  inspect: action({
+    body: inspectSchema,
+    bodyName: 'InspectRequest',
+    who: ADMIN,
+    summary: 'Record the inspection after use, once (completed; 409 `already_inspected`)',
+    run: (db, actor, bookingId, input) => inspectBooking(db, actor, { bookingId, ...input }),
   }),
 };
 

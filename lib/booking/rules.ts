@@ -166,7 +166,7 @@ export function assertNotice(rule: NoticeRule, startAt: Date, ctx: PolicyContext
 }
 
 /** 'YYYY-MM-DD HH:mm' in the organisation's zone (a message parameter, not a display format). */
-function formatZoned(instant: Date, timeZone: string): string {
+export function formatZoned(instant: Date, timeZone: string): string {
   const minutes = minutesInZone(instant, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${dayInZone(instant, timeZone)} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;

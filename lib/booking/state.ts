@@ -40,6 +40,13 @@ export const TRANSITIONS = {
   decline: { from: ['awaiting_confirmation'], to: 'cancelled' },
   cancel: { from: ['pending', 'needs_info', 'awaiting_confirmation', 'confirmed'], to: 'cancelled' },
   expire: { from: ['awaiting_confirmation'], to: 'expired' },
+  // The visit (policy III.4 ③): check-in, check-out, the no-show release, the completion job,
+  // and admin's inspection afterwards (a note on the completed booking).
+  check_in: { from: ['confirmed'], to: 'in_use' },
+  check_out: { from: ['in_use'], to: 'completed' },
+  mark_no_show: { from: ['confirmed'], to: 'no_show' },
+  complete: { from: ['in_use', 'confirmed'], to: 'completed' },
+  inspect: { from: ['completed'], to: 'completed' },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionAction = keyof typeof TRANSITIONS;

@@ -46,7 +46,10 @@ export type NotificationKind =
   | 'reply_unrecognized'
   | 'visit_reminder'
   | 'service_confirmed'
-  | 'displaced';
+  | 'displaced'
+  // The visit.
+  | 'no_show'
+  | 'checked_out';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -143,6 +146,24 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         reason: booking.statusReason ?? '',
         alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
       }));
+    // The visit: released as a no-show (the deadline was start + grace), and the check-out receipt.
+    case 'no_show':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        deadline: new Date(booking.startAt.getTime() + ctx.settings.noShowGraceMinutes * 60_000).toISOString(),
+      }));
+    case 'checked_out':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        checkedOutAt: (booking.checkedOutAt ?? booking.updatedAt).toISOString(),
+        condition: booking.checkoutCondition ?? 'ok',
+        notes: booking.checkoutNotes ?? '',
+        checklist: (booking.checkoutChecklist ?? []).map((answer) => ({
+          label: resource.checklist.find((item) => item.key === answer.key)?.label[r.locale] ?? answer.key,
+          done: answer.done,
+          ...(answer.note && { note: answer.note }),
+        })),
+      }));
     case 'coordination_requested':
       return notifyCoordination(ctx, extra.departmentIds ?? []);
     case 'reply_unrecognized':
@@ -167,6 +188,8 @@ const TEMPLATE = {
   visit_reminder: 'visit-reminder',
   service_confirmed: 'service-confirmed',
   displaced: 'displaced',
+  no_show: 'no-show-released',
+  checked_out: 'checked-out',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];

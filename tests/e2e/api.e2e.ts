@@ -559,7 +559,7 @@ describe('GET /api/v1/openapi.json', () => {
         'GET /api/v1/bookings',
         'POST /api/v1/bookings',
         'GET /api/v1/bookings/{id}',
-        ...['approve', 'reject', 'request-info', 'supplement', 'confirm', 'decline', 'cancel'].map(
+        ...['approve', 'reject', 'request-info', 'supplement', 'confirm', 'decline', 'cancel', 'check-in', 'check-out', 'inspect'].map(
           (action) => `POST /api/v1/bookings/{id}/${action}`,
         ),
         'GET /api/v1/public/resources',
