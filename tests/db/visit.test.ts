@@ -11,15 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import * as schema from '@/db/schema';
 import { bookingEvents, bookings, emailOutbox, policySettings, type Booking } from '@/db/schema';
+import { ANONYMOUS } from '@/lib/authz';
+import { checkInByLink, loadLinkPage } from '@/lib/booking/booking-link';
 import { checkIn } from '@/lib/booking/check-in';
 import { checkOut } from '@/lib/booking/check-out';
 import { completeEnded } from '@/lib/booking/complete-ended';
 import { createStaffRequest } from '@/lib/booking/create';
+import { loadDoorPage } from '@/lib/booking/door';
 import { inspectBooking } from '@/lib/booking/inspect';
 import { noShowCounts } from '@/lib/booking/no-show-counts';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { allowedVisitActions } from '@/lib/booking/visit-window';
 import { getSettings } from '@/lib/settings';
+import { issueToken } from '@/lib/tokens';
 import { testDriver } from '../helpers/db';
 import { at, expectDomainError, resourceByCode, seedBooking, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -262,5 +266,33 @@ describe(`completion job (${testDriver})`, () => {
     const events = await db().select().from(bookingEvents).where(and(eq(bookingEvents.bookingId, inUse.id), eq(bookingEvents.action, 'complete')));
     expect(events).toMatchObject([{ fromStatus: 'in_use', toStatus: 'completed', actorKind: 'system' }]);
     expect(await completeEnded(db(), end)).toEqual({ completed: 0, notCheckedOut: 0 });
+  });
+});
+
+describe(`the customer's link and the door page (${testDriver})`, () => {
+  it('a customer checks in with their manage link, inside the window only; a respond link cannot', async () => {
+    const booking = await confirmedVisit({ requester: 'customer' });
+    const manage = await issueToken(db(), { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
+    const respond = await issueToken(db(), { bookingId: booking.id, purpose: 'respond', expiresAt: booking.endAt });
+    expect((await loadLinkPage(db(), manage, { now: minutes(booking, -30) }))?.actions.checkIn).toBe(false);
+    expect((await loadLinkPage(db(), manage, { now: minutes(booking, -5) }))?.actions.checkIn).toBe(true);
+    expect((await loadLinkPage(db(), respond, { now: minutes(booking, -5) }))?.actions.checkIn).toBe(false);
+    await expectDomainError(checkInByLink(db(), manage, { now: minutes(booking, -30) }), 'check_in_not_open');
+    await expectDomainError(checkInByLink(db(), respond, { now: minutes(booking, -5) }), 'token_invalid');
+    await expect(checkInByLink(db(), manage, { now: minutes(booking, -5) })).resolves.toMatchObject({ status: 'in_use' });
+    expect(await reload(booking.id)).toMatchObject({ checkedInVia: 'link', checkedInById: null });
+  });
+
+  it('the door page shows now and next today, and the viewer\'s own booking with check-in when it is open', async () => {
+    const day = nextDay();
+    const first = await seedBooking(db(), { resourceId: room.id, startAt: at(day, '09:00'), endAt: at(day, '10:00'), status: 'in_use', requester: actors.staff2 });
+    const mine = await seedBooking(db(), { resourceId: room.id, startAt: at(day, '10:00'), endAt: at(day, '11:00'), status: 'confirmed', requester: actors.staff });
+    const now = at(day, '09:50');
+    const page = await loadDoorPage(db(), actors.staff, 'MR-302', { now });
+    expect(page?.now).toMatchObject({ status: 'in_use', startAt: first.startAt, mine: null });
+    expect(page?.next[0]).toMatchObject({ startAt: mine.startAt, mine: { id: mine.id, canCheckIn: true } });
+    const anonymous = await loadDoorPage(db(), ANONYMOUS, 'MR-302', { now });
+    expect(anonymous?.next[0].mine).toBeNull();
+    expect(await loadDoorPage(db(), ANONYMOUS, 'NO-SUCH', { now })).toBeNull();
   });
 });
