@@ -2,16 +2,18 @@
  * The transition engine for scheduled jobs: one status change applied to every due booking at
  * once. One UPDATE claims all due rows (`FOR UPDATE SKIP LOCKED`, so a second instance running
  * the same job at the same moment skips the rows the first holds and, once they are committed,
- * no longer finds them due), one INSERT writes their audit events, and each applicant's e-mail
- * is queued in the same transaction under the outbox's dedupe key. Running it again finds
+ * no longer finds them due), one INSERT writes their audit events, and the applicants' e-mails
+ * are queued in the same transaction, a few multi-row INSERTs under the outbox's dedupe keys. Running it again finds
  * nothing left: the job is idempotent.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookingEvents, bookings, type BookingStatus, type NewBooking } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
-import { notify, type NotificationKind } from '@/lib/mail/notify';
+import { notifyEach, type BulkNotificationKind } from '@/lib/mail/notify-bulk';
 import { TRANSITIONS, type TransitionAction } from './state';
+
+const EVENT_CHUNK = 1000;
 
 export interface BulkTransitionSpec {
   action: TransitionAction;
@@ -21,7 +23,8 @@ export interface BulkTransitionSpec {
   /** Further columns; an SQL value may read the row's values before the change. */
   set?: Partial<Record<keyof NewBooking, unknown>>;
   data?: Record<string, unknown>;
-  notify?: NotificationKind[];
+  /** The applicants' e-mails, queued for all the changed bookings at once. */
+  notify?: BulkNotificationKind[];
 }
 
 export interface BulkTransitionRow {
@@ -45,17 +48,21 @@ export function runBulkTransition(db: Db, spec: BulkTransitionSpec): Promise<Bul
       .where(eq(bookings.id, claimed.id))
       .returning({ id: bookings.id, fromStatus: claimed.fromStatus });
     if (rows.length === 0) return rows;
-    await tx.insert(bookingEvents).values(
-      rows.map((row) => ({
-        bookingId: row.id,
-        fromStatus: row.fromStatus,
-        toStatus: to,
-        action: spec.action,
-        actorKind: SYSTEM.kind,
-        data: spec.data ?? null,
-      })),
-    );
-    for (const row of rows) for (const kind of spec.notify ?? []) await notify(tx, kind, row.id);
+    // In slices: one statement may carry at most 65,535 parameters.
+    for (let i = 0; i < rows.length; i += EVENT_CHUNK) {
+      await tx.insert(bookingEvents).values(
+        rows.slice(i, i + EVENT_CHUNK).map((row) => ({
+          bookingId: row.id,
+          fromStatus: row.fromStatus,
+          toStatus: to,
+          action: spec.action,
+          actorKind: SYSTEM.kind,
+          data: spec.data ?? null,
+        })),
+      );
+    }
+    const ids = rows.map((row) => row.id);
+    for (const kind of spec.notify ?? []) await notifyEach(tx, kind, ids);
     return rows;
   });
 }

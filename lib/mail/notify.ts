@@ -69,13 +69,13 @@ export type MailPayload<K extends TemplateName> = Omit<TemplateProps[K], 'locale
   calendar?: { sequence: number };
 };
 
-interface Recipient {
+export interface Recipient {
   email: string;
   name: string;
   locale: Locale;
 }
 
-interface Context {
+export interface Context {
   tx: Db;
   booking: Booking;
   resource: Resource;
@@ -148,10 +148,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
       }));
     // The visit: released as a no-show (the deadline was start + grace), and the check-out receipt.
     case 'no_show':
-      return toApplicant(ctx, kind, async (r) => ({
-        ...(await applicantBase(ctx, r)),
-        deadline: new Date(booking.startAt.getTime() + ctx.settings.noShowGraceMinutes * 60_000).toISOString(),
-      }));
+      return toApplicant(ctx, kind, (r) => noShowPayload(ctx, r));
     case 'checked_out':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
@@ -173,7 +170,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
   }
 }
 
-const TEMPLATE = {
+export const TEMPLATE = {
   request_received: 'request-received',
   info_requested: 'info-requested',
   approved: 'approved',
@@ -194,7 +191,7 @@ const TEMPLATE = {
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
 
-function dedupeKey(ctx: Context, kind: NotificationKind, recipient?: Recipient): string {
+export function dedupeKey(ctx: Context, kind: NotificationKind, recipient?: Recipient): string {
   const key = `${ctx.booking.id}:${kind}:${ctx.occasion}`;
   return recipient ? `${key}:${recipient.email.toLowerCase()}` : key;
 }
@@ -273,6 +270,14 @@ async function viewLink(ctx: Context): Promise<string> {
   if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
   const token = await issueToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
   return mailLinks.manage(token);
+}
+
+/** The no-show notice: the deadline that passed was the start plus the grace period. */
+export async function noShowPayload(ctx: Context, recipient: Recipient): Promise<MailPayload<'no-show-released'>> {
+  return {
+    ...(await applicantBase(ctx, recipient)),
+    deadline: new Date(ctx.booking.startAt.getTime() + ctx.settings.noShowGraceMinutes * 60_000).toISOString(),
+  };
 }
 
 async function applicantBase(ctx: Context, recipient: Recipient) {
