@@ -58,6 +58,23 @@ export const holidayKind = pgEnum('holiday_kind', ['holiday', 'makeup_workday'])
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
 /** What a link in an e-mail may do. A token serves one purpose for one booking. */
 export const tokenPurpose = pgEnum('token_purpose', ['respond', 'manage', 'feedback']);
+/** The state a resource was left in at check-out, and admin's finding at inspection. */
+export const visitCondition = pgEnum('visit_condition', ['ok', 'issue']);
+/** Where a check-in came from: the booking page, the customer's e-mail link, the door's QR code, the JSON API. */
+export const checkInChannel = pgEnum('check_in_channel', ['portal', 'link', 'door', 'api']);
+
+/** One item of a resource's return checklist (关闭投影仪, 擦净白板 …). */
+export interface ChecklistItem {
+  key: string;
+  label: { zh: string; en: string };
+}
+
+/** One checklist item as the user answered it at check-out: ticked, or explained. */
+export interface ChecklistAnswer {
+  key: string;
+  done: boolean;
+  note?: string;
+}
 
 // ---------------------------------------------------------------------------------------------
 // People
@@ -136,6 +153,10 @@ export const resources = pgTable(
     setupBufferMinutes: integer('setup_buffer_minutes').notNull().default(0),
     cleanupBufferMinutes: integer('cleanup_buffer_minutes').notNull().default(0),
     maxDurationMinutes: integer('max_duration_minutes').notNull().default(480),
+    /** Whether a booking must be checked in within the grace period or is released as a no-show. */
+    requiresCheckIn: boolean('requires_check_in').notNull().default(false),
+    /** The return checklist shown at check-out, editable by admin. */
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull().default(sql`'[]'::jsonb`),
     state: resourceState('state').notNull().default('in_service'),
     assetNumber: text('asset_number'),
     model: text('model'),
@@ -223,14 +244,18 @@ export const bookings = pgTable(
     confirmationReminderSentAt: tstz('confirmation_reminder_sent_at'),
     confirmedAt: tstz('confirmed_at'),
     checkedInAt: tstz('checked_in_at'),
+    /** Null for a customer checking in through their link. */
+    checkedInById: uuid('checked_in_by_id').references(() => users.id),
+    checkedInVia: checkInChannel('checked_in_via'),
     checkedOutAt: tstz('checked_out_at'),
-    /** Return checklist at check-out: { cleaned, intact, itemsReturned, note }. */
-    checkoutChecklist: jsonb('checkout_checklist').$type<{
-      cleaned: boolean;
-      intact: boolean;
-      itemsReturned: boolean;
-      note?: string;
-    }>(),
+    checkedOutById: uuid('checked_out_by_id').references(() => users.id),
+    /** The resource's return checklist as answered at check-out. */
+    checkoutChecklist: jsonb('checkout_checklist').$type<ChecklistAnswer[]>(),
+    checkoutCondition: visitCondition('checkout_condition'),
+    checkoutNotes: text('checkout_notes'),
+    /** In use past its end and completed by the job: nobody checked out. */
+    notCheckedOut: boolean('not_checked_out').notNull().default(false),
+    inspectionResult: visitCondition('inspection_result'),
     inspectionNote: text('inspection_note'),
     inspectedById: uuid('inspected_by_id').references(() => users.id),
     inspectedAt: tstz('inspected_at'),
@@ -248,6 +273,8 @@ export const bookings = pgTable(
     ),
     index('bookings_resource_start_idx').on(t.resourceId, t.startAt),
     index('bookings_status_idx').on(t.status, t.submittedAt),
+    /** The visit jobs look for confirmed / in-use bookings by start. */
+    index('bookings_status_start_idx').on(t.status, t.startAt),
     index('bookings_requester_idx').on(t.requesterUserId),
     index('bookings_contact_email_idx').on(sql`lower(${t.contactEmail})`),
   ],
@@ -420,6 +447,8 @@ export const policySettings = pgTable(
     confirmWindowHours: integer('confirm_window_hours').notNull().default(24),
     changeNoticeHours: integer('change_notice_hours').notNull().default(24),
     noShowGraceMinutes: integer('no_show_grace_minutes').notNull().default(15),
+    /** How long before the start check-in opens. */
+    checkInOpensMinutes: integer('check_in_opens_minutes').notNull().default(15),
     confirmationReminderHours: integer('confirmation_reminder_hours').notNull().default(6),
     visitReminderHours: integer('visit_reminder_hours').notNull().default(24),
     followUpSurveyHours: integer('follow_up_survey_hours').notNull().default(2),
@@ -434,6 +463,7 @@ export const policySettings = pgTable(
     updatedById: uuid('updated_by_id').references(() => users.id),
   },
   (t) => [
+    check('policy_settings_check_in_opens', sql`${t.checkInOpensMinutes} >= 0`),
     check('policy_settings_single_row', sql`${t.id} = 1`),
     check(
       'policy_settings_nonnegative',
@@ -537,3 +567,5 @@ export type Holiday = typeof holidays.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
+export type VisitCondition = (typeof visitCondition.enumValues)[number];
+export type CheckInChannel = (typeof checkInChannel.enumValues)[number];

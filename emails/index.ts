@@ -8,6 +8,7 @@ import Cancelled, { type CancelledProps } from './cancelled';
 import ChangeApproved, { type ChangeApprovedProps } from './change-approved';
 import ChangeRejected, { type ChangeRejectedProps } from './change-rejected';
 import ChangeRequested, { type ChangeRequestedProps } from './change-requested';
+import CheckedOut, { type CheckedOutProps } from './checked-out';
 import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
 import Confirmed, { type ConfirmedProps } from './confirmed';
 import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
@@ -16,6 +17,7 @@ import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
+import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
@@ -41,6 +43,9 @@ export interface TemplateProps {
   'change-approved': ChangeApprovedProps;
   'change-rejected': ChangeRejectedProps;
   moved: MovedProps;
+  // The visit: released as a no-show, checked out.
+  'no-show-released': NoShowReleasedProps;
+  'checked-out': CheckedOutProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -64,6 +69,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'change-approved': { component: ChangeApproved, messageKey: 'changeApproved' },
   'change-rejected': { component: ChangeRejected, messageKey: 'changeRejected' },
   moved: { component: Moved, messageKey: 'moved' },
+  'no-show-released': { component: NoShowReleased, messageKey: 'noShowReleased' },
+  'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

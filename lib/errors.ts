@@ -40,6 +40,14 @@ export const ERROR_HTTP_STATUS = {
   change_pending: 409,
   /** The booking has no change request waiting for a decision. */
   no_pending_change: 409,
+  /** Check-in opens `check_in_opens_minutes` before the start; `params.opensAt` says when. */
+  check_in_not_open: 409,
+  /** The check-in window closed (the no-show deadline, or the end); `params.deadline`. */
+  check_in_closed: 409,
+  /** Check-out, before anyone checked in. */
+  not_checked_in: 409,
+  /** The booking's use has already been inspected. */
+  already_inspected: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

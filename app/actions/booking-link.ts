@@ -8,14 +8,14 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cancelByLink, confirmByLink, declineByLink } from '@/lib/booking/booking-link';
+import { cancelByLink, checkInByLink, confirmByLink, declineByLink } from '@/lib/booking/booking-link';
 import { optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
 import { serverAction } from '@/lib/forms/server-action';
 
 /** Which of the two addresses the page was opened at: the answer goes back there. */
 const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
 
-const backToLink = (done: 'confirmed' | 'declined' | 'cancelled', { token, path }: z.output<typeof link>) =>
+const backToLink = (done: 'confirmed' | 'declined' | 'cancelled' | 'checkedIn', { token, path }: z.output<typeof link>) =>
   redirect(`/${path}/${encodeURIComponent(token)}?done=${done}`);
 
 /** Confirm or decline: two submit buttons of one form; a decline may give a reason. */
@@ -37,4 +37,14 @@ export const cancelByLinkAction = serverAction({
     await cancelByLink(db, token, { reason });
   },
   after: (_data, input) => backToLink('cancelled', input),
+});
+
+/** Check in on arrival (the customer's manage link). */
+export const checkInByLinkAction = serverAction({
+  access: 'public',
+  input: link,
+  run: async ({ db }, { token }) => {
+    await checkInByLink(db, token);
+  },
+  after: (_data, input) => backToLink('checkedIn', input),
 });

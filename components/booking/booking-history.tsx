@@ -54,6 +54,7 @@ function HistoryItem({ event, locale, timeZone }: { event: BookingEventRow; loca
         {who}
         {via === 'link' && ` · ${t('viaLink')}`}
         {via === 'email_reply' && ` · ${t('viaReply')}`}
+        {via === 'door' && ` · ${t('viaDoor')}`}
       </p>
       {event.note && <p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800">{event.note}</p>}
       {moved && <p className="mt-1 text-sm text-slate-700">{t('moved', { time: formatRange(moved.start, moved.end, locale, timeZone) })}</p>}

@@ -13,8 +13,12 @@ import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from
 import { approveChange } from '@/lib/booking/approve-change';
 import { rejectChange } from '@/lib/booking/reject-change';
 import { withdrawChange } from '@/lib/booking/withdraw-change';
+import { checkIn } from '@/lib/booking/check-in';
+import { checkOut } from '@/lib/booking/check-out';
+import { inspectBooking } from '@/lib/booking/inspect';
 import { approveBooking, rejectBooking, requestInfo } from '@/lib/booking/review';
 import { messageSchema, opinionSchema, optionalReasonSchema, reasonSchema, supplementSchema } from '@/lib/booking/schemas';
+import { checkOutSchema, inspectSchema } from '@/lib/booking/visit-schemas';
 import { approveBody, changeSlotBody, emptyBody } from './schemas';
 
 export interface BookingAction<S extends z.ZodType = z.ZodType> {
@@ -116,6 +120,30 @@ export const BOOKING_ACTIONS = {
     who: ADMIN,
     summary: 'Move a held booking to another time or resource, with a reason (checked like a new request; .ics SEQUENCE up)',
     run: (db, actor, bookingId, input) => adminMoveBooking(db, actor, { bookingId, ...input }),
+  }),
+  // The visit.
+  'check-in': action({
+    body: emptyBody,
+    bodyName: 'EmptyRequest',
+    who: `${APPLICANT}, or admin`,
+    summary:
+      'Check in (confirmed → in_use), from `check_in_opens_minutes` before the start until the no-show deadline (409 `check_in_not_open` / `check_in_closed`)',
+    run: (db, actor, bookingId) => checkIn(db, actor, { bookingId }, { via: 'api' }),
+  }),
+  'check-out': action({
+    body: checkOutSchema,
+    bodyName: 'CheckOutRequest',
+    who: `${APPLICANT}, or admin`,
+    summary:
+      "Check out with the resource's return checklist (in_use → completed); leaving early frees the rest of the slot (409 `not_checked_in` before a check-in)",
+    run: (db, actor, bookingId, input) => checkOut(db, actor, { bookingId, ...input }),
+  }),
+  inspect: action({
+    body: inspectSchema,
+    bodyName: 'InspectRequest',
+    who: ADMIN,
+    summary: 'Record the inspection after use, once (completed; 409 `already_inspected`)',
+    run: (db, actor, bookingId, input) => inspectBooking(db, actor, { bookingId, ...input }),
   }),
 };
 

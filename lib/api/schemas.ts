@@ -6,7 +6,16 @@
  * document (openapi.ts) is generated from these.
  */
 import { z } from 'zod';
-import { bookingChannel, bookingPriority, bookingStatus, changeRequestStatus, coordinationAnswer, requesterKind, resourceState } from '@/db/schema';
+import {
+  bookingChannel,
+  bookingPriority,
+  bookingStatus,
+  changeRequestStatus,
+  coordinationAnswer,
+  requesterKind,
+  resourceState,
+  visitCondition,
+} from '@/db/schema';
 import { approveSchema, changeSlotSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
 import { isoInstantField } from '@/lib/validation/fields';
 import { API_ERROR_CODES } from './errors';
@@ -77,6 +86,9 @@ export const errorSchema = z
     }),
   });
 
+/** A resource's return checklist: what the user ticks or explains at check-out. */
+export const checklistItemSchema = z.object({ key: z.string(), label: z.object({ zh: z.string(), en: z.string() }) });
+
 export const resourceSchema = z
   .object({
     id: uuid(),
@@ -104,6 +116,8 @@ export const resourceSchema = z
     cleanupBufferMinutes: z.int(),
     assetNumber: z.string().nullable(),
     model: z.string().nullable(),
+    requiresCheckIn: z.boolean().meta({ description: 'Nobody checked in within the grace period: the booking is released as a no-show.' }),
+    checklist: z.array(checklistItemSchema),
   });
 
 export const bookingSchema = z
@@ -136,6 +150,22 @@ export const bookingSchema = z
     submittedAt: instant(),
     updatedAt: instant(),
     version: z.int(),
+    // The visit.
+    checkedInAt: instant().nullable(),
+    checkedOutAt: instant().nullable(),
+    notCheckedOut: z.boolean().meta({ description: 'In use past its end and completed without a check-out.' }),
+    checkOut: z
+      .object({
+        checklist: z.array(z.object({ key: z.string(), done: z.boolean(), note: z.string().optional() })),
+        condition: z.enum(visitCondition.enumValues),
+        notes: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'What was recorded at check-out.' }),
+    inspection: z
+      .object({ result: z.enum(visitCondition.enumValues), notes: z.string().nullable(), at: instant() })
+      .nullable()
+      .meta({ description: "Admin's inspection after use." }),
   });
 
 export const bookingListItemSchema = z
@@ -192,6 +222,7 @@ export const bookingDetailSchema = z
       notesEn: z.string(),
       typeCode: z.string(),
     }),
+    checklist: z.array(checklistItemSchema).meta({ description: "The resource's return checklist: the keys `check-out` answers." }),
     requester: z.object({ id: uuid(), name: z.string(), email: z.string(), phone: z.string().nullable() }).nullable(),
     department: z.object({ id: uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
     events: z

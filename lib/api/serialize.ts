@@ -1,7 +1,7 @@
 /**
  * Domain rows → the API's answer shapes (schemas.ts). Explicit field lists: a column added to
  * the database does not appear in the API by accident, and internal columns (hold ranges, who
- * typed a request in, check-out notes) stay out.
+ * typed a request in, who checked in or out) stay out.
  */
 import type { Booking, ChangeRequest } from '@/db/schema';
 import type { BookingDetail, BookingListItem, ResourceWithType } from '@/lib/booking/queries';
@@ -31,6 +31,8 @@ export function toApiResource(r: ResourceWithType): ApiResource {
     cleanupBufferMinutes: r.cleanupBufferMinutes,
     assetNumber: r.assetNumber,
     model: r.model,
+    requiresCheckIn: r.requiresCheckIn,
+    checklist: r.checklist,
   };
 }
 
@@ -64,6 +66,14 @@ export function toApiBooking(b: Booking): ApiBooking {
     submittedAt: iso(b.submittedAt),
     updatedAt: iso(b.updatedAt),
     version: b.version,
+    checkedInAt: isoOrNull(b.checkedInAt),
+    checkedOutAt: isoOrNull(b.checkedOutAt),
+    notCheckedOut: b.notCheckedOut,
+    checkOut:
+      b.checkoutCondition && b.checkoutChecklist
+        ? { checklist: b.checkoutChecklist, condition: b.checkoutCondition, notes: b.checkoutNotes }
+        : null,
+    inspection: b.inspectionResult && b.inspectedAt ? { result: b.inspectionResult, notes: b.inspectionNote, at: iso(b.inspectedAt) } : null,
   };
 }
 
@@ -112,6 +122,7 @@ export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
       notesEn: d.resource.notesEn,
       typeCode: d.resourceType.code,
     },
+    checklist: d.resource.checklist,
     requester: d.requester && {
       id: d.requester.id,
       name: d.requester.name,

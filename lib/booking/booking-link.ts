@@ -13,17 +13,19 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { actionTokens, bookings, resources, users, type Booking, type BookingStatus, type Locale } from '@/db/schema';
-import { ANONYMOUS, type Actor } from '@/lib/authz';
+import { ANONYMOUS, type Actor, type CustomerActor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
 import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking } from './applicant';
+import { checkIn } from './check-in';
 import { canTransition } from './state';
+import { allowedVisitActions } from './visit-window';
 
 /** `open`: the link works; `used` / `expired`: it did once (the page says so, with status 410); `unknown`: never did (404). */
 export type LinkState = 'open' | 'used' | 'expired' | 'unknown';
 
-export type LinkAction = 'confirm' | 'decline' | 'cancel';
+export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn';
 
 const LINK_PURPOSES: readonly TokenPurpose[] = ['respond', 'manage'];
 
@@ -97,8 +99,10 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
   const link = await findLink(db, token, now);
   if (!link) return null;
   const { booking, resource } = link;
-  const { timeZone, serviceMailbox } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { timeZone, serviceMailbox } = settings;
   const open = link.state === 'open';
+  const customer = customerOf(booking);
   return {
     state: link.state,
     purpose: link.purpose,
@@ -131,6 +135,8 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       decline: open && canTransition('decline', booking.status),
       // Cancelling takes the manage link; an approval's buttons answer the approval only.
       cancel: open && link.purpose === 'manage' && canStillCancel(booking, now),
+      // Checking in, like cancelling, is for the customer's own page.
+      checkIn: open && link.purpose === 'manage' && allowedVisitActions(booking, resource, settings, customer, now).checkIn,
     },
     timeZone,
     serviceMailbox,
@@ -148,11 +154,12 @@ async function linkHolder(db: Db, token: string, now: Date): Promise<{ actor: Ac
   if (!link || link.state !== 'open') throw new DomainError('token_invalid');
   const { booking } = link;
   if (link.purpose === 'respond') return { actor: ANONYMOUS, bookingId: booking.id, opts: { now, tokenId: link.tokenId } };
-  return {
-    actor: { kind: 'customer', bookingId: booking.id, email: booking.contactEmail ?? '' },
-    bookingId: booking.id,
-    opts: { now },
-  };
+  return { actor: customerOf(booking), bookingId: booking.id, opts: { now } };
+}
+
+/** A manage link stands for its booking's customer. */
+function customerOf(booking: Booking): CustomerActor {
+  return { kind: 'customer', bookingId: booking.id, email: booking.contactEmail ?? '' };
 }
 
 export interface LinkActionResult {
@@ -188,4 +195,12 @@ export async function cancelByLink(
 ): Promise<LinkActionResult> {
   const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
   return result(await cancelBooking(db, actor, { bookingId, reason: input.reason }, linkOpts));
+}
+
+/** Checks the customer in, from the manage link, inside the check-in window. */
+export async function checkInByLink(db: Db, token: string, opts: { now?: Date } = {}): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  // A respond link answers the approval only.
+  if (actor.kind !== 'customer') throw new DomainError('token_invalid');
+  return result(await checkIn(db, actor, { bookingId }, { now: linkOpts.now, via: 'link' }));
 }

@@ -60,11 +60,23 @@ export const TRANSITIONS = {
   withdraw_change: { from: CHANGEABLE_STATUSES },
   admin_move: { from: CHANGEABLE_STATUSES },
   admin_cancel: { from: CHANGEABLE_STATUSES, to: 'cancelled' },
+  // The visit (policy III.4 ③): check-in, check-out, the no-show release, the completion job,
+  // and admin's inspection afterwards (a note on the completed booking).
+  check_in: { from: ['confirmed'], to: 'in_use' },
+  check_out: { from: ['in_use'], to: 'completed' },
+  mark_no_show: { from: ['confirmed'], to: 'no_show' },
+  complete: { from: ['in_use', 'confirmed'], to: 'completed' },
+  inspect: { from: ['completed'], to: 'completed' },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionAction = keyof typeof TRANSITIONS;
 
 export const TRANSITION_ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[];
+
+/** Actions that end in one fixed status: the ones scheduled jobs apply to many bookings at once. */
+export type StatusSettingAction = {
+  [A in TransitionAction]: (typeof TRANSITIONS)[A] extends { to: BookingStatus } ? A : never;
+}[TransitionAction];
 
 export function canTransition(action: TransitionAction, from: BookingStatus): boolean {
   return (TRANSITIONS[action].from as readonly BookingStatus[]).includes(from);

@@ -2,7 +2,7 @@
  * The demo organisation: departments, resource types and resources, in Chinese with English
  * names, as a building-materials company would have them.
  */
-import type { resources } from '@/db/schema';
+import type { ChecklistItem, resources } from '@/db/schema';
 
 export const DEPARTMENTS = [
   { code: 'ADM', nameZh: '行政部', nameEn: 'Administration', email: 'admin@example.com' },
@@ -18,6 +18,46 @@ export const RESOURCE_TYPES = [
   { code: 'sample_warehouse', nameZh: '样品库', nameEn: 'Sample warehouse', sortOrder: 3 },
   { code: 'large_equipment', nameZh: '大型设备', nameEn: 'Large equipment', sortOrder: 4 },
 ];
+
+/**
+ * Per resource type: whether a booking must be checked in (no-show release), and the return
+ * checklist at check-out. Equipment and the sample warehouse are fetched and returned rather
+ * than sat in, so nobody is released for not checking in there. Migration 0003 gives existing
+ * demo resources the same values.
+ */
+export const VISIT_DEFAULTS: Record<string, { requiresCheckIn: boolean; checklist: ChecklistItem[] }> = {
+  meeting_room: {
+    requiresCheckIn: true,
+    checklist: [
+      { key: 'projector_off', label: { zh: '关闭投影仪和屏幕', en: 'Projector and screens switched off' } },
+      { key: 'whiteboard_wiped', label: { zh: '擦净白板', en: 'Whiteboard wiped' } },
+      { key: 'tidied', label: { zh: '桌椅归位、垃圾清理', en: 'Tables and chairs back, rubbish cleared' } },
+    ],
+  },
+  showroom: {
+    requiresCheckIn: true,
+    checklist: [
+      { key: 'samples_back', label: { zh: '样品归位', en: 'Samples back in place' } },
+      { key: 'exhibits_intact', label: { zh: '展品完好无损', en: 'Exhibits intact' } },
+      { key: 'lights_off', label: { zh: '关闭灯光与讲解屏', en: 'Lights and display screen off' } },
+    ],
+  },
+  sample_warehouse: {
+    requiresCheckIn: false,
+    checklist: [
+      { key: 'samples_back', label: { zh: '样品归位', en: 'Samples back in place' } },
+      { key: 'samples_logged', label: { zh: '取用样品已登记', en: 'Samples taken signed out' } },
+    ],
+  },
+  large_equipment: {
+    requiresCheckIn: false,
+    checklist: [
+      { key: 'equipment_returned', label: { zh: '设备归还', en: 'Equipment returned' } },
+      { key: 'powered_down', label: { zh: '关机或充电', en: 'Switched off or on charge' } },
+      { key: 'cleaned', label: { zh: '清洁完毕', en: 'Cleaned' } },
+    ],
+  },
+};
 
 export type ResourceSeed = Omit<typeof resources.$inferInsert, 'typeId'> & { type: string };
 

@@ -11,7 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { addWorkingDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { replayStory, type DemoActor, type DemoStory } from './bookings';
-import { DEPARTMENTS, RESOURCE_TYPES, RESOURCES } from './catalogue';
+import { DEPARTMENTS, RESOURCE_TYPES, RESOURCES, VISIT_DEFAULTS } from './catalogue';
 import { loadBundledHolidays } from './holidays';
 
 export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
@@ -40,7 +40,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   const types = new Map((await db.select().from(s.resourceTypes)).map((t) => [t.code, t.id]));
   await db
     .insert(s.resources)
-    .values(RESOURCES.map(({ type, ...r }) => ({ ...r, typeId: types.get(type)! })))
+    .values(RESOURCES.map(({ type, ...r }) => ({ ...VISIT_DEFAULTS[type], ...r, typeId: types.get(type)! })))
     .onConflictDoNothing();
 
   const [settings] = await db.select().from(s.policySettings).where(eq(s.policySettings.id, 1));

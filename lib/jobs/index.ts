@@ -7,6 +7,9 @@
  * - expire-unconfirmed and send-reminders change each booking with a conditional UPDATE and
  *   queue mail under a unique dedupe key (lib/booking/jobs.ts), so a second runner finds
  *   nothing left to do and queues nothing twice;
+ * - release-no-shows and complete-ended claim every due booking in one UPDATE with FOR UPDATE
+ *   SKIP LOCKED (lib/booking/bulk-transition.ts): a second runner skips the rows the first
+ *   holds and finds them no longer due once it commits; mail goes under the dedupe key;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
  *   so two runners split the due mail between them and never send one row twice. An advisory
  *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
@@ -14,6 +17,8 @@
  */
 import type { Db } from '@/db';
 import { expireUnconfirmed, sendConfirmationReminders } from '@/lib/booking/jobs';
+import { completeEnded } from '@/lib/booking/complete-ended';
+import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
 
@@ -23,6 +28,9 @@ export const jobs = {
   'expire-unconfirmed': (db: Db, now: Date): Promise<JobCounts> => expireUnconfirmed(db, now),
   'send-reminders': async (db: Db, now: Date): Promise<JobCounts> => sendConfirmationReminders(db, now),
   'send-visit-reminders': (db: Db, now: Date): Promise<JobCounts> => sendVisitReminders(db, now),
+  // The visit: release no-shows first, so that a no-show is never completed instead.
+  'release-no-shows': (db: Db, now: Date): Promise<JobCounts> => releaseNoShows(db, now),
+  'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
 } as const;
 

@@ -53,7 +53,10 @@ export type NotificationKind =
   | 'change_requested'
   | 'change_approved'
   | 'change_rejected'
-  | 'moved';
+  | 'moved'
+  // The visit.
+  | 'no_show'
+  | 'checked_out';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -75,13 +78,13 @@ export type MailPayload<K extends TemplateName> = Omit<TemplateProps[K], 'locale
   calendar?: { sequence: number };
 };
 
-interface Recipient {
+export interface Recipient {
   email: string;
   name: string;
   locale: Locale;
 }
 
-interface Context {
+export interface Context {
   tx: Db;
   booking: Booking;
   resource: Resource;
@@ -185,6 +188,21 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         notes: localizedNotes(resource, r.locale),
         calendar: { sequence: booking.version },
       }));
+    // The visit: released as a no-show (the deadline was start + grace), and the check-out receipt.
+    case 'no_show':
+      return toApplicant(ctx, kind, (r) => noShowPayload(ctx, r));
+    case 'checked_out':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        checkedOutAt: (booking.checkedOutAt ?? booking.updatedAt).toISOString(),
+        condition: booking.checkoutCondition ?? 'ok',
+        notes: booking.checkoutNotes ?? '',
+        checklist: (booking.checkoutChecklist ?? []).map((answer) => ({
+          label: resource.checklist.find((item) => item.key === answer.key)?.label[r.locale] ?? answer.key,
+          done: answer.done,
+          ...(answer.note && { note: answer.note }),
+        })),
+      }));
     case 'coordination_requested':
       return notifyCoordination(ctx, extra.departmentIds ?? []);
     case 'reply_unrecognized':
@@ -194,7 +212,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
   }
 }
 
-const TEMPLATE = {
+export const TEMPLATE = {
   request_received: 'request-received',
   info_requested: 'info-requested',
   approved: 'approved',
@@ -213,11 +231,13 @@ const TEMPLATE = {
   change_approved: 'change-approved',
   change_rejected: 'change-rejected',
   moved: 'moved',
+  no_show: 'no-show-released',
+  checked_out: 'checked-out',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
 
-function dedupeKey(ctx: Context, kind: NotificationKind, recipient?: Recipient): string {
+export function dedupeKey(ctx: Context, kind: NotificationKind, recipient?: Recipient): string {
   const key = `${ctx.booking.id}:${kind}:${ctx.occasion}`;
   return recipient ? `${key}:${recipient.email.toLowerCase()}` : key;
 }
@@ -296,6 +316,14 @@ async function viewLink(ctx: Context): Promise<string> {
   if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
   const token = await issueMailToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
   return mailLinks.manage(token);
+}
+
+/** The no-show notice: the deadline that passed was the start plus the grace period. */
+export async function noShowPayload(ctx: Context, recipient: Recipient): Promise<MailPayload<'no-show-released'>> {
+  return {
+    ...(await applicantBase(ctx, recipient)),
+    deadline: new Date(ctx.booking.startAt.getTime() + ctx.settings.noShowGraceMinutes * 60_000).toISOString(),
+  };
 }
 
 async function applicantBase(ctx: Context, recipient: Recipient) {

@@ -22,6 +22,7 @@ const DEFAULTS: PolicySettingsInput = {
   confirmWindowHours: '24',
   changeNoticeHours: '24',
   noShowGraceMinutes: '15',
+  checkInOpensMinutes: '15',
   confirmationReminderHours: '6',
   visitReminderHours: '24',
   followUpSurveyHours: '2',

@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionTokens, bookingEvents, bookingStatus, bookings, changeRequests, coordinationRequests, departments, type Booking, type BookingStatus } from '@/db/schema';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
+import { checkIn } from '@/lib/booking/check-in';
+import { checkOut } from '@/lib/booking/check-out';
+import { completeEnded } from '@/lib/booking/complete-ended';
+import { inspectBooking } from '@/lib/booking/inspect';
 import { expireUnconfirmed } from '@/lib/booking/jobs';
+import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { answerCoordination, approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
 import { adminCancelBooking } from '@/lib/booking/admin-cancel';
 import { adminMoveBooking } from '@/lib/booking/admin-move';
@@ -92,7 +97,27 @@ const perform: Record<TransitionAction, (b: Booking) => Promise<unknown>> = {
     const [after] = await db().select().from(bookings).where(eq(bookings.id, b.id));
     if (after.status !== 'expired') throw Object.assign(new Error('not expired'), { code: 'invalid_transition' });
   },
+  // The visit: check-in at the start, check-out half an hour later, the jobs after the grace
+  // period or the end (MR-302 asks for check-in; completing a confirmed booking needs a resource
+  // that does not), inspection of the completed use.
+  check_in: (b) => checkIn(db(), actors.staff, { bookingId: b.id }, { now: b.startAt }),
+  check_out: async (b) => {
+    const { checklist } = await resourceByCode(db(), 'MR-302');
+    const answers = checklist.map(({ key }) => ({ key, done: true }));
+    return checkOut(db(), actors.staff, { bookingId: b.id, checklist: answers, condition: 'ok' }, { now: new Date(b.startAt.getTime() + HOUR / 2) });
+  },
+  mark_no_show: (b) => releaseNoShows(db(), new Date(b.startAt.getTime() + HOUR / 2)),
+  complete: async (b) => {
+    if (b.status === 'confirmed') {
+      await db().update(bookings).set({ resourceId: (await resourceByCode(db(), 'EQ-02')).id }).where(eq(bookings.id, b.id));
+    }
+    return completeEnded(db(), b.endAt);
+  },
+  inspect: (b) => inspectBooking(db(), actors.admin, { bookingId: b.id, result: 'ok' }, { now: NOW }),
 };
+
+/** Actions the scheduled jobs take: a refusal is a booking the job leaves alone. */
+const JOB_ACTIONS: readonly TransitionAction[] = ['mark_no_show', 'complete'];
 
 const MAIL: Record<TransitionAction, string[]> = {
   approve: ['approved'],
@@ -111,6 +136,11 @@ const MAIL: Record<TransitionAction, string[]> = {
   withdraw_change: [],
   admin_move: ['moved'],
   admin_cancel: ['cancelled'],
+  check_in: [],
+  check_out: ['checked-out'],
+  mark_no_show: ['no-show-released'],
+  complete: [],
+  inspect: [],
 };
 
 const cases = TRANSITION_ACTIONS.flatMap((action) => bookingStatus.enumValues.map((status) => [action, status] as const));
@@ -124,7 +154,7 @@ describe(`booking transitions (${testDriver})`, () => {
     expect(after.booking.version).toBe(booking.version + 1);
     const events = await db().select().from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id));
     expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([[action, status, resultStatus(action, status)]]);
-    expect(events[0].actorKind).toBe(action === 'expire' ? 'system' : 'user');
+    expect(events[0].actorKind).toBe(action === 'expire' || JOB_ACTIONS.includes(action) ? 'system' : 'user');
     expect(await outboxTemplates(db(), booking.id)).toEqual(MAIL[action]);
   });
 
@@ -143,7 +173,13 @@ describe(`booking transitions (${testDriver})`, () => {
         });
         return;
       }
-      await expectDomainError(perform[action](booking), 'invalid_transition');
+      if (JOB_ACTIONS.includes(action)) {
+        await perform[action](booking);
+        expect(await snapshot(db(), booking.id)).toEqual(before);
+        return;
+      }
+      // Checking out what nobody checked in says so.
+      await expectDomainError(perform[action](booking), action === 'check_out' && status === 'confirmed' ? 'not_checked_in' : 'invalid_transition');
       expect(await snapshot(db(), booking.id)).toEqual(before);
     },
   );

@@ -545,6 +545,87 @@ describe('GET /api/v1/resources/{id}/calendar.ics', () => {
   });
 });
 
+describe('the visit: check-in, check-out and inspection over HTTP', () => {
+  const VISIT = ['check-in', 'check-out', 'inspect'] as const;
+  const body = (action: (typeof VISIT)[number], checklist: { key: string }[]) =>
+    action === 'check-in'
+      ? {}
+      : action === 'check-out'
+        ? { checklist: checklist.map(({ key }) => ({ key, done: true })), condition: 'ok' }
+        : { result: 'ok' };
+
+  it("staff A's confirmed booking far ahead: the window and status answer 409 with a code, everyone else is refused, nothing changes", async () => {
+    const { id } = await book('staffA');
+    await act('admin', 'approve', id, 'staffA', 'awaiting_confirmation');
+    await act('staffA', 'confirm', id, 'staffA', 'confirmed');
+    const detail = await as('staffA').call('GET', `/api/v1/bookings/${id}`);
+    expect(detail.json.booking).toMatchObject({ checkedInAt: null, checkedOutAt: null, notCheckedOut: false, checkOut: null, inspection: null });
+    const checklist = detail.json.checklist as { key: string; label: { zh: string; en: string } }[];
+    expect(checklist.map((item) => item.label.zh)).toEqual(['关闭投影仪和屏幕', '擦净白板', '桌椅归位、垃圾清理']);
+    const before = await snapshot(id);
+
+    // Expected status and code per caller (the applicant and admin may check in and out;
+    // only admin inspects; a booking one may not see is 404).
+    const want: Record<(typeof VISIT)[number], Record<Who, [number, string]>> = {
+      'check-in': {
+        anonymous: [401, 'unauthenticated'],
+        staffA: [409, 'check_in_not_open'],
+        staffB: [404, 'not_found'],
+        service: [404, 'not_found'],
+        admin: [409, 'check_in_not_open'],
+      },
+      'check-out': {
+        anonymous: [401, 'unauthenticated'],
+        staffA: [409, 'not_checked_in'],
+        staffB: [404, 'not_found'],
+        service: [404, 'not_found'],
+        admin: [409, 'not_checked_in'],
+      },
+      inspect: {
+        anonymous: [401, 'unauthenticated'],
+        staffA: [403, 'forbidden'],
+        staffB: [403, 'forbidden'],
+        service: [403, 'forbidden'],
+        admin: [409, 'invalid_transition'],
+      },
+    };
+    for (const action of VISIT) {
+      for (const who of EVERYONE) {
+        const res = await as(who).call('POST', `/api/v1/bookings/${id}/${action}`, body(action, checklist));
+        expect({ who, action, status: res.status, code: res.json?.error?.code }).toEqual({
+          who,
+          action,
+          status: want[action][who][0],
+          code: want[action][who][1],
+        });
+      }
+    }
+    const early = await as('staffA').call('POST', `/api/v1/bookings/${id}/check-in`, {}, { headers: { 'accept-language': 'en' } });
+    expect(early.json.error.params.opensAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it("customer service on a customer's booking passes the authorization (then 409 by status); staff get 404; a bad checklist is 422", async () => {
+    const checkIn = await as('service').call('POST', `/api/v1/bookings/${customerBookingId}/check-in`, {});
+    // The demo request is still pending: allowed to try, refused by the status.
+    expect({ status: checkIn.status, code: checkIn.json.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
+    for (const who of ['staffA', 'staffB'] as const) {
+      expect((await as(who).call('POST', `/api/v1/bookings/${customerBookingId}/check-in`, {})).status).toBe(404);
+    }
+    const { id } = await book('staffB');
+    const bad = await as('staffB').call('POST', `/api/v1/bookings/${id}/check-out`, { checklist: [{ key: 'x', done: false }], condition: 'issue' });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.fields).toHaveProperty(['checklist.0.note']);
+  });
+
+  it('GET /api/v1/resources shows whether check-in is required and the checklist', async () => {
+    const res = await as('staffA').call('GET', '/api/v1/resources');
+    const byCode = new Map(res.json.resources.map((r: { code: string }) => [r.code, r]));
+    expect(byCode.get('MR-301')).toMatchObject({ requiresCheckIn: true, checklist: expect.arrayContaining([expect.objectContaining({ key: 'whiteboard_wiped' })]) });
+    expect(byCode.get('EQ-02')).toMatchObject({ requiresCheckIn: false, checklist: expect.arrayContaining([expect.objectContaining({ key: 'equipment_returned' })]) });
+  });
+});
+
 describe('GET /api/v1/openapi.json', () => {
   it('valid JSON, OpenAPI 3.1, every route listed, every reference resolves', async () => {
     const res = await as('anonymous').call('GET', '/api/v1/openapi.json');
@@ -562,7 +643,7 @@ describe('GET /api/v1/openapi.json', () => {
         'GET /api/v1/bookings',
         'POST /api/v1/bookings',
         'GET /api/v1/bookings/{id}',
-        ...['approve', 'reject', 'request-info', 'supplement', 'confirm', 'decline', 'cancel'].map(
+        ...['approve', 'reject', 'request-info', 'supplement', 'confirm', 'decline', 'cancel', 'check-in', 'check-out', 'inspect'].map(
           (action) => `POST /api/v1/bookings/{id}/${action}`,
         ),
         ...['request-change', 'approve-change', 'reject-change', 'withdraw-change', 'move'].map(

@@ -57,6 +57,8 @@ describe('/api/cron/<job>', () => {
     for (const [method, job] of [
       [GET, 'expire-unconfirmed'],
       [POST, 'send-reminders'],
+      [POST, 'release-no-shows'],
+      [GET, 'complete-ended'],
       [GET, 'deliver-outbox'],
     ] as const) {
       const response = await call(method, job, 'Bearer cron-secret');

@@ -18,7 +18,9 @@ const CODES = Object.keys(ERROR_HTTP_STATUS) as ErrorCode[];
 
 describe('domain errors → status and body', () => {
   it.each(CODES)('%s keeps its status and gets a message in each language', (code) => {
-    const error = new DomainError(code, 'internal detail', { params: { earliest: '2026-12-01', capacity: 40, deadlineText: '2026-11-30 10:00' } });
+    const error = new DomainError(code, 'internal detail', {
+      params: { earliest: '2026-12-01', capacity: 40, deadlineText: '2026-11-30 10:00', opensAt: '2026-12-01 09:45', deadline: '2026-12-01 10:15' },
+    });
     for (const locale of ['zh', 'en'] as const) {
       const { status, body } = toErrorResponse(error, locale, quiet);
       expect(status).toBe(ERROR_HTTP_STATUS[code]);

@@ -27,7 +27,7 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import type { FormAction } from '@/lib/forms/action-result';
-import { CancelForm, RespondForm } from './link-forms';
+import { CancelForm, CheckInForm, RespondForm } from './link-forms';
 
 // The token is in the URL: keep it out of search engines and out of the Referer sent to any
 // other site. 'same-origin' rather than 'no-referrer': under no-referrer a plain form POST (before
@@ -39,13 +39,14 @@ export interface BookingLinkPageProps {
   token: string;
   path: 'r' | 'm';
   query: { done?: string | string[]; intent?: string | string[] };
-  actions: { respond: FormAction; cancel: FormAction; setLocale: FormAction };
+  /** `checkIn`: on the customer's manage link only. */
+  actions: { respond: FormAction; cancel: FormAction; setLocale: FormAction; checkIn?: FormAction };
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'link'>>>;
 
 /** The outcome a button reported, shown only while the booking's status bears it out. */
-const OUTCOME_STATUS = { confirmed: 'confirmed', declined: 'cancelled', cancelled: 'cancelled' } as const;
+const OUTCOME_STATUS = { confirmed: 'confirmed', declined: 'cancelled', cancelled: 'cancelled', checkedIn: 'in_use' } as const;
 
 export async function BookingLinkPage({ token, path, query, actions }: BookingLinkPageProps) {
   const page = await loadLinkPage(await getDb(), token);
@@ -53,6 +54,7 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
   const locale: AppLocale = isLocale(chosen) ? chosen : page ? page.locale : await currentLocale();
   const t = await getTranslations({ locale, namespace: 'link' });
   const tReason = await getTranslations({ locale, namespace: 'statusReason' });
+  const tVisit = await getTranslations({ locale, namespace: 'visit' });
 
   if (!page) {
     return (
@@ -80,6 +82,13 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
           intent={intent === 'confirm' || intent === 'decline' ? intent : null}
           text={{ sending: t('sending'), reason: t('respond.reason'), submit: t('respond.confirm'), decline: t('respond.decline') }}
         />
+      </Section>,
+    );
+  }
+  if (page.actions.checkIn && actions.checkIn) {
+    sections.push(
+      <Section key="checkIn" title={tVisit('checkIn.submit')}>
+        <CheckInForm action={actions.checkIn} {...form} text={{ sending: tVisit('sending'), submit: tVisit('checkIn.submit') }} />
       </Section>,
     );
   }

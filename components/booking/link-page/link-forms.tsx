@@ -60,6 +60,20 @@ export function CancelForm({ action: cancel, token, path, locale, text }: LinkFo
   );
 }
 
+/** Check in on arrival: one button, the window is the domain's to enforce. */
+export function CheckInForm({ action: checkIn, token, path, locale, text }: Omit<LinkFormProps, 'text'> & { text: { sending: string; submit: string } }) {
+  const [state, action] = useActionState(checkIn, null);
+  return (
+    <form action={action} className="flex flex-col gap-4">
+      <LinkFields token={token} path={path} locale={locale} />
+      <ActionStatus result={state} />
+      <SubmitButton size="lg" pendingLabel={text.sending} className="self-start">
+        {text.submit}
+      </SubmitButton>
+    </form>
+  );
+}
+
 /** Which link (the only credential), where to come back, and the page's language. */
 function LinkFields({ token, path, locale }: { token: string; path: string; locale: string }) {
   return (

@@ -18,10 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LedgerPage() {
   const actor = await requirePageActor('admin');
-  const [rows, t, tCommon, locale] = await Promise.all([
+  const [rows, t, tCommon, tVisit, locale] = await Promise.all([
     listLedger(await getDb(), actor),
     getTranslations('ledger'),
     getTranslations('common'),
+    getTranslations('visit.sign'),
     currentLocale(),
   ]);
 
@@ -41,6 +42,7 @@ export default async function LedgerPage() {
             <TableHead>{t('buffers')}</TableHead>
             <TableHead>{t('hours')}</TableHead>
             <TableHead>{t('maxDuration')}</TableHead>
+            <TableHead>{tVisit('link')}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -69,6 +71,15 @@ export default async function LedgerPage() {
                 <span className="block text-xs text-slate-500">{resource.workingDaysOnly ? t('workingDaysOnly') : t('everyDay')}</span>
               </TableCell>
               <TableCell className="whitespace-nowrap tabular-nums">{tCommon('minutes', { count: resource.maxDurationMinutes })}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                <Link
+                  href={`/admin/resources/${resource.id}/door-sign`}
+                  className="font-medium text-blue-700 underline-offset-4 hover:underline"
+                  aria-label={`${tVisit('link')} ${resource.code}`}
+                >
+                  {tVisit('link')}
+                </Link>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -54,6 +54,7 @@ const GROUPS: { key: string; fields: [NumericSetting, 'days' | 'workingDays' | '
   {
     key: 'use',
     fields: [
+      ['checkInOpensMinutes', 'minutes'],
       ['noShowGraceMinutes', 'minutes'],
       ['visitReminderHours', 'hours'],
       ['followUpSurveyHours', 'hours'],

@@ -21,12 +21,14 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
+import { getSettings } from '@/lib/settings';
 import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
 import { describeStatusReason } from '@/lib/booking/status-reason';
+import { VisitSection } from './visit-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
 
-const NOTICES = ['created', 'supplemented', 'confirmed', 'declined', 'cancelled'] as const;
+const NOTICES = ['created', 'supplemented', 'confirmed', 'declined', 'cancelled', 'checkedIn', 'checkedOut', 'inspected'] as const;
 
 // Metadata and page share one load per request.
 const load = cache(async (id: string) => {
@@ -47,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BookingPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { actor, detail } = await load(id);
-  const [locale, timeZone, t] = await Promise.all([currentLocale(), getTimeZone(), getTranslations('booking')]);
+  const [locale, timeZone, t, settings] = await Promise.all([currentLocale(), getTimeZone(), getTranslations('booking'), getSettings(await getDb())]);
   const { booking, resource } = detail;
   const notice = query.created ? 'created' : NOTICES.find((n) => n === query.notice);
 
@@ -75,6 +77,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <NextStep detail={detail} actor={actor} locale={locale} timeZone={timeZone} />
+          <VisitSection detail={detail} actor={actor} settings={settings} locale={locale} timeZone={timeZone} />
           <Details detail={detail} locale={locale} timeZone={timeZone} />
           <History detail={detail} locale={locale} timeZone={timeZone} />
         </div>

@@ -1,5 +1,6 @@
 /**
- * POST /api/v1/bookings/{id}/{approve|reject|request-info|supplement|confirm|decline|cancel}
+ * POST /api/v1/bookings/{id}/{approve|reject|request-info|supplement|confirm|decline|cancel|
+ * check-in|check-out|inspect}
  * → 200 with the booking. The domain function decides: 403 for the wrong role, 404 for a
  * booking the caller may not see, 409 `invalid_transition` when the status does not allow it.
  */
