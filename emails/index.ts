@@ -11,12 +11,14 @@ import CoordinationRequested, { type CoordinationRequestedProps } from './coordi
 import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
+import IncidentAffected, { type IncidentAffectedProps } from './incident-affected';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
+import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
 
 export interface TemplateProps {
   'request-received': RequestReceivedProps;
@@ -33,6 +35,8 @@ export interface TemplateProps {
   'visit-reminder': VisitReminderProps;
   'service-confirmed': ServiceConfirmedProps;
   displaced: DisplacedProps;
+  'incident-affected': IncidentAffectedProps;
+  'waitlist-slot-free': WaitlistSlotFreeProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -52,6 +56,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
   'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
   displaced: { component: Displaced, messageKey: 'displaced' },
+  'incident-affected': { component: IncidentAffected, messageKey: 'incidentAffected' },
+  'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -36,6 +36,8 @@ export const ERROR_HTTP_STATUS = {
   deadline_passed: 409,
   /** A change request came later than the notice period; only admin can move it now. */
   change_too_late: 422,
+  /** A damage report on a booking outside its report window (from shortly before the start until just after the end). */
+  report_window_closed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -14,15 +14,15 @@ import { DomainError } from '@/lib/errors';
 const blankToUndefined = (value: unknown) =>
   value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+export const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string({ error: 'invalid_text' }).trim().max(max, 'too_long').optional());
 
-const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });
-const optionalId = () => z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional());
+export const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });
+export const optionalId = () => z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional());
 
 /** An instant: ISO string or Date. */
-const instant = () =>
+export const instant = () =>
   z.preprocess(
     (value) => {
       const given = blankToUndefined(value);

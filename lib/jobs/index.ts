@@ -7,6 +7,8 @@
  * - expire-unconfirmed and send-reminders change each booking with a conditional UPDATE and
  *   queue mail under a unique dedupe key (lib/booking/jobs.ts), so a second runner finds
  *   nothing left to do and queues nothing twice;
+ * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
+ *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
  *   so two runners split the due mail between them and never send one row twice. An advisory
  *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
@@ -16,6 +18,7 @@ import type { Db } from '@/db';
 import { expireUnconfirmed, sendConfirmationReminders } from '@/lib/booking/jobs';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
+import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
 
@@ -23,6 +26,7 @@ export const jobs = {
   'expire-unconfirmed': (db: Db, now: Date): Promise<JobCounts> => expireUnconfirmed(db, now),
   'send-reminders': async (db: Db, now: Date): Promise<JobCounts> => sendConfirmationReminders(db, now),
   'send-visit-reminders': (db: Db, now: Date): Promise<JobCounts> => sendVisitReminders(db, now),
+  'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
 } as const;
 

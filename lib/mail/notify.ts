@@ -46,7 +46,8 @@ export type NotificationKind =
   | 'reply_unrecognized'
   | 'visit_reminder'
   | 'service_confirmed'
-  | 'displaced';
+  | 'displaced'
+  | 'incident_affected';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -56,7 +57,7 @@ export interface NotifyExtra {
   /** reply_unrecognized: who replied and what they wrote (quoted history removed). */
   from?: string;
   excerpt?: string;
-  /** displaced: free slots to offer, best first. */
+  /** displaced, incident_affected: free slots to offer, best first. */
   alternatives?: { resourceId: string; startAt: string; endAt: string }[];
 }
 
@@ -141,7 +142,13 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         ...(await applicantBase(ctx, r)),
         links: { view: mailLinks.booking(booking.id), newBooking: mailLinks.newBooking() },
         reason: booking.statusReason ?? '',
-        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
+        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale, booking.requesterKind),
+      }));
+    case 'incident_affected':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        description: booking.flaggedReason ?? '',
+        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale, booking.requesterKind),
       }));
     case 'coordination_requested':
       return notifyCoordination(ctx, extra.departmentIds ?? []);
@@ -167,6 +174,7 @@ const TEMPLATE = {
   visit_reminder: 'visit-reminder',
   service_confirmed: 'service-confirmed',
   displaced: 'displaced',
+  incident_affected: 'incident-affected',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
@@ -282,7 +290,13 @@ async function respondBase(ctx: Context, recipient: Recipient) {
   };
 }
 
-async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtra['alternatives']>, locale: Locale) {
+/** Each alternative with a one-click link: the staff form filled in, or the public page on that resource. */
+async function describeAlternatives(
+  tx: Db,
+  alternatives: NonNullable<NotifyExtra['alternatives']>,
+  locale: Locale,
+  requesterKind: Booking['requesterKind'],
+) {
   if (alternatives.length === 0) return [];
   const ids = [...new Set(alternatives.map((a) => a.resourceId))];
   const rows = await tx.select().from(resources).where(inArray(resources.id, ids));
@@ -293,11 +307,14 @@ async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtr
       resourceName: localizedName(byId.get(a.resourceId)!, locale),
       startAt: new Date(a.startAt).toISOString(),
       endAt: new Date(a.endAt).toISOString(),
-      url: mailLinks.newBooking({
-        resourceId: a.resourceId,
-        startAt: new Date(a.startAt).toISOString(),
-        endAt: new Date(a.endAt).toISOString(),
-      }),
+      url:
+        requesterKind === 'customer'
+          ? mailLinks.publicBooking(a.resourceId)
+          : mailLinks.newBooking({
+              resourceId: a.resourceId,
+              startAt: new Date(a.startAt).toISOString(),
+              endAt: new Date(a.endAt).toISOString(),
+            }),
     }));
 }
 

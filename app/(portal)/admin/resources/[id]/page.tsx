@@ -259,7 +259,7 @@ function Incidents({ entry, locale, timeZone }: SectionProps) {
           {entry.incidents.map((incident) => (
             <li key={incident.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
               <div className="mb-1 flex flex-wrap items-center gap-2">
-                <Badge variant={incident.severity === 'serious' ? 'danger' : 'warning'}>{t(`severity.${incident.severity}`)}</Badge>
+                <Badge variant={incident.severity === 'blocking' ? 'danger' : 'warning'}>{t(`severity.${incident.severity}`)}</Badge>
                 <Badge variant={incident.status === 'open' ? 'outline' : 'success'}>{t(`incidentStatus.${incident.status}`)}</Badge>
                 <span className="text-slate-500">
                   {t('reportedAt')} {formatDateTime(incident.createdAt, locale, timeZone)}
