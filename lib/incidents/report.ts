@@ -32,6 +32,7 @@ import { parseInput } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
+import { OPEN_ENDED } from './open-ended';
 import { reportIncidentSchema } from './schemas';
 
 const MINUTE = 60_000;
@@ -47,16 +48,6 @@ export const REPORT_CLOSES_HOURS = 2;
 
 /** Bookings that were (or are being) used: confirmed, checked in, or completed. */
 const USED_STATUSES: readonly BookingStatus[] = ['confirmed', 'in_use', 'completed'];
-
-/**
- * The end of a block "until resolved". `blackouts.end_at` is NOT NULL and every overlap query
- * compares it, so an open end is a date no booking can reach; resolving sets the real end.
- */
-export const OPEN_ENDED = new Date('9999-12-31T00:00:00.000Z');
-
-export function isOpenEnded(end: Date): boolean {
-  return end.getTime() >= OPEN_ENDED.getTime();
-}
 
 export interface AffectedBooking {
   id: string;

@@ -9,10 +9,13 @@ import { checkSlot } from '@/lib/booking/availability';
 import { createStaffRequest } from '@/lib/booking/create';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
 import type { ErrorCode } from '@/lib/errors';
-import { isOpenEnded, reportIncident } from '@/lib/incidents/report';
+import { isOpenEnded } from '@/lib/incidents/open-ended';
+import { reportIncident } from '@/lib/incidents/report';
 import { resolveIncident } from '@/lib/incidents/resolve';
 import { listIncidents, openIncidentCounts } from '@/lib/incidents/queries';
+import { publicAvailability } from '@/lib/customer/public';
 import { renderEmail } from '@/lib/mail/render';
+import { loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
 import { NOW, at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, actors } = useBookingTestDb();
@@ -216,5 +219,30 @@ describe('a blocking report', () => {
     await expect(checkSlot(db(), { resourceId: resource.id, ...slot('2030-04-10', '10:00', '11:00'), requesterKind: 'staff' }, { now: NOW })).resolves.toBeUndefined();
     const history = await db().select().from(bookingEvents).where(eq(bookingEvents.bookingId, far.id));
     expect(history.map((e) => e.action)).toEqual(['incident_affected', 'incident_resolved']);
+  });
+
+  it('shows as maintenance on the public availability and the staff calendar feed, until further notice', async () => {
+    const resource = await resourceByCode(db(), 'SR-101');
+    const result = await reportIncident(db(), actors.admin, resource.id, { severity: 'blocking', description: '展柜玻璃破裂' }, { now: NOW });
+    const answer = await publicAvailability(db(), {
+      resourceId: resource.id,
+      from: at('2030-03-05', '00:00').toISOString(),
+      to: at('2030-03-06', '00:00').toISOString(),
+    });
+    expect(answer.maintenance).toEqual([{ startAt: NOW.toISOString(), endAt: expect.any(String), untilFurtherNotice: true }]);
+    expect(answer.busy).toEqual([{ startAt: NOW.toISOString(), endAt: answer.maintenance[0].endAt }]);
+    expect(JSON.stringify(answer)).not.toContain('展柜玻璃破裂');
+
+    const feed = await loadCalendarFeed(db(), actors.staff2, { from: '2030-03-04', to: '2030-03-06', resourceIds: resource.id }, NOW);
+    const block = feed.entries.find((e) => e.kind === 'blackout');
+    expect(block).toMatchObject({ blackoutKind: 'maintenance', untilFurtherNotice: true, title: '展柜玻璃破裂', start: '2030-03-04T10:00' });
+
+    await resolveIncident(db(), actors.admin, result.id, { notes: '已更换玻璃' }, { now: new Date(NOW.getTime() + HOUR) });
+    const after = await publicAvailability(db(), {
+      resourceId: resource.id,
+      from: at('2030-03-05', '00:00').toISOString(),
+      to: at('2030-03-06', '00:00').toISOString(),
+    });
+    expect(after.maintenance).toEqual([]);
   });
 });
