@@ -11,7 +11,9 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
+  primaryKey,
   check,
   date,
   index,
@@ -49,13 +51,16 @@ export const eventActorKind = pgEnum('event_actor_kind', ['user', 'customer', 's
 
 export const coordinationAnswer = pgEnum('coordination_answer', ['agree', 'concerns']);
 export const changeRequestStatus = pgEnum('change_request_status', ['pending', 'approved', 'refused', 'withdrawn']);
-export const incidentSeverity = pgEnum('incident_severity', ['minor', 'serious']);
+/** `blocking`: the reporter judges the resource unusable; the report puts it under maintenance. */
+export const incidentSeverity = pgEnum('incident_severity', ['minor', 'blocking']);
 export const incidentStatus = pgEnum('incident_status', ['open', 'resolved']);
 export const feedbackKind = pgEnum('feedback_kind', ['survey', 'suggestion']);
 export const followUpStatus = pgEnum('follow_up_status', ['none', 'open', 'done']);
 export const contactMethod = pgEnum('contact_method', ['phone', 'email']);
 export const holidayKind = pgEnum('holiday_kind', ['holiday', 'makeup_workday']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
+/** A waitlist entry waits, was told the slot is free (once), or was removed by its owner. */
+export const waitlistStatus = pgEnum('waitlist_status', ['waiting', 'notified', 'removed']);
 /** What a link in an e-mail may do. A token serves one purpose for one booking. */
 export const tokenPurpose = pgEnum('token_purpose', ['respond', 'manage', 'feedback']);
 /** The state a resource was left in at check-out, and admin's finding at inspection. */
@@ -182,10 +187,13 @@ export const blackouts = pgTable(
     endAt: tstz('end_at').notNull(),
     reason: text('reason').notNull().default(''),
     createdById: uuid('created_by_id').references(() => users.id),
+    /** The blocking incident report that put the resource under maintenance, if any. */
+    incidentId: uuid('incident_id').references((): AnyPgColumn => incidents.id),
     createdAt: createdAt(),
   },
   (t) => [
     check('blackouts_order', sql`${t.startAt} < ${t.endAt}`),
+    index('blackouts_incident_idx').on(t.incidentId),
     index('blackouts_resource_idx').on(t.resourceId, t.startAt),
   ],
 );
@@ -397,10 +405,58 @@ export const incidents = pgTable('incidents', {
   description: text('description').notNull(),
   takesOutOfService: boolean('takes_out_of_service').notNull().default(false),
   status: incidentStatus('status').notNull().default('open'),
+  /** A blocking report's end of maintenance; null: until resolved. */
+  blockUntil: tstz('block_until'),
   resolution: text('resolution'),
   resolvedAt: tstz('resolved_at'),
+  resolvedById: uuid('resolved_by_id').references(() => users.id),
   createdAt: createdAt(),
 });
+
+/** Held bookings inside a blocking report's window: flagged, their applicants told once. */
+export const incidentAffectedBookings = pgTable(
+  'incident_affected_bookings',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.bookingId] }), index('incident_affected_booking_idx').on(t.bookingId)],
+);
+
+/**
+ * Staff waiting for a taken slot. The notify-waitlist job tells the earliest waiter whose
+ * wanted time has become free, once (`notified_at`), with a link to request it.
+ */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    startAt: tstz('start_at').notNull(),
+    endAt: tstz('end_at').notNull(),
+    status: waitlistStatus('status').notNull().default('waiting'),
+    notifiedAt: tstz('notified_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('waitlist_entries_order', sql`${t.startAt} < ${t.endAt}`),
+    index('waitlist_entries_due_idx').on(t.status, t.resourceId, t.startAt),
+    index('waitlist_entries_user_idx').on(t.userId, t.startAt),
+    uniqueIndex('waitlist_entries_one_per_slot_key')
+      .on(t.userId, t.resourceId, t.startAt, t.endAt)
+      .where(sql`${t.status} = 'waiting'`),
+  ],
+);
 
 /** Customer follow-up surveys and staff suggestions, with put-right actions (整改). */
 export const feedback = pgTable('feedback', {
@@ -569,3 +625,6 @@ export type UserRole = (typeof userRole.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
 export type VisitCondition = (typeof visitCondition.enumValues)[number];
 export type CheckInChannel = (typeof checkInChannel.enumValues)[number];
+export type Incident = typeof incidents.$inferSelect;
+export type IncidentSeverity = (typeof incidentSeverity.enumValues)[number];
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;

@@ -15,6 +15,7 @@ import CoordinationRequested, { type CoordinationRequestedProps } from './coordi
 import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
+import IncidentAffected, { type IncidentAffectedProps } from './incident-affected';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
@@ -23,6 +24,7 @@ import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecogn
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
+import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
 
 export interface TemplateProps {
   'request-received': RequestReceivedProps;
@@ -46,6 +48,8 @@ export interface TemplateProps {
   // The visit: released as a no-show, checked out.
   'no-show-released': NoShowReleasedProps;
   'checked-out': CheckedOutProps;
+  'incident-affected': IncidentAffectedProps;
+  'waitlist-slot-free': WaitlistSlotFreeProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -71,6 +75,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   moved: { component: Moved, messageKey: 'moved' },
   'no-show-released': { component: NoShowReleased, messageKey: 'noShowReleased' },
   'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
+  'incident-affected': { component: IncidentAffected, messageKey: 'incidentAffected' },
+  'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -48,6 +48,8 @@ export const ERROR_HTTP_STATUS = {
   not_checked_in: 409,
   /** The booking's use has already been inspected. */
   already_inspected: 409,
+  /** A damage report on a booking outside its report window (from shortly before the start until just after the end). */
+  report_window_closed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

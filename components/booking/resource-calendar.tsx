@@ -85,6 +85,7 @@ export function ResourceCalendar({
   const calendarRef = useRef<FullCalendar>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [maintenance, setMaintenance] = useState<FeedEntry[]>([]);
   // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
@@ -102,6 +103,7 @@ export function ResourceCalendar({
         const body = await response.json().catch(() => null);
         if (!response.ok) throw new Error(body?.error?.message ?? t('loadFailed'));
         setFailure(null);
+        setMaintenance((body as CalendarFeed).entries.filter((e) => e.blackoutKind === 'maintenance'));
         return toEvents(body as CalendarFeed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
       } catch (error) {
         setFailure(error instanceof Error && error.message ? error.message : t('loadFailed'));
@@ -155,6 +157,7 @@ export function ResourceCalendar({
           {failure}
         </Alert>
       )}
+      <MaintenanceNotice periods={maintenance} codes={resourceCodes} />
       {mounted ? (
         <FullCalendar
           ref={calendarRef}
@@ -197,12 +200,36 @@ export function ResourceCalendar({
   );
 }
 
+/** Resources under maintenance in the period shown, said in words (the shading alone is easy to miss). */
+function MaintenanceNotice({ periods, codes }: { periods: FeedEntry[]; codes?: Record<string, string> }) {
+  const t = useTranslations('calendar');
+  if (periods.length === 0) return null;
+  const wall = (w: WallClock) => w.replace('T', ' ');
+  return (
+    <Alert variant="warning" className="mb-2" data-testid="maintenance-notice">
+      <ul className="flex flex-col gap-1">
+        {periods.map((p) => (
+          <li key={p.id}>
+            {t(p.untilFurtherNotice ? 'maintenanceOpen' : 'maintenanceUntil', {
+              resource: codes?.[p.resourceId] ?? t('thisResource'),
+              start: wall(p.start),
+              end: wall(p.end),
+            })}
+            {p.title ? ` — ${p.title}` : ''}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 /** What the colours mean; the closed time is only shaded for a single resource. */
 function Legend({ bookable, opening }: { bookable: boolean; opening: boolean }) {
   const t = useTranslations('calendar');
   const items: [string, string][] = [
     ['bg-blue-700', t('legend.mine')],
     ['bg-slate-200 border border-dashed border-slate-500', t('legend.taken')],
+    ['bg-orange-400/70', t('legend.maintenance')],
     ['bg-red-300/70', t('legend.blackout')],
     ['bg-amber-300/70', t('legend.buffer')],
   ];
@@ -258,6 +285,14 @@ function toEvent(entry: FeedEntry, ctx: { codes?: Record<string, string>; t: Tra
   const code = ctx.codes?.[entry.resourceId];
   const prefix = code ? `${code} · ` : '';
   const base = { id: entry.id, start: asUtc(entry.start), end: asUtc(entry.end) };
+  if (entry.blackoutKind === 'maintenance') {
+    return {
+      ...base,
+      display: 'background',
+      backgroundColor: '#fb923c',
+      title: prefix + (entry.title ? t('maintenanceWithReason', { reason: entry.title }) : t('maintenance')),
+    };
+  }
   if (entry.kind === 'blackout') {
     return {
       ...base,

@@ -21,6 +21,7 @@ import { Button } from '@/components/ui/button';
 import { addDays, dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
 import { buildColumns, firstBookableDay, gridRows, minutesOf, mondayOf, SLOT_MINUTES, startState, type GridResource } from '@/lib/customer/start-grid';
 import { isLocale, localeTags } from '@/lib/i18n/config';
+import { formatDateTime } from '@/lib/i18n/format';
 import { clockOf } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 import { useBusyWeek } from './use-busy-week';
@@ -83,7 +84,7 @@ export function FreeBusyCalendar({
     }
   }
 
-  const { busy, loading, error, retry } = useBusyWeek(resource.id, week, timeZone, locale);
+  const { busy, maintenance, loading, error, retry } = useBusyWeek(resource.id, week, timeZone, locale);
   const rows = useMemo(() => gridRows(resource), [resource]);
   const columns = useMemo(
     () => buildColumns(resource, week, durationMinutes, busy, { timeZone, earliest, lastDay, holidays }),
@@ -156,6 +157,19 @@ export function FreeBusyCalendar({
           </button>
         ))}
       </div>
+
+      {maintenance.length > 0 && (
+        <div role="status" data-testid="maintenance-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {maintenance.map((m) => (
+            <p key={m.startAt}>
+              {t(m.untilFurtherNotice ? 'maintenanceOpen' : 'maintenanceUntil', {
+                start: formatDateTime(new Date(m.startAt), locale, timeZone),
+                end: formatDateTime(new Date(m.endAt), locale, timeZone),
+              })}
+            </p>
+          ))}
+        </div>
+      )}
 
       {error !== null && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">

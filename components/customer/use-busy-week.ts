@@ -2,17 +2,20 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { addDays, zonedInstant } from '@/lib/calendar/working-days';
+import type { PublicAvailability } from '@/lib/customer/public';
 import type { Interval } from '@/lib/customer/start-grid';
+
+export type MaintenancePeriod = PublicAvailability['maintenance'][number];
 
 /**
  * A customer-bookable resource's busy time for the week starting on `week` (a Monday, in the
  * organisation's zone), from GET /api/v1/public/availability — the answer any client of the
- * public API gets. `error`: the server's message ('' when it gave none), null while fine.
+ * public API gets, with the maintenance periods among it. `error`: the server's message ('' when it gave none), null while fine.
  */
 export function useBusyWeek(resourceId: string, week: string, timeZone: string, locale: string) {
   const [attempt, setAttempt] = useState(0);
   const key = `${resourceId}|${week}|${attempt}`;
-  const [loaded, setLoaded] = useState<{ key: string; busy: Interval[]; error: string | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; busy: Interval[]; maintenance: MaintenancePeriod[]; error: string | null } | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     const query = new URLSearchParams({
@@ -29,16 +32,18 @@ export function useBusyWeek(resourceId: string, week: string, timeZone: string, 
           start: Date.parse(b.startAt),
           end: Date.parse(b.endAt),
         }));
-        setLoaded({ key, busy, error: null });
+        const maintenance = Array.isArray(body.maintenance) ? (body.maintenance as MaintenancePeriod[]) : [];
+        setLoaded({ key, busy, maintenance, error: null });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setLoaded({ key, busy: [], error: error instanceof Error ? error.message : '' });
+        setLoaded({ key, busy: [], maintenance: [], error: error instanceof Error ? error.message : '' });
       });
     return () => controller.abort();
   }, [key, resourceId, week, timeZone, locale]);
 
   const loading = loaded?.key !== key;
   const busy = useMemo(() => (loading ? [] : (loaded?.busy ?? [])), [loading, loaded]);
-  return { busy, loading, error: loading ? null : (loaded?.error ?? null), retry: () => setAttempt((n) => n + 1) };
+  const maintenance = loading ? [] : (loaded?.maintenance ?? []);
+  return { busy, maintenance, loading, error: loading ? null : (loaded?.error ?? null), retry: () => setAttempt((n) => n + 1) };
 }

@@ -9,6 +9,9 @@ import { availabilityQuerySchema, publicRequestSchema } from '@/lib/customer/sch
 import { calendarFeedSchema, feedQuerySchema } from '@/lib/staff-booking/calendar-feed';
 import { BOOKING_ACTIONS } from './booking-actions';
 import { MAX_JSON_BYTES } from './body';
+import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/schemas';
+import { joinWaitlistSchema } from '@/lib/waitlist/entries';
+import { incidentReportedSchema, incidentSchema, waitlistEntrySchema, waitlistListSchema } from './usage-schemas';
 import {
   alternativeSchema,
   bookingDetailSchema,
@@ -131,6 +134,76 @@ function actionPaths(): Record<string, JsonSchema> {
   );
 }
 
+// --- Damage reports and the waitlist -------------------------------------------------------
+
+const usageInputs = { IncidentReport: reportIncidentSchema, IncidentResolution: resolveIncidentSchema, WaitlistRequest: joinWaitlistSchema };
+const usageOutputs = {
+  IncidentReported: incidentReportedSchema,
+  Incident: incidentSchema,
+  WaitlistEntry: waitlistEntrySchema,
+  WaitlistList: waitlistListSchema,
+};
+
+function usagePaths(): Record<string, JsonSchema> {
+  return {
+    '/api/v1/resources/{id}/incidents': {
+      post: {
+        tags: ['resources'],
+        operationId: 'reportIncident',
+        summary: 'Report damage or an abnormality; `blocking` puts the resource under maintenance',
+        description:
+          'Allowed for admin, and for the applicant of a booking on this resource (customer service for a customer booking) from 30 minutes before its start until 2 hours after its end (`report_window_closed`, 409, otherwise). A blocking report blocks the resource from now until `blockUntil`, or until resolved; the held bookings inside are listed and their applicants e-mailed with alternatives.',
+        parameters: [idParameter('The resource.')],
+        requestBody: { required: true, content: jsonContent('IncidentReport') },
+        responses: {
+          201: { description: 'Reported.', content: jsonContent('IncidentReported') },
+          ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/api/v1/incidents/{id}/resolve': {
+      post: {
+        tags: ['resources'],
+        operationId: 'resolveIncident',
+        summary: 'Resolve a report (admin); its maintenance ends now',
+        parameters: [idParameter('The report.')],
+        requestBody: { required: true, content: jsonContent('IncidentResolution') },
+        responses: {
+          200: { description: 'The resolved report.', content: jsonContent('Incident') },
+          ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/api/v1/waitlist': {
+      get: {
+        tags: ['bookings'],
+        operationId: 'listWaitlist',
+        summary: "The caller's waitlist entries for times not yet over",
+        responses: { 200: { description: 'Soonest first.', content: jsonContent('WaitlistList') }, ...errors(401, 500) },
+      },
+      post: {
+        tags: ['bookings'],
+        operationId: 'joinWaitlist',
+        summary: 'Wait for a taken slot: the earliest waiter is e-mailed once when it frees up',
+        requestBody: { required: true, content: jsonContent('WaitlistRequest') },
+        responses: {
+          201: { description: 'Waiting (the same entry again if already waiting for this slot).', content: jsonContent('WaitlistEntry') },
+          ...errors(400, 401, 409, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/api/v1/waitlist/{id}': {
+      delete: {
+        tags: ['bookings'],
+        operationId: 'leaveWaitlist',
+        summary: 'Remove a waitlist entry (its owner, or admin)',
+        parameters: [idParameter('The entry.')],
+        responses: { 204: { description: 'Removed.' }, ...errors(401, 404, 500) },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -138,6 +211,7 @@ export function buildOpenApiDocument(): JsonSchema {
         CreateBookingRequest: createBookingBody,
         PublicBookingRequest: publicRequestSchema,
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
+        ...usageInputs,
       },
       'input',
     ),
@@ -156,6 +230,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicAvailability: publicAvailabilitySchema,
         PublicBookingCreated: publicBookingCreatedSchema,
         CalendarFeed: calendarFeedSchema,
+        ...usageOutputs,
       },
       'output',
     ),
@@ -265,6 +340,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...usagePaths(),
       '/api/v1/public/resources': {
         get: {
           tags: ['public'],

@@ -46,6 +46,9 @@ export const publicAvailabilitySchema: z.ZodType<PublicAvailability> = z.object(
   busy: z
     .array(z.object({ startAt: instant(), endAt: instant() }))
     .meta({ description: 'Busy time (bookings with their buffers, blackouts), merged: no booking boundaries.' }),
+  maintenance: z
+    .array(z.object({ startAt: instant(), endAt: instant(), untilFurtherNotice: z.boolean() }))
+    .meta({ description: 'When the resource is under maintenance in the range (also part of `busy`); `untilFurtherNotice`: no end known yet.' }),
 });
 
 export const publicBookingCreatedSchema: z.ZodType<Pick<PublicRequestResult, 'reference' | 'status'>> = z.object({

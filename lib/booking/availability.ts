@@ -42,6 +42,8 @@ export interface CalendarEntry {
   requesterKind: 'staff' | 'customer' | null;
   mine: boolean;
   kind: 'booking' | 'blackout';
+  /** For blackouts: a maintenance period (a damage report, planned upkeep) or another closure. */
+  blackoutKind: 'maintenance' | 'blackout' | null;
 }
 
 export interface SlotQuery {
@@ -135,6 +137,23 @@ export async function getBusy(db: Db, resourceId: string, from: Date, to: Date):
   return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
 }
 
+/** The maintenance periods of one resource overlapping [from, to) (no reasons: the public page reads them). */
+export async function maintenancePeriods(db: Db, resourceId: string, from: Date, to: Date): Promise<{ startAt: Date; endAt: Date }[]> {
+  if (!isUuid(resourceId)) return [];
+  return db
+    .select({ startAt: blackouts.startAt, endAt: blackouts.endAt })
+    .from(blackouts)
+    .where(
+      and(
+        eq(blackouts.resourceId, resourceId),
+        eq(blackouts.kind, 'maintenance'),
+        lt(blackouts.startAt, to),
+        gt(blackouts.endAt, from),
+      ),
+    )
+    .orderBy(asc(blackouts.startAt));
+}
+
 /**
  * Bookings and blackouts of some resources for a signed-in user. Staff see every resource's
  * bookings (transparency) but not what a customer's visit is about; admin and customer service
@@ -189,6 +208,7 @@ export async function getResourceCalendar(
     requesterKind: b.requesterKind,
     mine: isApplicant(user, b),
     kind: 'booking',
+    blackoutKind: null,
   }));
   for (const b of blocks) {
     entries.push({
@@ -201,6 +221,7 @@ export async function getResourceCalendar(
       requesterKind: null,
       mine: false,
       kind: 'blackout',
+      blackoutKind: b.kind,
     });
   }
   return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());

@@ -21,14 +21,14 @@ export const STAFF_FIELD_MESSAGES: FieldMessages = {
   out_of_window: 'out_of_window',
 };
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+export const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string({ error: 'invalid_text' }).trim().max(max, 'too_long').optional());
 
-const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });
-const optionalId = () => z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional());
+export const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });
+export const optionalId = () => z.preprocess(blankToUndefined, z.uuid({ error: 'invalid_id' }).optional());
 
-const instant = () => instantField(STAFF_FIELD_MESSAGES);
+export const instant = () => instantField(STAFF_FIELD_MESSAGES);
 const phone = () => phoneField(STAFF_FIELD_MESSAGES);
 
 const attendees = () =>

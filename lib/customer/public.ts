@@ -6,7 +6,8 @@
  */
 import type { Db } from '@/db';
 import type { Resource } from '@/db/schema';
-import { getBusy } from '@/lib/booking/availability';
+import { getBusy, maintenancePeriods } from '@/lib/booking/availability';
+import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { listResources } from '@/lib/booking/queries';
 import { parseInput } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
@@ -86,6 +87,8 @@ export interface PublicAvailability {
   to: string;
   /** Busy time (bookings with their set-up/clean-up buffers, blackouts), merged, ISO 8601. */
   busy: { startAt: string; endAt: string }[];
+  /** Maintenance periods in the range (part of `busy`), so the page can say why. */
+  maintenance: { startAt: string; endAt: string; untilFurtherNotice: boolean }[];
 }
 
 export async function publicAvailability(
@@ -100,7 +103,7 @@ export async function publicAvailability(
     });
   }
   const resource = await loadCustomerBookableResource(db, resourceId);
-  const entries = await getBusy(db, resource.id, from, to);
+  const [entries, maintenance] = await Promise.all([getBusy(db, resource.id, from, to), maintenancePeriods(db, resource.id, from, to)]);
   return {
     resourceId: resource.id,
     from: from.toISOString(),
@@ -108,6 +111,11 @@ export async function publicAvailability(
     busy: mergeIntervals(entries.map((e) => ({ start: e.startAt.getTime(), end: e.endAt.getTime() }))).map((i) => ({
       startAt: new Date(i.start).toISOString(),
       endAt: new Date(i.end).toISOString(),
+    })),
+    maintenance: maintenance.map((m) => ({
+      startAt: m.startAt.toISOString(),
+      endAt: m.endAt.toISOString(),
+      untilFurtherNotice: isOpenEnded(m.endAt),
     })),
   };
 }

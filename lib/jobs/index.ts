@@ -10,6 +10,8 @@
  * - release-no-shows and complete-ended claim every due booking in one UPDATE with FOR UPDATE
  *   SKIP LOCKED (lib/booking/bulk-transition.ts): a second runner skips the rows the first
  *   holds and finds them no longer due once it commits; mail goes under the dedupe key;
+ * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
+ *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
  *   so two runners split the due mail between them and never send one row twice. An advisory
  *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
@@ -21,6 +23,7 @@ import { completeEnded } from '@/lib/booking/complete-ended';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
+import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
 
@@ -31,6 +34,7 @@ export const jobs = {
   // The visit: release no-shows first, so that a no-show is never completed instead.
   'release-no-shows': (db: Db, now: Date): Promise<JobCounts> => releaseNoShows(db, now),
   'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
+  'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
 } as const;
 

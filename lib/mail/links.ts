@@ -16,6 +16,8 @@ export const mailLinks = {
   /** The new-booking form, optionally filled with a resource and slot (one-click alternatives). */
   newBooking: (slot?: { resourceId: string; startAt: string; endAt: string }) =>
     absoluteUrl(slot ? `/bookings/new?${new URLSearchParams(slot).toString()}` : '/bookings/new'),
+  /** The public booking page with a resource chosen (customers have no account). */
+  publicBooking: (resourceId: string) => absoluteUrl(`/book?${new URLSearchParams({ resource: resourceId }).toString()}`),
   /** The confirm/decline page of an approval e-mail (token purpose `respond`). */
   respond: (token: string, intent?: 'confirm' | 'decline') =>
     absoluteUrl(`/r/${token}${intent ? `?intent=${intent}` : ''}`),

@@ -56,7 +56,8 @@ export type NotificationKind =
   | 'moved'
   // The visit.
   | 'no_show'
-  | 'checked_out';
+  | 'checked_out'
+  | 'incident_affected';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -66,7 +67,7 @@ export interface NotifyExtra {
   /** reply_unrecognized: who replied and what they wrote (quoted history removed). */
   from?: string;
   excerpt?: string;
-  /** displaced: free slots to offer, best first. */
+  /** displaced, incident_affected: free slots to offer, best first. */
   alternatives?: { resourceId: string; startAt: string; endAt: string }[];
   /** moved: why admin moved the booking. */
   reason?: string;
@@ -153,7 +154,13 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         ...(await applicantBase(ctx, r)),
         links: { view: mailLinks.booking(booking.id), newBooking: mailLinks.newBooking() },
         reason: reasonFor(booking, r.locale),
-        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale),
+        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale, booking.requesterKind),
+      }));
+    case 'incident_affected':
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        description: booking.flaggedReason ?? '',
+        alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale, booking.requesterKind),
       }));
     case 'change_requested':
       return toApplicant(ctx, kind, async (r) => {
@@ -233,6 +240,7 @@ export const TEMPLATE = {
   moved: 'moved',
   no_show: 'no-show-released',
   checked_out: 'checked-out',
+  incident_affected: 'incident-affected',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];
@@ -362,7 +370,13 @@ async function respondBase(ctx: Context, recipient: Recipient) {
   };
 }
 
-async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtra['alternatives']>, locale: Locale) {
+/** Each alternative with a one-click link: the staff form filled in, or the public page on that resource. */
+async function describeAlternatives(
+  tx: Db,
+  alternatives: NonNullable<NotifyExtra['alternatives']>,
+  locale: Locale,
+  requesterKind: Booking['requesterKind'],
+) {
   if (alternatives.length === 0) return [];
   const ids = [...new Set(alternatives.map((a) => a.resourceId))];
   const rows = await tx.select().from(resources).where(inArray(resources.id, ids));
@@ -373,11 +387,14 @@ async function describeAlternatives(tx: Db, alternatives: NonNullable<NotifyExtr
       resourceName: localizedName(byId.get(a.resourceId)!, locale),
       startAt: new Date(a.startAt).toISOString(),
       endAt: new Date(a.endAt).toISOString(),
-      url: mailLinks.newBooking({
-        resourceId: a.resourceId,
-        startAt: new Date(a.startAt).toISOString(),
-        endAt: new Date(a.endAt).toISOString(),
-      }),
+      url:
+        requesterKind === 'customer'
+          ? mailLinks.publicBooking(a.resourceId)
+          : mailLinks.newBooking({
+              resourceId: a.resourceId,
+              startAt: new Date(a.startAt).toISOString(),
+              endAt: new Date(a.endAt).toISOString(),
+            }),
     }));
 }
 

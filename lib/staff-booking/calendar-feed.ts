@@ -17,6 +17,7 @@ import { requireUser, type Actor } from '@/lib/authz';
 import { getBusy, getResourceCalendar } from '@/lib/booking/availability';
 import { parseInput, STAFF_FIELD_MESSAGES } from '@/lib/booking/schemas';
 import { addDays, dayInZone, earliestStaffStartDay, minutesInZone, zonedInstant } from '@/lib/calendar/working-days';
+import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { dayField } from '@/lib/validation/fields';
 import { openingWindows, type OpenWindow } from './opening-windows';
@@ -35,6 +36,10 @@ export interface FeedEntry {
   title: string | null;
   requesterKind: 'staff' | 'customer' | null;
   mine: boolean;
+  /** For blackouts: `maintenance` (the resource is under maintenance) or `blackout`; else null. */
+  blackoutKind: 'maintenance' | 'blackout' | null;
+  /** A maintenance period that lasts until the damage report is resolved (no end known). */
+  untilFurtherNotice: boolean;
 }
 
 export interface CalendarFeed {
@@ -84,6 +89,8 @@ export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
       title: z.string().nullable().meta({ description: 'The purpose or blackout reason; null when the caller may not see it.' }),
       requesterKind: z.enum(['staff', 'customer']).nullable(),
       mine: z.boolean(),
+      blackoutKind: z.enum(['maintenance', 'blackout']).nullable(),
+      untilFurtherNotice: z.boolean().meta({ description: 'A maintenance period until a damage report is resolved; `end` is then far in the future.' }),
     }),
   ),
   open: z
@@ -118,6 +125,8 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
     title: e.title,
     requesterKind: e.requesterKind,
     mine: e.mine,
+    blackoutKind: e.blackoutKind,
+    untilFurtherNotice: e.kind === 'blackout' && isOpenEnded(e.endAt),
   }));
   busy
     .filter((b) => b.kind === 'buffer')
@@ -132,6 +141,8 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
         title: null,
         requesterKind: null,
         mine: false,
+        blackoutKind: null,
+        untilFurtherNotice: false,
       }),
     );
 

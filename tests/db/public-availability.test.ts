@@ -106,7 +106,9 @@ describe('publicAvailability', () => {
       'PUB-T-',
     ];
     for (const secret of forbidden) expect(json).not.toContain(secret);
-    expect(Object.keys(answer).sort()).toEqual(['busy', 'from', 'resourceId', 'to']);
+    expect(Object.keys(answer).sort()).toEqual(['busy', 'from', 'maintenance', 'resourceId', 'to']);
+    // A blackout that is no maintenance period is only busy time.
+    expect(answer.maintenance).toEqual([]);
     for (const interval of answer.busy) expect(Object.keys(interval).sort()).toEqual(['endAt', 'startAt']);
   });
 

@@ -99,6 +99,7 @@ describe('navigation by role', () => {
       '/desk',
       '/admin/review',
       '/admin/resources',
+      '/admin/incidents',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',

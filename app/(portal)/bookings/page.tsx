@@ -1,4 +1,4 @@
-import { CalendarDaysIcon, CalendarPlusIcon } from 'lucide-react';
+import { BellIcon, CalendarDaysIcon, CalendarPlusIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
@@ -34,9 +34,10 @@ function isActive(booking: BookingListItem, now: Date): boolean {
 
 export default async function MyBookingsPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const [bookings, t, locale, timeZone, { show }] = await Promise.all([
+  const [bookings, t, tWaitlist, locale, timeZone, { show }] = await Promise.all([
     listMyBookings(await getDb(), actor),
     getTranslations('booking'),
+    getTranslations('waitlist'),
     currentLocale(),
     getTimeZone(),
     searchParams,
@@ -56,6 +57,12 @@ export default async function MyBookingsPage({ searchParams }: Props) {
         description={t('list.intro')}
         actions={
           <>
+            <Button asChild variant="outline">
+              <Link href="/waitlist">
+                <BellIcon aria-hidden />
+                {tWaitlist('link')}
+              </Link>
+            </Button>
             <Button asChild variant="outline">
               <Link href="/calendar">
                 <CalendarDaysIcon aria-hidden />

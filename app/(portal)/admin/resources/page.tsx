@@ -10,6 +10,7 @@ import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { listLedger } from '@/lib/resources/ledger';
+import { openIncidentCounts } from '@/lib/incidents/queries';
 import { ResourceStateBadge } from '@/components/ui/resource-state-badge';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,11 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LedgerPage() {
   const actor = await requirePageActor('admin');
-  const [rows, t, tCommon, tVisit, locale] = await Promise.all([
-    listLedger(await getDb(), actor),
+  const db = await getDb();
+  const [rows, openReports, t, tCommon, tVisit, tIncidents, locale] = await Promise.all([
+    listLedger(db, actor),
+    openIncidentCounts(db, actor),
     getTranslations('ledger'),
     getTranslations('common'),
     getTranslations('visit.sign'),
+    getTranslations('incidents'),
     currentLocale(),
   ]);
 
@@ -59,6 +63,11 @@ export default async function LedgerPage() {
               <TableCell className="text-right tabular-nums">{resource.capacity}</TableCell>
               <TableCell>
                 <ResourceStateBadge state={resource.state} />
+                {openReports.has(resource.id) && (
+                  <Link href="/admin/incidents" className="mt-1 block whitespace-nowrap text-xs font-medium text-orange-800 underline-offset-4 hover:underline">
+                    {tIncidents('ledger.open', openReports.get(resource.id)!)}
+                  </Link>
+                )}
               </TableCell>
               <TableCell>
                 {resource.customerBookable ? <Badge variant="info">{tCommon('yes')}</Badge> : <span className="text-slate-600">{tCommon('no')}</span>}

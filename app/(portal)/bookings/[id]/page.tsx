@@ -22,8 +22,10 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { getSettings } from '@/lib/settings';
-import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
+import { inReportWindow } from '@/lib/incidents/report';
 import { describeStatusReason } from '@/lib/booking/status-reason';
+import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
+import { ReportProblemForm } from './report-problem-form';
 import { VisitSection } from './visit-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
@@ -49,7 +51,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BookingPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { actor, detail } = await load(id);
-  const [locale, timeZone, t, settings] = await Promise.all([currentLocale(), getTimeZone(), getTranslations('booking'), getSettings(await getDb())]);
+  const [locale, timeZone, t, tIncidents, settings] = await Promise.all([
+    currentLocale(),
+    getTimeZone(),
+    getTranslations('booking'),
+    getTranslations('incidents'),
+    getSettings(await getDb()),
+  ]);
   const { booking, resource } = detail;
   const notice = query.created ? 'created' : NOTICES.find((n) => n === query.notice);
 
@@ -76,8 +84,15 @@ export default async function BookingPage({ params, searchParams }: Props) {
       )}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          {booking.flaggedReason && (
+            <Alert variant="warning" title={tIncidents('flagged.title')}>
+              <p className="whitespace-pre-line">{booking.flaggedReason}</p>
+              <p>{tIncidents('flagged.hint')}</p>
+            </Alert>
+          )}
           <NextStep detail={detail} actor={actor} locale={locale} timeZone={timeZone} />
           <VisitSection detail={detail} actor={actor} settings={settings} locale={locale} timeZone={timeZone} />
+          <ReportProblem detail={detail} actor={actor} />
           <Details detail={detail} locale={locale} timeZone={timeZone} />
           <History detail={detail} locale={locale} timeZone={timeZone} />
         </div>
@@ -148,6 +163,27 @@ function NextStep({ detail, actor, locale, timeZone }: SectionProps & { actor: U
             </div>
           </div>
         )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Damage or an abnormality: the applicant during or just after use (lib/incidents/report.ts), admin any time. */
+function ReportProblem({ detail, actor }: { detail: BookingDetail; actor: UserActor }) {
+  const t = useTranslations('incidents.report');
+  const { booking } = detail;
+  const may = actor.role === 'admin' || (isApplicant(actor, booking) && inReportWindow(booking, new Date()));
+  if (!may) return null;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2" id="report-problem">
+          {t('heading')}
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <p className="text-sm text-slate-600">{t('intro')}</p>
+        <ReportProblemForm bookingId={booking.id} resourceId={booking.resourceId} />
       </CardContent>
     </Card>
   );

@@ -17,6 +17,7 @@ import { ResourceCalendar, type CalendarRange } from '@/components/booking/resou
 import { ResourceFacts } from '@/components/booking/resource-facts';
 import { useRequestForm } from '@/components/booking/use-request-form';
 import { SlotAlternatives } from '@/components/customer/slot-alternatives';
+import { JoinWaitlistButton } from '@/components/waitlist/join-waitlist-button';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -32,6 +33,7 @@ import type { ResourceOptionGroup } from '@/lib/staff-booking/resource-options';
 import { visibleHours } from '@/lib/staff-booking/resource-options';
 import { splitWallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
+import { joinWaitlistAction } from '@/app/actions/waitlist';
 import { createBookingAction } from './actions';
 
 export interface SlotPrefill {
@@ -119,6 +121,8 @@ export function NewBookingForm({
   };
 
   const earliest = failure?.code === 'lead_time' ? failure.params?.earliest : undefined;
+  // The slot asked for, as instants: what the waitlist would wait for when it is taken.
+  const wanted = rangeSlot.instants({ date, startTime, endTime }, timeZone);
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-6">
@@ -235,6 +239,9 @@ export function NewBookingForm({
                     </a>
                   )}
                 </Alert>
+                {failure.code === 'slot_taken' && resourceId && wanted.startAt && wanted.endAt && !Object.values(wanted).includes('invalid') && (
+                  <JoinWaitlistButton key={`${resourceId}|${wanted.startAt}|${wanted.endAt}`} resourceId={resourceId} {...wanted} join={joinWaitlistAction} />
+                )}
                 {typeof earliest === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(earliest) && (
                   <Button variant="outline" onClick={() => setSlot({ date: earliest })}>
                     {t('new.useEarliest', { day: formatDate(dayStart(earliest), locale, 'UTC') })}

@@ -15,6 +15,7 @@ import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
+import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
@@ -160,7 +161,8 @@ function Blackouts({ entry, locale, timeZone }: SectionProps) {
             {entry.blackouts.map((period) => (
               <TableRow key={period.id}>
                 <TableCell className="whitespace-nowrap">
-                  {formatDateTime(period.startAt, locale, timeZone)} – {formatDateTime(period.endAt, locale, timeZone)}
+                  {formatDateTime(period.startAt, locale, timeZone)} –{' '}
+                  {isOpenEnded(period.endAt) ? t('untilResolved') : formatDateTime(period.endAt, locale, timeZone)}
                 </TableCell>
                 <TableCell>
                   <Badge variant={period.kind === 'maintenance' ? 'warning' : 'neutral'}>{t(`blackoutKind.${period.kind}`)}</Badge>
@@ -259,7 +261,7 @@ function Incidents({ entry, locale, timeZone }: SectionProps) {
           {entry.incidents.map((incident) => (
             <li key={incident.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
               <div className="mb-1 flex flex-wrap items-center gap-2">
-                <Badge variant={incident.severity === 'serious' ? 'danger' : 'warning'}>{t(`severity.${incident.severity}`)}</Badge>
+                <Badge variant={incident.severity === 'blocking' ? 'danger' : 'warning'}>{t(`severity.${incident.severity}`)}</Badge>
                 <Badge variant={incident.status === 'open' ? 'outline' : 'success'}>{t(`incidentStatus.${incident.status}`)}</Badge>
                 <span className="text-slate-500">
                   {t('reportedAt')} {formatDateTime(incident.createdAt, locale, timeZone)}
