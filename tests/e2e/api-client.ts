@@ -14,11 +14,24 @@ export interface Answer {
   json: any;
 }
 
-/** A caller with a cookie jar; `base` is the app's address (another instance's, in the two-instance test). */
+/**
+ * A caller with a cookie jar. `base` is where requests go; `origin` is the app's address (APP_URL)
+ * its pages would send as Origin — different when several instances serve one app.
+ */
 export class ApiClient {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly base: () => string = baseUrl) {}
+  constructor(
+    private readonly base: () => string = baseUrl,
+    private readonly origin: () => string = base,
+  ) {}
+
+  /** The same signed-in caller talking to another instance of the app. */
+  via(base: () => string): ApiClient {
+    const other = new ApiClient(base, this.origin);
+    other.cookies = this.cookies;
+    return other;
+  }
 
   private keep(response: Response) {
     for (const line of response.headers.getSetCookie()) {
@@ -62,7 +75,7 @@ export class ApiClient {
       method,
       redirect: 'manual',
       headers: {
-        ...(changes && { 'content-type': 'application/json', origin: this.base() }),
+        ...(changes && { 'content-type': 'application/json', origin: this.origin() }),
         ...this.cookieHeader(),
         ...opts.headers,
       },
