@@ -10,7 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { baseUrl } from './browser';
+import { ApiClient as Client } from './api-client';
 
 type Who = 'anonymous' | 'staffA' | 'staffB' | 'service' | 'admin';
 type Person = Exclude<Who, 'anonymous'>;
@@ -22,78 +22,6 @@ const PEOPLE: Record<Person, { email: string; phone: string }> = {
   admin: { email: 'admin@example.com', phone: '021-5888 0001' },
 };
 const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'service', 'admin'];
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  // The answers are checked field by field below.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
-}
-
-/** A caller with a cookie jar. */
-class Client {
-  private cookies = new Map<string, string>();
-
-  constructor(readonly who: Who) {}
-
-  private keep(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  }
-
-  private cookieHeader(): Record<string, string> {
-    return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-  }
-
-  async signIn(email: string): Promise<void> {
-    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: this.cookieHeader() });
-    this.keep(csrf);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const login = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader() },
-      body: new URLSearchParams({ csrfToken, email, password: 'demo1234', callbackUrl: '/' }),
-    });
-    this.keep(login);
-    if (!this.cookies.has('authjs.session-token')) throw new Error(`sign-in as ${email} failed: ${login.status}`);
-  }
-
-  async call(
-    method: string,
-    path: string,
-    body?: unknown,
-    opts: { raw?: string; headers?: Record<string, string> } = {},
-  ): Promise<Answer> {
-    // A state-changing call is JSON (`{}` when it has no fields) and names the app as its
-    // Origin, as the app's own pages do (lib/api/same-origin.ts).
-    const changes = method !== 'GET' && method !== 'HEAD';
-    const payload = body === undefined && changes ? {} : body;
-    const response = await fetch(`${baseUrl()}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        ...(changes && { 'content-type': 'application/json', origin: baseUrl() }),
-        ...this.cookieHeader(),
-        ...opts.headers,
-      },
-      body: opts.raw ?? (payload === undefined ? undefined : JSON.stringify(payload)),
-    });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // Not JSON (the calendar feed); `text` has it.
-    }
-    return { status: response.status, headers: response.headers, text, json };
-  }
-}
 
 const clients = {} as Record<Who, Client>;
 const as = (who: Who) => clients[who];
@@ -197,7 +125,7 @@ async function act(who: Person, action: Action, bookingId: string, owner: Person
 
 beforeAll(async () => {
   for (const who of EVERYONE) {
-    clients[who] = new Client(who);
+    clients[who] = new Client();
     if (who !== 'anonymous') await clients[who].signIn(PEOPLE[who].email);
   }
   const resources = await as('staffA').call('GET', '/api/v1/resources');
