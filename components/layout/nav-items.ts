@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'holidays' | 'settings' | 'outbox' | 'inspections';
 }
 
 const staffItems: NavItem[] = [
@@ -18,6 +18,7 @@ const contactItems: NavItem[] = [{ href: '/coordination', label: 'coordination' 
 const adminItems: NavItem[] = [
   { href: '/admin/review', label: 'review' },
   { href: '/admin/resources', label: 'resources' },
+  { href: '/admin/inspections', label: 'inspections' },
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },

@@ -42,6 +42,7 @@ describe('navigation by role', () => {
       '/desk',
       '/admin/review',
       '/admin/resources',
+      '/admin/inspections',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',

@@ -13,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const areas = [
   { href: '/admin/review', key: 'review' },
   { href: '/admin/resources', key: 'resources' },
+  { href: '/admin/inspections', key: 'inspections' },
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },
