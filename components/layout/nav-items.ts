@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections';
 }
 
 const staffItems: NavItem[] = [
@@ -19,6 +19,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/review', label: 'review' },
   { href: '/admin/resources', label: 'resources' },
   { href: '/admin/incidents', label: 'incidents' },
+  { href: '/admin/inspections', label: 'inspections' },
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },

@@ -80,12 +80,14 @@ describe('loadLinkPage', () => {
       confirm: false,
       decline: false,
       cancel: true,
+      checkIn: false,
     });
     const respond = await customerBooking('awaiting_confirmation', 'respond');
     expect((await openLinkPage(db(), respond.token, { now: NOW })).actions).toEqual({
       confirm: true,
       decline: true,
       cancel: false,
+      checkIn: false,
     });
     await expectDomainError(cancelByLink(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');

@@ -19,6 +19,7 @@ import { completeEnded } from '@/lib/booking/complete-ended';
 import { createStaffRequest } from '@/lib/booking/create';
 import { loadDoorPage } from '@/lib/booking/door';
 import { inspectBooking } from '@/lib/booking/inspect';
+import { inspectionQueue } from '@/lib/booking/inspection-queue';
 import { noShowCounts } from '@/lib/booking/no-show-counts';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { allowedVisitActions } from '@/lib/booking/visit-window';
@@ -294,5 +295,26 @@ describe(`the customer's link and the door page (${testDriver})`, () => {
     const anonymous = await loadDoorPage(db(), ANONYMOUS, 'MR-302', { now });
     expect(anonymous?.next[0].mine).toBeNull();
     expect(await loadDoorPage(db(), ANONYMOUS, 'NO-SUCH', { now })).toBeNull();
+  });
+});
+
+describe(`inspection queue (${testDriver})`, () => {
+  it('lists completed bookings not yet inspected, an issue or a missing check-out first; admin only', async () => {
+    const fine = await confirmedVisit();
+    await checkIn(db(), actors.staff, { bookingId: fine.id }, { now: fine.startAt });
+    await checkOut(db(), actors.staff, { bookingId: fine.id, checklist: allDone(), condition: 'ok' }, { now: minutes(fine, 50) });
+    const issue = await confirmedVisit();
+    await checkIn(db(), actors.staff, { bookingId: issue.id }, { now: issue.startAt });
+    await checkOut(db(), actors.staff, { bookingId: issue.id, checklist: allDone(), condition: 'issue', notes: '椅子坏了' }, { now: minutes(issue, 50) });
+    const queue = await inspectionQueue(db(), actors.admin);
+    const ids = queue.map((row) => row.id);
+    expect(ids).toContain(fine.id);
+    expect(ids.indexOf(issue.id)).toBeLessThan(ids.indexOf(fine.id));
+    // Every flagged row comes before every other.
+    const flagged = queue.map((row) => row.notCheckedOut || row.checkoutCondition === 'issue');
+    expect(flagged).toEqual([...flagged].sort((a, b) => Number(b) - Number(a)));
+    await inspectBooking(db(), actors.admin, { bookingId: issue.id, result: 'issue', notes: '已报修' });
+    expect((await inspectionQueue(db(), actors.admin)).map((row) => row.id)).not.toContain(issue.id);
+    await expectDomainError(inspectionQueue(db(), actors.staff), 'forbidden');
   });
 });

@@ -100,6 +100,7 @@ describe('navigation by role', () => {
       '/admin/review',
       '/admin/resources',
       '/admin/incidents',
+      '/admin/inspections',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',

@@ -14,6 +14,7 @@ const areas = [
   { href: '/admin/review', key: 'review' },
   { href: '/admin/resources', key: 'resources' },
   { href: '/admin/incidents', key: 'incidents' },
+  { href: '/admin/inspections', key: 'inspections' },
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },
