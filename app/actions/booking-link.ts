@@ -8,14 +8,15 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cancelByLink, confirmByLink, declineByLink } from '@/lib/booking/booking-link';
+import { cancelByLink, confirmByLink, declineByLink, requestChangeByLink } from '@/lib/booking/booking-link';
+import { changeFormFields, changeFormInput } from '@/lib/booking/change-form';
 import { optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
 import { serverAction } from '@/lib/forms/server-action';
 
 /** Which of the two addresses the page was opened at: the answer goes back there. */
 const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
 
-const backToLink = (done: 'confirmed' | 'declined' | 'cancelled', { token, path }: z.output<typeof link>) =>
+const backToLink = (done: 'confirmed' | 'declined' | 'cancelled' | 'changeRequested', { token, path }: z.output<typeof link>) =>
   redirect(`/${path}/${encodeURIComponent(token)}?done=${done}`);
 
 /** Confirm or decline: two submit buttons of one form; a decline may give a reason. */
@@ -37,4 +38,14 @@ export const cancelByLinkAction = serverAction({
     await cancelByLink(db, token, { reason });
   },
   after: (_data, input) => backToLink('cancelled', input),
+});
+
+/** Ask to move the visit to another time or resource, with a reason (manage links only). */
+export const requestChangeByLinkAction = serverAction({
+  access: 'public',
+  input: changeFormFields.extend(link.shape),
+  run: async ({ db }, { token, ...fields }) => {
+    await requestChangeByLink(db, token, await changeFormInput(db, fields));
+  },
+  after: (_data, input) => backToLink('changeRequested', input),
 });

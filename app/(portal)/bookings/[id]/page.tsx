@@ -21,11 +21,13 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
+import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
+import { ChangeSection } from '@/components/booking/change-section';
 import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
 
-const NOTICES = ['created', 'supplemented', 'confirmed', 'declined', 'cancelled'] as const;
+const NOTICES = ['created', 'supplemented', 'confirmed', 'declined', 'cancelled', 'changeRequested', 'changeWithdrawn'] as const;
 
 // Metadata and page share one load per request.
 const load = cache(async (id: string) => {
@@ -74,6 +76,14 @@ export default async function BookingPage({ params, searchParams }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <NextStep detail={detail} actor={actor} locale={locale} timeZone={timeZone} />
+          <ChangeSection
+            detail={detail}
+            actor={actor}
+            locale={locale}
+            timeZone={timeZone}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            returnTo="booking"
+          />
           <Details detail={detail} locale={locale} timeZone={timeZone} />
           <History detail={detail} locale={locale} timeZone={timeZone} />
         </div>
