@@ -19,6 +19,7 @@ import { findAlternatives } from '@/lib/booking/availability';
 import { reviewQueue } from '@/lib/booking/queries';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
+import { benchChangeRequest } from './change-request';
 import { benchPublicRequest } from './public-request';
 
 const RUNS = 30;
@@ -69,11 +70,13 @@ async function benchDriver(handle: DbHandle): Promise<void> {
   }
 
   const create: number[] = [];
+  const created: string[] = [];
   for (const slot of slots) {
     create.push(
-      await time(() =>
-        createStaffRequest(db, staff, { resourceId: room.id, ...slot, purpose: '基准测试', attendees: 4, phone: '13800138000' }),
-      ),
+      await time(async () => {
+        const booking = await createStaffRequest(db, staff, { resourceId: room.id, ...slot, purpose: '基准测试', attendees: 4, phone: '13800138000' });
+        created.push(booking.id);
+      }),
     );
   }
   summarize('createStaffRequest (free slot)', create);
@@ -89,6 +92,15 @@ async function benchDriver(handle: DbHandle): Promise<void> {
   summarize(`reviewQueue (${RUNS + 2} open requests)`, queue);
 
   await benchPublicRequest(db, { runs: RUNS, summarize, time });
+
+  // Each fresh booking asks to move four weeks on, same hour: free, inside the horizon.
+  const WEEK = 7 * 86_400_000;
+  const moves = slots.map((slot, i) => ({
+    bookingId: created[i],
+    startAt: new Date(slot.startAt.getTime() + 4 * WEEK),
+    endAt: new Date(slot.endAt.getTime() + 4 * WEEK),
+  }));
+  await benchChangeRequest(db, staff, moves, { summarize, time });
 }
 
 const only = process.argv[2];

@@ -8,14 +8,18 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cancelByLink, checkInByLink, confirmByLink, declineByLink } from '@/lib/booking/booking-link';
+import { cancelByLink, checkInByLink, confirmByLink, declineByLink, requestChangeByLink } from '@/lib/booking/booking-link';
+import { changeFormFields, changeFormInput } from '@/lib/booking/change-form';
 import { optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
 import { serverAction } from '@/lib/forms/server-action';
 
 /** Which of the two addresses the page was opened at: the answer goes back there. */
 const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
 
-const backToLink = (done: 'confirmed' | 'declined' | 'cancelled' | 'checkedIn', { token, path }: z.output<typeof link>) =>
+const backToLink = (
+  done: 'confirmed' | 'declined' | 'cancelled' | 'checkedIn' | 'changeRequested',
+  { token, path }: z.output<typeof link>,
+) =>
   redirect(`/${path}/${encodeURIComponent(token)}?done=${done}`);
 
 /** Confirm or decline: two submit buttons of one form; a decline may give a reason. */
@@ -47,4 +51,14 @@ export const checkInByLinkAction = serverAction({
     await checkInByLink(db, token);
   },
   after: (_data, input) => backToLink('checkedIn', input),
+});
+
+/** Ask to move the visit to another time or resource, with a reason (manage links only). */
+export const requestChangeByLinkAction = serverAction({
+  access: 'public',
+  input: changeFormFields.extend(link.shape),
+  run: async ({ db }, { token, ...fields }) => {
+    await requestChangeByLink(db, token, await changeFormInput(db, fields));
+  },
+  after: (_data, input) => backToLink('changeRequested', input),
 });

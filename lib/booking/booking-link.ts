@@ -10,14 +10,16 @@
  * is used up in the same transaction as the change (so two clicks cannot both succeed), a
  * manage token serves the customer until the visit ends.
  */
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { actionTokens, bookings, resources, users, type Booking, type BookingStatus, type Locale } from '@/db/schema';
+import { actionTokens, bookings, resources, users, type Booking, type BookingStatus, type ChangeRequest, type Locale } from '@/db/schema';
 import { ANONYMOUS, type Actor, type CustomerActor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
 import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking } from './applicant';
+import { loadPendingChange } from './change-requests';
+import { canRequestChange, changeDeadline, requestChange } from './request-change';
 import { checkIn } from './check-in';
 import { canTransition } from './state';
 import { allowedVisitActions } from './visit-window';
@@ -25,7 +27,7 @@ import { allowedVisitActions } from './visit-window';
 /** `open`: the link works; `used` / `expired`: it did once (the page says so, with status 410); `unknown`: never did (404). */
 export type LinkState = 'open' | 'used' | 'expired' | 'unknown';
 
-export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn';
+export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'requestChange';
 
 const LINK_PURPOSES: readonly TokenPurpose[] = ['respond', 'manage'];
 
@@ -70,6 +72,7 @@ export interface LinkPage {
   bookingId: string;
   reference: string;
   status: BookingStatus;
+  resourceId: string;
   resource: { nameZh: string; nameEn: string; location: string; notesZh: string; notesEn: string };
   startAt: Date;
   endAt: Date;
@@ -85,6 +88,13 @@ export interface LinkPage {
   } | null;
   /** What the link may do now, by the same rules the domain enforces; nothing once it is closed. */
   actions: Record<LinkAction, boolean>;
+  /** Moving the visit (manage links): until when it may be asked, what is asked, where it may go. */
+  change: {
+    deadline: Date;
+    noticeHours: number;
+    pending: Pick<ChangeRequest, 'newResourceId' | 'newStartAt' | 'newEndAt' | 'reason'> | null;
+    resources: { id: string; nameZh: string; nameEn: string }[];
+  } | null;
   /** The organisation's zone: show every time in it. */
   timeZone: string;
   /** Where to write with a question. */
@@ -100,9 +110,11 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
   if (!link) return null;
   const { booking, resource } = link;
   const settings = await getSettings(db);
-  const { timeZone, serviceMailbox } = settings;
+  const { timeZone, serviceMailbox, changeNoticeHours } = settings;
   const open = link.state === 'open';
   const customer = customerOf(booking);
+  const manages = open && link.purpose === 'manage';
+  const pending = manages ? await loadPendingChange(db, booking.id) : undefined;
   return {
     state: link.state,
     purpose: link.purpose,
@@ -110,6 +122,7 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
     bookingId: booking.id,
     reference: booking.reference,
     status: booking.status,
+    resourceId: booking.resourceId,
     resource: {
       nameZh: resource.nameZh,
       nameEn: resource.nameEn,
@@ -136,8 +149,21 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       // Cancelling takes the manage link; an approval's buttons answer the approval only.
       cancel: open && link.purpose === 'manage' && canStillCancel(booking, now),
       // Checking in, like cancelling, is for the customer's own page.
-      checkIn: open && link.purpose === 'manage' && allowedVisitActions(booking, resource, settings, customer, now).checkIn,
+      checkIn: manages && allowedVisitActions(booking, resource, settings, customer, now).checkIn,
+      requestChange: manages && !pending && canRequestChange(booking, now, changeNoticeHours),
     },
+    change: manages
+      ? {
+          deadline: changeDeadline(booking, changeNoticeHours),
+          noticeHours: changeNoticeHours,
+          pending: pending ?? null,
+          resources: await db
+            .select({ id: resources.id, nameZh: resources.nameZh, nameEn: resources.nameEn })
+            .from(resources)
+            .where(and(eq(resources.customerBookable, true), eq(resources.state, 'in_service')))
+            .orderBy(asc(resources.code)),
+        }
+      : null,
     timeZone,
     serviceMailbox,
     locale: booking.requesterKind === 'staff' ? (link.requesterLocale ?? booking.locale) : booking.locale,
@@ -203,4 +229,18 @@ export async function checkInByLink(db: Db, token: string, opts: { now?: Date } 
   // A respond link answers the approval only.
   if (actor.kind !== 'customer') throw new DomainError('token_invalid');
   return result(await checkIn(db, actor, { bookingId }, { now: linkOpts.now, via: 'link' }));
+}
+
+/** Asks to move the visit (a manage link only); the slot asked for is held until admin decides. */
+export async function requestChangeByLink(
+  db: Db,
+  token: string,
+  input: Record<string, unknown>,
+  opts: { now?: Date } = {},
+): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  if (actor.kind !== 'customer') throw new DomainError('token_invalid');
+  await requestChange(db, actor, { ...input, bookingId }, linkOpts);
+  const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+  return result(booking);
 }

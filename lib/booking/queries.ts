@@ -5,6 +5,7 @@ import {
   blackouts,
   bookingEvents,
   bookings,
+  changeRequests,
   coordinationRequests,
   departments,
   resources,
@@ -198,35 +199,64 @@ export interface ReviewQueueItem {
   reason: 'priority' | 'customer' | 'fifo';
   booking: Booking;
   resource: Resource;
+  /** A change request on the booking (null: the booking itself is the new request to decide). */
+  change: ChangeRequest | null;
 }
 
-/** The order admin handles pending requests in (policy I.4). */
-const QUEUE_ORDER = sql`${eq(bookings.priority, 'priority')} desc, ${eq(bookings.requesterKind, 'customer')} desc, ${bookings.submittedAt}, ${bookings.reference}`;
+interface QueueEntry {
+  bookingId: string;
+  change: ChangeRequest | null;
+  priority: Booking['priority'];
+  requesterKind: Booking['requesterKind'];
+  /** When it joined the queue: the request's submission, or the change request's. */
+  at: Date;
+  reference: string;
+}
+
+/** Policy I.4: displacement requests, then customers, then first come first served. */
+function queueOrder(a: QueueEntry, b: QueueEntry): number {
+  const rank = (e: QueueEntry) => (e.priority === 'priority' ? 0 : e.requesterKind === 'customer' ? 1 : 2);
+  return rank(a) - rank(b) || a.at.getTime() - b.at.getTime() || a.reference.localeCompare(b.reference);
+}
 
 /**
- * Pending requests in the order admin handles them (policy I.4): displacement requests, then
- * customers, then everyone by submission time. Places are counted over the whole queue before
- * the filters apply, so a filtered view keeps each request's real place.
+ * What admin decides, in the order admin handles it (policy I.4): pending requests and pending
+ * change requests side by side, displacement requests first, then customers, then everyone by
+ * when they asked. Places are counted over the whole queue before the filters apply, so a
+ * filtered view keeps each entry's real place.
  */
 export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilters = {}): Promise<ReviewQueueItem[]> {
   requireAdmin(actor);
   const { date, ...rest } = filters;
   const day = date ? dayBounds(date, (await getSettings(db)).timeZone) : {};
-  const queue = db
-    .select({ id: bookings.id, position: sql<number>`row_number() over (order by ${QUEUE_ORDER})`.mapWith(Number).as('position') })
-    .from(bookings)
-    .where(eq(bookings.status, 'pending'))
-    .as('queue');
-  const rows = await selectBookingList(db, { position: queue.position, booking: bookings, resource: resources })
-    .innerJoin(queue, eq(queue.id, bookings.id))
-    .where(bookingListWhere({ ...rest, ...day, status: 'pending' }))
-    .orderBy(queue.position);
-  return rows.map(({ position, booking, resource }) => ({
-    position,
-    reason: booking.priority === 'priority' ? 'priority' : booking.requesterKind === 'customer' ? 'customer' : 'fifo',
-    booking,
-    resource,
-  }));
+  const columns = { priority: bookings.priority, requesterKind: bookings.requesterKind, reference: bookings.reference };
+  const [requests, changes] = await Promise.all([
+    db
+      .select({ bookingId: bookings.id, at: bookings.submittedAt, ...columns })
+      .from(bookings)
+      .where(eq(bookings.status, 'pending')),
+    db
+      .select({ bookingId: bookings.id, change: changeRequests, ...columns })
+      .from(changeRequests)
+      .innerJoin(bookings, eq(bookings.id, changeRequests.bookingId))
+      .where(eq(changeRequests.status, 'pending')),
+  ]);
+  const queue: QueueEntry[] = [
+    ...requests.map((r) => ({ ...r, change: null })),
+    ...changes.map((c) => ({ ...c, at: c.change.createdAt })),
+  ].sort(queueOrder);
+  if (queue.length === 0) return [];
+  const rows = await selectBookingList(db, { booking: bookings, resource: resources }).where(
+    bookingListWhere({ ...rest, ...day }, inArray(bookings.id, [...new Set(queue.map((e) => e.bookingId))])),
+  );
+  const shown = new Map(rows.map((r) => [r.booking.id, r]));
+  return queue.flatMap((entry, index) => {
+    const row = shown.get(entry.bookingId);
+    if (!row) return [];
+    const { booking, resource } = row;
+    const reason = booking.priority === 'priority' ? 'priority' : booking.requesterKind === 'customer' ? 'customer' : 'fifo';
+    return [{ position: index + 1, reason, booking, resource, change: entry.change }];
+  });
 }
 
 export type ResourceWithType = Resource & { type: ResourceType };

@@ -15,6 +15,7 @@ import { loadPendingChange } from './change-requests';
 import { loadPolicyContext, type LoadedContext } from './context';
 import { assertSlotRules, formatZoned, type NoticeRule, type SlotResource } from './rules';
 import { changeSlotSchema, parseInput, type ChangeSlotInput } from './schemas';
+import { canTransition } from './state';
 import { authorizeApplicant, runTransition, step, type ApplicantOptions } from './transition';
 
 const HOUR = 3_600_000;
@@ -22,6 +23,19 @@ const HOUR = 3_600_000;
 /** The last moment the applicant may ask to move this booking themselves. */
 export function changeDeadline(booking: Pick<Booking, 'startAt'>, changeNoticeHours: number): Date {
   return new Date(booking.startAt.getTime() - changeNoticeHours * HOUR);
+}
+
+/** Whether the applicant may still ask to move the booking now (the domain checks it again). */
+export function canRequestChange(
+  booking: Pick<Booking, 'status' | 'holdsSlot' | 'startAt'>,
+  now: Date,
+  changeNoticeHours: number,
+): boolean {
+  return (
+    canTransition('request_change', booking.status) &&
+    booking.holdsSlot &&
+    now.getTime() <= changeDeadline(booking, changeNoticeHours).getTime()
+  );
 }
 
 /** `change_too_late` names the deadline: ISO for programs, wall-clock in the organisation's zone for people. */

@@ -1,13 +1,13 @@
 /**
  * The review dashboard's lists. The queue itself — what admin handles next, and why — is the
- * booking domain's `reviewQueue` (pending requests only). Requests waiting for the applicant
+ * booking domain's `reviewQueue` (pending requests and pending change requests). Requests waiting for the applicant
  * to supply information (`needs_info`) are not in the queue: they are listed apart, without a
  * place, until the applicant answers and they return to `pending`.
  */
 import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { bookings, coordinationRequests, resources, type Booking, type Resource } from '@/db/schema';
+import { bookings, coordinationRequests, resources, type Booking, type ChangeRequest, type Resource } from '@/db/schema';
 import { requireAdmin, type Actor } from '@/lib/authz';
 import { bookingListWhere, dayBounds, selectBookingList } from './list-query';
 import { STAFF_FIELD_MESSAGES } from './schemas';
@@ -26,6 +26,8 @@ export interface ReviewRow {
   resource: Resource;
   /** A department was asked to coordinate and has not answered yet. */
   coordinationOpen: boolean;
+  /** A change request to decide (the booking itself was decided before). */
+  change: ChangeRequest | null;
 }
 
 export interface ReviewLists {
@@ -63,7 +65,7 @@ export async function loadReviewLists(db: Db, actor: Actor, filters: ReviewQueue
   const open = await openCoordination(db, [...queued.map((q) => q.booking.id), ...waiting.map((w) => w.booking.id)]);
   return {
     queue: queued.map((q) => ({ ...q, coordinationOpen: open.has(q.booking.id) })),
-    waiting: waiting.map((w) => ({ ...w, position: null, reason: 'waiting', coordinationOpen: open.has(w.booking.id) })),
+    waiting: waiting.map((w) => ({ ...w, position: null, reason: 'waiting', coordinationOpen: open.has(w.booking.id), change: null })),
   };
 }
 

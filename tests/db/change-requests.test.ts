@@ -12,6 +12,7 @@ import { adminMoveBooking } from '@/lib/booking/admin-move';
 import { cancelBooking } from '@/lib/booking/applicant';
 import { approveChange } from '@/lib/booking/approve-change';
 import { getBusy } from '@/lib/booking/availability';
+import { reviewQueue } from '@/lib/booking/queries';
 import { createStaffRequest } from '@/lib/booking/create';
 import { rejectChange } from '@/lib/booking/reject-change';
 import { requestChange } from '@/lib/booking/request-change';
@@ -220,6 +221,29 @@ describe(`change requests (${testDriver})`, () => {
     expect(await outboxTemplates(db(), booking.id)).toEqual(['cancelled', 'change-requested', 'moved']);
     const [row] = await db().select().from(bookings).where(eq(bookings.id, booking.id));
     expect(row.status).toBe('cancelled');
+  });
+
+  it('the review queue shows change requests beside new requests, customers first, then by when they asked', async () => {
+    const room = await resourceByCode(db(), 'MR-501');
+    const staffBooking = await confirmedStaffBooking('2030-04-23', '10:00', '11:00', 'MR-501');
+    const customerBooking = await seedBooking(db(), { resourceId: room.id, ...slot('2030-04-23', '14:00', '15:00'), status: 'confirmed' });
+    const staffChange = await requestChange(db(), actors.staff, { bookingId: staffBooking.id, ...slot('2030-04-24', '10:00', '11:00'), reason: '改期' }, { now: NOW });
+    const customerChange = await requestChange(
+      db(),
+      actors.service,
+      { bookingId: customerBooking.id, ...slot('2030-04-24', '14:00', '15:00'), reason: '客户改期' },
+      { now: new Date(NOW.getTime() + 60_000) },
+    );
+    const queue = await reviewQueue(db(), actors.admin, { resourceId: room.id });
+    const entries = queue.map((q) => [q.booking.id, q.change?.id ?? null, q.reason]);
+    const customerAt = entries.findIndex(([, change]) => change === customerChange.id);
+    const staffAt = entries.findIndex(([, change]) => change === staffChange.id);
+    expect(customerAt).toBeGreaterThanOrEqual(0);
+    expect(staffAt).toBeGreaterThan(customerAt);
+    expect(queue[customerAt]).toMatchObject({ reason: 'customer', booking: { id: customerBooking.id } });
+    // Positions count the whole queue, filtered or not.
+    const whole = await reviewQueue(db(), actors.admin);
+    expect(whole.find((q) => q.change?.id === staffChange.id)?.position).toBe(queue[staffAt].position);
   });
 
   it('a burst of change requests and new requests for one new slot: exactly one holds it', async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { actionTokens, type Booking } from '@/db/schema';
 import type { CustomerActor } from '@/lib/authz';
 import { cancelBooking } from '@/lib/booking/applicant';
-import { cancelByLink, confirmByLink, declineByLink, linkState, loadLinkPage } from '@/lib/booking/booking-link';
+import { cancelByLink, confirmByLink, declineByLink, linkState, loadLinkPage, requestChangeByLink } from '@/lib/booking/booking-link';
 import { hashToken, issueToken } from '@/lib/tokens';
 import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -81,6 +81,7 @@ describe('loadLinkPage', () => {
       decline: false,
       cancel: true,
       checkIn: false,
+      requestChange: true,
     });
     const respond = await customerBooking('awaiting_confirmation', 'respond');
     expect((await openLinkPage(db(), respond.token, { now: NOW })).actions).toEqual({
@@ -88,9 +89,22 @@ describe('loadLinkPage', () => {
       decline: true,
       cancel: false,
       checkIn: false,
+      requestChange: false,
     });
     await expectDomainError(cancelByLink(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');
+  });
+
+  it('the manage link asks to move the visit; the page then shows the pending change and offers no second one', async () => {
+    const { booking, token } = await customerBooking('confirmed');
+    const respond = await issueToken(db(), { bookingId: booking.id, purpose: 'respond', expiresAt: new Date(NOW.getTime() + HOUR) });
+    const wanted = slot('2030-05-14', '14:00', '15:00');
+    await expectDomainError(requestChangeByLink(db(), respond, { ...wanted, reason: '改期' }, { now: NOW }), 'token_invalid');
+    await requestChangeByLink(db(), token, { ...wanted, reason: '航班改签' }, { now: NOW });
+    const view = await openLinkPage(db(), token, { now: NOW });
+    expect(view.actions.requestChange).toBe(false);
+    expect(view.change?.pending).toMatchObject({ newStartAt: wanted.startAt, reason: '航班改签' });
+    expect(await outboxTemplates(db(), booking.id)).toEqual(['change-requested']);
   });
 
   it('an expired link is closed: the booking and its status, no details, nothing to do', async () => {
@@ -101,7 +115,7 @@ describe('loadLinkPage', () => {
       reference: expired.booking.reference,
       status: 'pending',
       details: null,
-      actions: { confirm: false, decline: false, cancel: false },
+      actions: { confirm: false, decline: false, cancel: false, requestChange: false },
     });
   });
 
@@ -188,7 +202,7 @@ describe('customer actions', () => {
     expect(await openLinkPage(db(), token, { now: NOW })).toMatchObject({
       state: 'used',
       status: 'confirmed',
-      actions: { confirm: false, decline: false, cancel: false },
+      actions: { confirm: false, decline: false, cancel: false, requestChange: false },
     });
   });
 

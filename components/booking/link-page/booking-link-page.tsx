@@ -24,9 +24,11 @@ import { isHolding } from '@/lib/booking/state';
 import { describeStatusReason } from '@/lib/booking/status-reason';
 import { isLocale, localeTags, LOCALE_COOKIE, type AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
+import { toWallClock } from '@/lib/staff-booking/wall-clock';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import type { FormAction } from '@/lib/forms/action-result';
+import { ChangeRequestForm } from '../change-request-form';
 import { CancelForm, CheckInForm, RespondForm } from './link-forms';
 
 // The token is in the URL: keep it out of search engines and out of the Referer sent to any
@@ -39,8 +41,8 @@ export interface BookingLinkPageProps {
   token: string;
   path: 'r' | 'm';
   query: { done?: string | string[]; intent?: string | string[] };
-  /** `checkIn`: on the customer's manage link only. */
-  actions: { respond: FormAction; cancel: FormAction; setLocale: FormAction; checkIn?: FormAction };
+  /** `checkIn` and `requestChange`: on the customer's manage link only. */
+  actions: { respond: FormAction; cancel: FormAction; setLocale: FormAction; checkIn?: FormAction; requestChange?: FormAction };
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'link'>>>;
@@ -89,6 +91,52 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
     sections.push(
       <Section key="checkIn" title={tVisit('checkIn.submit')}>
         <CheckInForm action={actions.checkIn} {...form} text={{ sending: tVisit('sending'), submit: tVisit('checkIn.submit') }} />
+      </Section>,
+    );
+  }
+  const tc = await getTranslations({ locale, namespace: 'change' });
+  const { change } = page;
+  if (change?.pending) {
+    const target = change.resources.find((r) => r.id === change.pending!.newResourceId);
+    sections.push(
+      <Section key="change-pending" title={tc('pending.heading')}>
+        <Alert variant={done === 'changeRequested' ? 'success' : 'info'}>
+          <p>
+            {tc('pending.body', {
+              time: `${formatRange(change.pending.newStartAt, change.pending.newEndAt, locale, page.timeZone)} ${t('timeZoneNote', { zone: page.timeZone })}`,
+              resource: target ? localizedName(target, locale) : localizedName(page.resource, locale),
+            })}
+          </p>
+          <p className="mt-2">{tc('pending.reason', { reason: change.pending.reason })}</p>
+        </Alert>
+      </Section>,
+    );
+  }
+  if (page.actions.requestChange && actions.requestChange && change) {
+    sections.push(
+      <Section
+        key="change"
+        title={tc('request.heading')}
+        intro={tc('request.intro', { hours: change.noticeHours, deadline: `${formatDateTime(change.deadline, locale, page.timeZone)} ${t('timeZoneNote', { zone: page.timeZone })}` })}
+      >
+        <ChangeRequestForm
+          action={actions.requestChange}
+          hidden={{ token, path, pageLocale: locale }}
+          resources={change.resources.map((r) => ({ id: r.id, label: localizedName(r, locale) }))}
+          current={{ resourceId: page.resourceId, start: toWallClock(page.startAt, page.timeZone), end: toWallClock(page.endAt, page.timeZone) }}
+          locale={locale}
+          timeZone={page.timeZone}
+          text={{
+            start: tc('form.start'),
+            end: tc('form.end'),
+            resource: tc('form.resource'),
+            reason: tc('form.reason'),
+            reasonHint: tc('form.reasonHint'),
+            submit: tc('form.submit'),
+            sending: tc('form.sending'),
+            alternatives: tc('form.alternatives'),
+          }}
+        />
       </Section>,
     );
   }

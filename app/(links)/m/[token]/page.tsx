@@ -1,5 +1,5 @@
 /** /m/<token>: a customer's page for their booking, from the link in their e-mails — the one link page. */
-import { cancelByLinkAction, checkInByLinkAction, respondByLinkAction } from '@/app/actions/booking-link';
+import { cancelByLinkAction, checkInByLinkAction, requestChangeByLinkAction, respondByLinkAction } from '@/app/actions/booking-link';
 import { setLocaleAction } from '@/app/actions/locale';
 import { BookingLinkPage, linkPageMetadata } from '@/components/booking/link-page/booking-link-page';
 
@@ -14,7 +14,13 @@ export default async function LinkPage({ params, searchParams }: Props) {
       token={token}
       path="m"
       query={query}
-      actions={{ respond: respondByLinkAction, cancel: cancelByLinkAction, setLocale: setLocaleAction, checkIn: checkInByLinkAction }}
+      actions={{
+        respond: respondByLinkAction,
+        cancel: cancelByLinkAction,
+        setLocale: setLocaleAction,
+        checkIn: checkInByLinkAction,
+        requestChange: requestChangeByLinkAction,
+      }}
     />
   );
 }

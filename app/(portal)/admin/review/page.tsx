@@ -98,7 +98,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         <ol className="flex flex-col gap-3" aria-label={t(`tabs.${tab}`)}>
           {rows.map((row) => (
             <QueueRow
-              key={row.booking.id}
+              key={`${row.booking.id}:${row.change?.id ?? ''}`}
               row={row}
               department={row.booking.departmentId ? departmentById.get(row.booking.departmentId) : undefined}
               locale={locale}
@@ -126,6 +126,7 @@ function QueueRow({
 }) {
   const t = useTranslations('review');
   const tChannel = useTranslations('channel');
+  const tChange = useTranslations('change');
   const { booking, resource } = row;
   const affiliation = booking.requesterKind === 'customer' ? booking.company : department && localizedName(department, locale);
   const facts: [string, string][] = [
@@ -133,7 +134,12 @@ function QueueRow({
     [t('columns.channel'), tChannel(booking.channel)],
     [t('columns.resource'), `${resource.code} ${localizedName(resource, locale)}`],
     [t('columns.time'), formatRange(booking.startAt, booking.endAt, locale, timeZone)],
-    [t('columns.submittedAt'), formatDateTime(booking.submittedAt, locale, timeZone)],
+    ...(row.change
+      ? ([
+          [tChange('review.queueTime'), formatRange(row.change.newStartAt, row.change.newEndAt, locale, timeZone)],
+          [tChange('review.requestedAt'), formatDateTime(row.change.createdAt, locale, timeZone)],
+        ] as [string, string][])
+      : ([[t('columns.submittedAt'), formatDateTime(booking.submittedAt, locale, timeZone)]] as [string, string][])),
   ];
 
   return (
@@ -161,6 +167,7 @@ function QueueRow({
           </Link>
           {/* The reason also tells the status: a queue reason is pending, "waiting" is needs_info. */}
           <Badge variant={reasonVariant[row.reason]}>{t(`reason.${row.reason}`)}</Badge>
+          {row.change && <Badge variant="warning">{tChange('review.queueBadge')}</Badge>}
         </div>
         <dl className="grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))]">
           {facts.map(([label, value]) => (

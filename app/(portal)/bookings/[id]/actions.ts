@@ -54,3 +54,4 @@ export const cancelAction = serverAction({
   },
   after: backToBooking('cancelled'),
 });
+

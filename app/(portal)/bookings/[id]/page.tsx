@@ -21,6 +21,8 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
+import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
+import { ChangeSection } from '@/components/booking/change-section';
 import { getSettings } from '@/lib/settings';
 import { inReportWindow } from '@/lib/incidents/report';
 import { describeStatusReason } from '@/lib/booking/status-reason';
@@ -30,7 +32,18 @@ import { VisitSection } from './visit-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
 
-const NOTICES = ['created', 'supplemented', 'confirmed', 'declined', 'cancelled', 'checkedIn', 'checkedOut', 'inspected'] as const;
+const NOTICES = [
+  'created',
+  'supplemented',
+  'confirmed',
+  'declined',
+  'cancelled',
+  'checkedIn',
+  'checkedOut',
+  'inspected',
+  'changeRequested',
+  'changeWithdrawn',
+] as const;
 
 // Metadata and page share one load per request.
 const load = cache(async (id: string) => {
@@ -93,6 +106,14 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <NextStep detail={detail} actor={actor} locale={locale} timeZone={timeZone} />
           <VisitSection detail={detail} actor={actor} settings={settings} locale={locale} timeZone={timeZone} />
           <ReportProblem detail={detail} actor={actor} />
+          <ChangeSection
+            detail={detail}
+            actor={actor}
+            locale={locale}
+            timeZone={timeZone}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            returnTo="booking"
+          />
           <Details detail={detail} locale={locale} timeZone={timeZone} />
           <History detail={detail} locale={locale} timeZone={timeZone} />
         </div>

@@ -8,7 +8,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { adminCancelBooking } from '@/lib/booking/admin-cancel';
+import { adminMoveBooking } from '@/lib/booking/admin-move';
+import { approveChange } from '@/lib/booking/approve-change';
+import { changeFormFields, changeFormInput } from '@/lib/booking/change-form';
 import { approveDisplacement } from '@/lib/booking/displacement';
+import { rejectChange } from '@/lib/booking/reject-change';
 import { approveBooking, rejectBooking, requestCoordination, requestInfo } from '@/lib/booking/review';
 import { approveSchema, fieldErrors } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
@@ -16,7 +21,15 @@ import { formList, serverAction } from '@/lib/forms/server-action';
 import { getSettings } from '@/lib/settings';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
 
-export type DecisionNotice = 'approved' | 'rejected' | 'infoRequested' | 'coordinationRequested';
+export type DecisionNotice =
+  | 'approved'
+  | 'rejected'
+  | 'infoRequested'
+  | 'coordinationRequested'
+  | 'changeApproved'
+  | 'changeRejected'
+  | 'moved'
+  | 'cancelled';
 
 const text = () => z.string().default('');
 
@@ -104,4 +117,38 @@ export const requestCoordinationAction = serverAction({
     await requestCoordination(db, actor, input);
   },
   after: backToRequest('coordinationRequested'),
+});
+
+// Moving a booking (product rule 9): the pending change request, and admin's own move and cancel.
+
+export const approveChangeAction = serverAction({
+  input: z.object({ bookingId: z.string(), opinion: text() }),
+  run: async ({ db, actor }, input) => {
+    await approveChange(db, actor, input);
+  },
+  after: backToRequest('changeApproved'),
+});
+
+export const rejectChangeAction = serverAction({
+  input: z.object({ bookingId: z.string(), reason: text() }),
+  run: async ({ db, actor }, input) => {
+    await rejectChange(db, actor, input);
+  },
+  after: backToRequest('changeRejected'),
+});
+
+export const adminMoveAction = serverAction({
+  input: changeFormFields.extend({ bookingId: z.string() }),
+  run: async ({ db, actor }, { bookingId, ...fields }) => {
+    await adminMoveBooking(db, actor, { bookingId, ...(await changeFormInput(db, fields)) });
+  },
+  after: backToRequest('moved'),
+});
+
+export const adminCancelAction = serverAction({
+  input: z.object({ bookingId: z.string(), reason: text() }),
+  run: async ({ db, actor }, input) => {
+    await adminCancelBooking(db, actor, input);
+  },
+  after: backToRequest('cancelled'),
 });

@@ -28,12 +28,25 @@ import { getHolidayCalendar } from '@/lib/settings';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
 import { RequestBadges } from '@/components/booking/request-badges';
 import type { DecisionNotice } from './actions';
+import { ChangeRequestForm } from '@/components/booking/change-request-form';
+import { canTransition } from '@/lib/booking/state';
+import { adminMoveAction } from './actions';
+import { AdminCancelForm, ChangeDecisionForms } from './change-forms';
 import { ApproveForm, CoordinationRequestForm, RejectForm, RequestInfoForm } from './decision-forms';
 import { CompletenessCheck, Conflicts, CoordinationAnswers, DisplacedBooking } from './request-sections';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
-const NOTICES: readonly DecisionNotice[] = ['approved', 'rejected', 'infoRequested', 'coordinationRequested'];
+const NOTICES: readonly DecisionNotice[] = [
+  'approved',
+  'rejected',
+  'infoRequested',
+  'coordinationRequested',
+  'changeApproved',
+  'changeRejected',
+  'moved',
+  'cancelled',
+];
 
 // Metadata and page share one load per request; a booking admin cannot find is a 404.
 const load = cache(async (id: string) => {
@@ -58,10 +71,11 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
   const notice = [(await searchParams).notice].flat()[0];
   const underReview = (UNDER_REVIEW_STATUSES as readonly string[]).includes(booking.status);
   const displaces = booking.priority === 'priority' && booking.displacesBookingId !== null;
-  const [locale, timeZone, t, tHistory, calendar, resources, departments, displaced] = await Promise.all([
+  const [locale, timeZone, t, tChange, tHistory, calendar, resources, departments, displaced] = await Promise.all([
     currentLocale(),
     getTimeZone(),
     getTranslations('review'),
+    getTranslations('change'),
     getTranslations('history'),
     getHolidayCalendar(db),
     listResources(db),
@@ -97,7 +111,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
       />
       {notice && (NOTICES as readonly string[]).includes(notice) && (
         <Alert variant="success" className="mb-4">
-          {t(`notice.${notice as DecisionNotice}`)}{' '}
+          {(['approved', 'rejected', 'infoRequested', 'coordinationRequested'] as const).includes(notice as 'approved')
+            ? t(`notice.${notice as 'approved'}`)
+            : tChange(`notice.${notice as 'changeApproved' | 'changeRejected' | 'moved' | 'cancelled'}`)}{' '}
           <Link href="/admin/review" className="font-medium underline underline-offset-4">
             {t('backToQueue')}
           </Link>
@@ -115,6 +131,26 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
           <Conflicts detail={detail} {...view} />
         </div>
         <aside aria-labelledby="decision" className="flex flex-col gap-6 lg:sticky lg:top-28">
+          {detail.pendingChange && (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">{tChange('review.heading')}</CardTitle>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-4">
+                <p className="text-sm text-slate-800">
+                  {tChange('review.body', {
+                    time: formatRange(detail.pendingChange.newStartAt, detail.pendingChange.newEndAt, locale, timeZone),
+                    resource: resourceLabel(detail.pendingChange.newResourceId),
+                  })}
+                </p>
+                <p className="text-sm text-slate-700">
+                  <span className="text-slate-500">{tChange('review.reason')}: </span>
+                  {detail.pendingChange.reason}
+                </p>
+                <ChangeDecisionForms bookingId={booking.id} />
+              </CardContent>
+            </Card>
+          )}
           <Card>
             <CardHeader>
               <CardTitle as="h2" id="decision">
@@ -172,6 +208,48 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
           </Card>
         </aside>
       </div>
+
+      {canTransition('admin_move', booking.status) && (
+        <section aria-labelledby="admin-change" className="mt-8 grid gap-6 lg:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" id="admin-change">
+                {tChange('admin.moveHeading')}
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-3">
+              <p className="text-sm text-slate-600">{tChange('admin.moveIntro')}</p>
+              <ChangeRequestForm
+                action={adminMoveAction}
+                hidden={{ bookingId: booking.id }}
+                resources={resources
+                  .filter((r) => r.state === 'in_service' && (booking.requesterKind === 'staff' || r.customerBookable))
+                  .map((r) => ({ id: r.id, label: resourceLabel(r.id) }))}
+                current={{ resourceId: booking.resourceId, start: toWallClock(booking.startAt, timeZone), end: toWallClock(booking.endAt, timeZone) }}
+                locale={locale}
+                timeZone={timeZone}
+                text={{
+                  start: tChange('form.start'),
+                  end: tChange('form.end'),
+                  resource: tChange('form.resource'),
+                  reason: tChange('form.reason'),
+                  submit: tChange('admin.moveSubmit'),
+                  sending: tChange('form.sending'),
+                  alternatives: tChange('form.alternatives'),
+                }}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">{tChange('admin.cancelHeading')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AdminCancelForm bookingId={booking.id} />
+            </CardContent>
+          </Card>
+        </section>
+      )}
 
       <section aria-labelledby="calendar" className="mt-8 flex flex-col gap-3">
         <h2 id="calendar" className="text-lg font-semibold">

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
+import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
 import { recordContactAction } from '@/app/actions/desk';
+import { ChangeSection } from '@/components/booking/change-section';
 import { BookingHistory } from '@/components/booking/booking-history';
 import { RequestDetails } from '@/components/booking/request-details';
 import { RequestBadges } from '@/components/booking/request-badges';
@@ -28,7 +30,7 @@ import { MarkImportantForm } from './mark-important-form';
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<'filed' | 'saved' | 'recorded', string | string[] | undefined>>;
+  searchParams: Promise<Record<'filed' | 'saved' | 'recorded' | 'notice', string | string[] | undefined>>;
 };
 
 // Metadata and page share one load; anything but a customer booking the desk may see is a 404.
@@ -54,11 +56,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DeskBookingPage({ params, searchParams }: Props) {
   const { actor, db, detail } = await load((await params).id);
   const { booking, resource } = detail;
-  const [query, contacts, t, tContact, locale, timeZone] = await Promise.all([
+  const [query, contacts, t, tContact, tChange, locale, timeZone] = await Promise.all([
     searchParams,
     listCustomerContacts(db, actor, booking.id),
     getTranslations('desk'),
     getTranslations('desk.contact'),
+    getTranslations('change'),
     currentLocale(),
     getTimeZone(),
   ]);
@@ -74,7 +77,9 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
           ? t('booking.saved')
           : first('recorded')
             ? t('notify.recordedAny')
-            : null;
+            : first('notice') === 'changeRequested' || first('notice') === 'changeWithdrawn'
+              ? tChange(`notice.${first('notice') as 'changeRequested' | 'changeWithdrawn'}`)
+              : null;
 
   return (
     <>
@@ -103,6 +108,13 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
         <div className="flex min-w-0 flex-col gap-6">
           <RequestDetails detail={detail} {...view} />
+          <ChangeSection
+            detail={detail}
+            actor={actor}
+            {...view}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            returnTo="desk"
+          />
           <section aria-labelledby="history" className="flex flex-col gap-3">
             <h2 id="history" className="text-lg font-semibold">
               {t('booking.history')}
