@@ -6,6 +6,7 @@ import { getDbHandle } from '@/db';
 import { DEPARTMENTS } from '@/lib/demo/catalogue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { assertNoDemoPasswords, isDemoInstall, loadDemoDataIfWanted } from '@/lib/demo/install';
+import { appUrl } from '@/lib/mail/config';
 import { ConfigError } from './config-error';
 import { authSecret } from './env';
 
@@ -29,7 +30,7 @@ export async function prepareServer(): Promise<void> {
 const ROLE_LABELS = { admin: 'administrator', customer_service: 'customer service', staff: 'staff' } as const;
 
 function printWelcome(): void {
-  const url = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const url = appUrl();
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const department = (code: string) => DEPARTMENTS.find((d) => d.code === code);
   console.log(
