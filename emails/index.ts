@@ -13,6 +13,7 @@ import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Rejected, { type RejectedProps } from './rejected';
+import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
@@ -30,6 +31,7 @@ export interface TemplateProps {
   cancelled: CancelledProps;
   'coordination-requested': CoordinationRequestedProps;
   'reply-unrecognized': ReplyUnrecognizedProps;
+  'reply-not-understood': ReplyNotUnderstoodProps;
   'visit-reminder': VisitReminderProps;
   'service-confirmed': ServiceConfirmedProps;
   displaced: DisplacedProps;
@@ -49,6 +51,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   cancelled: { component: Cancelled, messageKey: 'cancelled' },
   'coordination-requested': { component: CoordinationRequested, messageKey: 'coordinationRequested' },
   'reply-unrecognized': { component: ReplyUnrecognized, messageKey: 'replyUnrecognized' },
+  'reply-not-understood': { component: ReplyNotUnderstood, messageKey: 'replyNotUnderstood' },
   'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
   'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
   displaced: { component: Displaced, messageKey: 'displaced' },
