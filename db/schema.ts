@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   primaryKey,
   check,
@@ -560,8 +561,17 @@ export const emailOutbox = pgTable(
     messageId: text('message_id'),
     sentAt: tstz('sent_at'),
     createdAt: createdAt(),
+    /**
+     * Queue order. One booking's mails go out in this order: a mail waits while an earlier one
+     * for the same booking is still pending (lib/mail/deliver.ts). `created_at` cannot tell
+     * apart the rows one transaction writes.
+     */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_booking_pending_idx').on(t.bookingId, t.seq).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 /** Single-purpose link tokens; only the SHA-256 of the token is stored. */

@@ -20,6 +20,7 @@ import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
 import Rejected, { type RejectedProps } from './rejected';
+import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
@@ -38,6 +39,7 @@ export interface TemplateProps {
   cancelled: CancelledProps;
   'coordination-requested': CoordinationRequestedProps;
   'reply-unrecognized': ReplyUnrecognizedProps;
+  'reply-not-understood': ReplyNotUnderstoodProps;
   'visit-reminder': VisitReminderProps;
   'service-confirmed': ServiceConfirmedProps;
   displaced: DisplacedProps;
@@ -66,6 +68,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   cancelled: { component: Cancelled, messageKey: 'cancelled' },
   'coordination-requested': { component: CoordinationRequested, messageKey: 'coordinationRequested' },
   'reply-unrecognized': { component: ReplyUnrecognized, messageKey: 'replyUnrecognized' },
+  'reply-not-understood': { component: ReplyNotUnderstood, messageKey: 'replyNotUnderstood' },
   'visit-reminder': { component: VisitReminder, messageKey: 'visitReminder' },
   'service-confirmed': { component: ServiceConfirmed, messageKey: 'serviceConfirmed' },
   displaced: { component: Displaced, messageKey: 'displaced' },

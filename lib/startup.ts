@@ -7,6 +7,7 @@ import { DEPARTMENTS } from '@/lib/demo/catalogue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo/accounts';
 import { assertNoDemoPasswords, isDemoInstall, loadDemoDataIfWanted } from '@/lib/demo/install';
 import { socketAddressPreloaded } from '@/lib/api/client-ip';
+import { appUrl } from '@/lib/mail/config';
 import { ConfigError } from './config-error';
 import { authSecret, isProduction } from './env';
 
@@ -43,7 +44,7 @@ function assertSocketAddressPreload(): void {
 const ROLE_LABELS = { admin: 'administrator', customer_service: 'customer service', staff: 'staff' } as const;
 
 function printWelcome(): void {
-  const url = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const url = appUrl();
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const department = (code: string) => DEPARTMENTS.find((d) => d.code === code);
   console.log(

@@ -13,11 +13,12 @@
  * buttons, acting as the system on the applicant's behalf; anything unclear changes nothing, is
  * recorded on the booking and sent to admin.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Db } from '@/db';
-import { bookingEvents, bookings, type Booking } from '@/db/schema';
+import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
 import { confirmBooking, declineBooking } from '@/lib/booking/applicant';
 import { recordEvent, type EventActor } from '@/lib/booking/events';
@@ -99,6 +100,8 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
     }
   }
 
+  // One occasion per received message: a provider posting it twice gets one answer.
+  const occasion = messageId ?? createHash('sha256').update(raw).digest('hex');
   await db.transaction(async (tx) => {
     await recordEvent(tx, {
       ...noteOn(booking, 'email_reply_unrecognized'),
@@ -106,9 +109,31 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
       note: excerpt,
       data: { from, messageId },
     });
-    await notify(tx, 'reply_unrecognized', bookingId, { from, excerpt, occasion: messageId ?? `${Date.now()}` });
+    await notify(tx, 'reply_unrecognized', bookingId, { from, excerpt, occasion });
+    // The sender learns which words work and that the office reads it — but an auto-responder
+    // that sends no Auto-Submitted header must not start a loop: a few answers a day at most.
+    if ((await recentNotUnderstood(tx, bookingId)) < MAX_NOT_UNDERSTOOD_PER_DAY) {
+      await notify(tx, 'reply_not_understood', bookingId, { occasion });
+    }
   });
   return { outcome: 'unrecognized', bookingId };
+}
+
+const MAX_NOT_UNDERSTOOD_PER_DAY = 3;
+
+/** Answers queued for the booking in the last day (by the database's clock, as `created_at`). */
+async function recentNotUnderstood(db: Db, bookingId: string): Promise<number> {
+  const [{ answers }] = await db
+    .select({ answers: count() })
+    .from(emailOutbox)
+    .where(
+      and(
+        eq(emailOutbox.bookingId, bookingId),
+        eq(emailOutbox.template, 'reply-not-understood'),
+        gt(emailOutbox.createdAt, sql`now() - interval '1 day'`),
+      ),
+    );
+  return answers;
 }
 
 /** An audit note that leaves the status as it is. */

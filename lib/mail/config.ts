@@ -2,7 +2,8 @@
  * Mail settings from the environment, read when needed (never at import) so that tests and
  * `next build` need none of them.
  *
- * - APP_URL            absolute base of links in e-mails (default http://localhost:3000)
+ * - APP_URL            absolute base of links in e-mails (default http://localhost:<the port the
+ *                      server listens on>, which Next.js puts in PORT; 3000 outside a server)
  * - MAIL_FROM          sender address (default booking@example.com); a display name given here is
  *                      used for every mail, otherwise each mail is signed in its own language
  * - MAIL_DOMAIN        right-hand side of Message-IDs and reply addresses (default: APP_URL's host)
@@ -14,7 +15,10 @@ import { join, resolve } from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
 
 export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.APP_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+  // `next dev -p 3001` (or a port Next.js moved to because 3000 was taken) must not send
+  // links to :3000: Next.js sets PORT to the port it actually serves on.
+  const port = /^\d{1,5}$/.test(env.PORT?.trim() ?? '') ? env.PORT!.trim() : '3000';
+  return (env.APP_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
 }
 
 /** An absolute URL for a path of the app (`/r/abc` → `https://host/r/abc`). */

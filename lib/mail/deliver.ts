@@ -6,6 +6,10 @@
  *    with `FOR UPDATE SKIP LOCKED` and moves their `next_attempt_at` forward by a lease. A second
  *    worker running at the same moment skips the locked rows, and once the statement commits
  *    the rows are no longer due — so no row is ever claimed by two workers.
+ *    A row whose booking has an earlier mail still pending (in `seq` order) is not due: one
+ *    booking's mails go out in the order they were queued, also across an outage — the later
+ *    mail waits for the earlier one's retry. Claiming repeats until nothing more is due, so a
+ *    mail freed by the one before it goes out in the same run.
  * 2. Send each claimed row outside any transaction (SMTP may be slow).
  * 3. Mark it `sent` (with its Message-ID), or schedule a retry with exponential backoff
  *    (1, 2, 4, 8 … minutes, at most an hour); after MAX_ATTEMPTS failures it is `dead` and
@@ -14,7 +18,8 @@
  * Without a configured transport in production nothing is attempted: rows stay pending with
  * the reason in `last_error`, and their attempts are not used up.
  */
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { bookingMessageId, bookingReplyAddress } from './addresses';
@@ -43,58 +48,77 @@ export function backoffMs(failures: number): number {
 export async function deliverOutbox(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<DeliveryResult> {
   const now = opts.now ?? new Date();
   const result: DeliveryResult = { sent: 0, failed: 0, dead: 0 };
-  const claimed = await claimDue(db, now, opts.limit ?? 50);
-
-  for (const row of claimed) {
-    try {
-      const messageId = await sendRow(row);
-      await db
-        .update(emailOutbox)
-        .set({
-          status: 'sent',
-          sentAt: new Date(),
-          messageId,
-          lastError: null,
-          // The links hold only token placeholders (lib/tokens.ts); once sent they serve nothing.
-          payload: sql`${emailOutbox.payload} - 'links'`,
-        })
-        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'pending')));
-      result.sent++;
-    } catch (error) {
-      if (error instanceof MailNotConfiguredError) {
-        await db
-          .update(emailOutbox)
-          .set({ lastError: error.message, nextAttemptAt: new Date(now.getTime() + NOT_CONFIGURED_RETRY_MS) })
-          .where(eq(emailOutbox.id, row.id));
-        result.failed++;
-        continue;
-      }
-      const attempts = row.attempts + 1;
-      const dead = attempts >= MAX_ATTEMPTS;
-      await db
-        .update(emailOutbox)
-        .set({
-          attempts,
-          status: dead ? 'dead' : 'pending',
-          lastError: describe(error),
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-        })
-        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'pending')));
-      if (dead) result.dead++;
-      else result.failed++;
-    }
+  let room = opts.limit ?? 50;
+  while (room > 0) {
+    // Claimed rows leave the due set (the lease), so every round takes new ones and this ends.
+    const claimed = await claimDue(db, now, room);
+    if (claimed.length === 0) break;
+    room -= claimed.length;
+    for (const row of claimed.sort((a, b) => a.seq - b.seq)) await deliverRow(db, row, now, result);
   }
   return result;
+}
+
+async function deliverRow(db: Db, row: OutboxRow, now: Date, result: DeliveryResult): Promise<void> {
+  try {
+    const messageId = await sendRow(row);
+    await db
+      .update(emailOutbox)
+      .set({
+        status: 'sent',
+        sentAt: new Date(),
+        messageId,
+        lastError: null,
+        // The links hold only token placeholders (lib/tokens.ts); once sent they serve nothing.
+        payload: sql`${emailOutbox.payload} - 'links'`,
+      })
+      .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'pending')));
+    result.sent++;
+  } catch (error) {
+    if (error instanceof MailNotConfiguredError) {
+      await db
+        .update(emailOutbox)
+        .set({ lastError: error.message, nextAttemptAt: new Date(now.getTime() + NOT_CONFIGURED_RETRY_MS) })
+        .where(eq(emailOutbox.id, row.id));
+      result.failed++;
+      return;
+    }
+    const attempts = row.attempts + 1;
+    const dead = attempts >= MAX_ATTEMPTS;
+    await db
+      .update(emailOutbox)
+      .set({
+        attempts,
+        status: dead ? 'dead' : 'pending',
+        lastError: describe(error),
+        nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+      })
+      .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'pending')));
+    if (dead) result.dead++;
+    else result.failed++;
+  }
 }
 
 async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   return db.transaction(async (tx) => {
+    const earlier = alias(emailOutbox, 'earlier');
     const due = tx
       .select({ id: emailOutbox.id })
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, now)))
-      .orderBy(emailOutbox.nextAttemptAt)
+      .where(
+        and(
+          eq(emailOutbox.status, 'pending'),
+          lte(emailOutbox.nextAttemptAt, now),
+          notExists(
+            tx
+              .select({ id: earlier.id })
+              .from(earlier)
+              .where(and(eq(earlier.bookingId, emailOutbox.bookingId), eq(earlier.status, 'pending'), lt(earlier.seq, emailOutbox.seq))),
+          ),
+        ),
+      )
+      .orderBy(emailOutbox.nextAttemptAt, emailOutbox.seq)
       .limit(limit)
       .for('update', { skipLocked: true });
     return tx

@@ -47,6 +47,7 @@ export type NotificationKind =
   | 'cancelled'
   | 'coordination_requested'
   | 'reply_unrecognized'
+  | 'reply_not_understood'
   | 'visit_reminder'
   | 'service_confirmed'
   | 'displaced'
@@ -113,6 +114,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
   switch (kind) {
     case 'request_received':
     case 'declined':
+    case 'reply_not_understood':
       return toApplicant(ctx, kind, (r) => applicantBase(ctx, r));
     case 'info_requested':
       return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), message: booking.infoRequest ?? '' }));
@@ -231,6 +233,7 @@ export const TEMPLATE = {
   cancelled: 'cancelled',
   coordination_requested: 'coordination-requested',
   reply_unrecognized: 'reply-unrecognized',
+  reply_not_understood: 'reply-not-understood',
   visit_reminder: 'visit-reminder',
   service_confirmed: 'service-confirmed',
   displaced: 'displaced',
