@@ -68,7 +68,7 @@ export interface LinkPage {
   bookingId: string;
   reference: string;
   status: BookingStatus;
-  resource: { nameZh: string; nameEn: string; location: string; notesZh: string; notesEn: string };
+  resource: { nameZh: string; nameEn: string; location: string; locationEn: string; notesZh: string; notesEn: string };
   startAt: Date;
   endAt: Date;
   confirmDeadline: Date | null;
@@ -110,6 +110,7 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       nameZh: resource.nameZh,
       nameEn: resource.nameEn,
       location: resource.location,
+      locationEn: resource.locationEn,
       notesZh: resource.notesZh,
       notesEn: resource.notesEn,
     },

@@ -16,7 +16,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedFacilities, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { getLedgerEntry, USAGE_LIMIT, type LedgerEntry } from '@/lib/resources/ledger';
@@ -75,6 +75,21 @@ export default async function LedgerEntryPage({ params }: Props) {
 
 type SectionProps = { entry: LedgerEntry; locale: AppLocale; timeZone: string };
 
+/** A text the ledger keeps in both languages, each marked with its language (the English may be missing). */
+function BothLanguages({ zh, en }: { zh: string; en: string }) {
+  return (
+    <>
+      <span lang="zh-CN">{zh}</span>
+      {en && (
+        <>
+          {' / '}
+          <span lang="en">{en}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 function LedgerData({ entry, locale, timeZone }: SectionProps) {
   const t = useTranslations('ledger');
   const tCommon = useTranslations('common');
@@ -82,15 +97,15 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
   const notSet = <span className="text-slate-500">{tCommon('notSet')}</span>;
   const fields: [string, ReactNode][] = [
     [t('code'), <span key="code" className="font-mono">{resource.code}</span>],
-    [t('name'), `${resource.nameZh} / ${resource.nameEn}`],
+    [t('name'), <BothLanguages key="name" zh={resource.nameZh} en={resource.nameEn} />],
     [t('type'), localizedName(entry.type, locale)],
-    [t('location'), resource.location],
+    [t('location'), <BothLanguages key="location" zh={resource.location} en={resource.locationEn} />],
     [t('capacity'), tCommon('people', { count: resource.capacity })],
     [
       t('facilities'),
       resource.facilities.length > 0 ? (
         <ul key="facilities" className="flex flex-wrap gap-1.5">
-          {resource.facilities.map((facility) => (
+          {localizedFacilities(resource, locale).map((facility) => (
             <li key={facility}>
               <Badge variant="outline">{facility}</Badge>
             </li>
@@ -115,8 +130,8 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
     ],
     [t('assetNumber'), resource.assetNumber || notSet],
     [t('model'), resource.model || notSet],
-    [t('notesZh'), resource.notesZh || notSet],
-    [t('notesEn'), resource.notesEn || notSet],
+    [t('notesZh'), resource.notesZh ? <span lang="zh-CN">{resource.notesZh}</span> : notSet],
+    [t('notesEn'), resource.notesEn ? <span lang="en">{resource.notesEn}</span> : notSet],
     [t('createdAt'), formatDateTime(resource.createdAt, locale, timeZone)],
   ];
   return (
