@@ -15,7 +15,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedFacilities, localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
-import { latestBookingsFor, type HomeBooking } from '@/lib/home/queries';
+import { homeBookingsFor, type HomeBooking } from '@/lib/home/queries';
 import { listResourcesByType } from '@/lib/resources/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 
@@ -28,7 +28,7 @@ export default async function HomePage() {
   const db = await getDb();
   const [groups, bookings, t, locale, timeZone] = await Promise.all([
     listResourcesByType(db),
-    latestBookingsFor(db, actor, 5),
+    homeBookingsFor(db, actor),
     getTranslations('home'),
     currentLocale(),
     getTimeZone(),
