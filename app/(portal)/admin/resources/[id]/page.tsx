@@ -156,7 +156,7 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
 function Blackouts({ entry, locale, timeZone }: SectionProps) {
   const t = useTranslations('ledger');
   return (
-    <section aria-labelledby="blackouts" className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <h2 id="blackouts" className="text-lg font-semibold">
         {t('blackoutsHeading')}
       </h2>
@@ -195,7 +195,7 @@ function Usage({ entry, locale, timeZone }: SectionProps) {
   const tChannel = useTranslations('channel');
   const dash = <span className="text-slate-400">—</span>;
   return (
-    <section aria-labelledby="usage" className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
         <h2 id="usage" className="text-lg font-semibold">
           {t('usageHeading')}
