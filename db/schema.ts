@@ -142,9 +142,13 @@ export const resources = pgTable(
     typeId: uuid('type_id')
       .notNull()
       .references(() => resourceTypes.id),
+    /** Where it is, in Chinese; `locationEn` in English (empty: the Chinese is shown). */
     location: text('location').notNull(),
+    locationEn: text('location_en').notNull().default(''),
     capacity: integer('capacity').notNull().default(1),
+    /** In Chinese; `facilitiesEn` holds the same items in English, in the same order. */
     facilities: text('facilities').array().notNull().default(sql`'{}'::text[]`),
+    facilitiesEn: text('facilities_en').array().notNull().default(sql`'{}'::text[]`),
     /** 注意事项: sent with every confirmation. */
     notesZh: text('notes_zh').notNull().default(''),
     notesEn: text('notes_en').notNull().default(''),

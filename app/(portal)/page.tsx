@@ -13,9 +13,9 @@ import { getDb } from '@/db';
 import type { Resource } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/session';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedFacilities, localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
-import { latestBookingsFor, type HomeBooking } from '@/lib/home/queries';
+import { homeBookingsFor, type HomeBooking } from '@/lib/home/queries';
 import { listResourcesByType } from '@/lib/resources/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 
@@ -28,7 +28,7 @@ export default async function HomePage() {
   const db = await getDb();
   const [groups, bookings, t, locale, timeZone] = await Promise.all([
     listResourcesByType(db),
-    latestBookingsFor(db, actor, 5),
+    homeBookingsFor(db, actor),
     getTranslations('home'),
     currentLocale(),
     getTimeZone(),
@@ -126,7 +126,7 @@ function ResourceCard({ resource, locale }: { resource: Resource; locale: AppLoc
             <MapPinIcon className="size-4 text-slate-400" aria-hidden />
             <span className="sr-only">{t('location')}</span>
           </dt>
-          <dd>{resource.location}</dd>
+          <dd>{localizedLocation(resource, locale)}</dd>
           <dt className="flex items-center">
             <UsersIcon className="size-4 text-slate-400" aria-hidden />
             <span className="sr-only">{t('capacity')}</span>
@@ -137,7 +137,7 @@ function ResourceCard({ resource, locale }: { resource: Resource; locale: AppLoc
           <div>
             <p className="sr-only">{t('facilities')}</p>
             <ul className="flex flex-wrap gap-1.5">
-              {resource.facilities.map((facility) => (
+              {localizedFacilities(resource, locale).map((facility) => (
                 <li key={facility}>
                   <Badge variant="outline">{facility}</Badge>
                 </li>

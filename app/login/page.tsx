@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/app/actions/locale';
@@ -68,7 +69,15 @@ export default async function LoginPage({ searchParams }: Props) {
             </ul>
           </section>
         )}
-        <p className="text-center text-sm text-slate-600">{t('customerHint')}</p>
+        <p className="text-center text-sm text-slate-600">
+          {t.rich('customerHint', {
+            link: (chunks) => (
+              <Link href="/book" className="font-medium text-blue-700 underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       </main>
     </div>
   );

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { BookingDetail } from '@/lib/booking/queries';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { describeStatusReason } from '@/lib/booking/status-reason';
 
 /** A definition list whose values are shown as typed (React escapes them), line breaks kept. */
@@ -43,7 +43,7 @@ export function RequestDetails({ detail, locale, timeZone }: { detail: BookingDe
     [t('channel'), tChannel(booking.channel)],
     [
       t('resource'),
-      `${resource.code} ${localizedName(resource, locale)} · ${localizedName(resourceType, locale)}\n${resource.location} · ${tCommon('people', { count: resource.capacity })}`,
+      `${resource.code} ${localizedName(resource, locale)} · ${localizedName(resourceType, locale)}\n${localizedLocation(resource, locale)} · ${tCommon('people', { count: resource.capacity })}`,
     ],
     [t('time'), formatRange(booking.startAt, booking.endAt, locale, timeZone)],
     [t('attendees'), booking.attendees === null ? none : tCommon('people', { count: booking.attendees })],

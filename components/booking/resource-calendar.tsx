@@ -146,6 +146,8 @@ export function ResourceCalendar({
         // Toolbar: wrap on phones instead of overflowing; calmer headings than the defaults.
         // FullCalendar injects its own styles after ours, hence the `!`.
         '[&_.fc-toolbar]:flex-wrap! [&_.fc-toolbar]:gap-2 [&_.fc-toolbar-title]:text-lg! sm:[&_.fc-toolbar-title]:text-xl!',
+        // Today is tinted blue, apart from the amber set-up/clean-up time (FullCalendar's default is yellow).
+        '[--fc-today-bg-color:var(--color-blue-50)]',
         '[&_.fc-button]:min-h-9 [&_.fc-timegrid-event.fc-event-tentative]:border-dashed! [&_.fc-timegrid-event.fc-event-tentative]:border-2! [&_.fc-event-selection]:shadow-md',
         '[&_.fc-bg-event]:opacity-70! [&_.fc-bg-event_.fc-event-title]:text-xs [&_.fc-bg-event_.fc-event-title]:text-slate-900! [&_.fc-bg-event_.fc-event-title]:not-italic!',
         className,
@@ -165,6 +167,13 @@ export function ResourceCalendar({
           initialView={window.matchMedia(WIDE_SCREEN).matches ? 'timeGridWeek' : 'timeGridDay'}
           initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay,listWeek' }}
+          // Words instead of FullCalendar's arrow glyphs, which screen readers get as unnamed images.
+          buttonIcons={false}
+          buttonText={{ prev: t('previous'), next: t('next') }}
+          // Overlapping bookings side by side rather than on top of each other, at most three
+          // abreast (then "+N"), so each stays readable in the week view.
+          slotEventOverlap={false}
+          eventMaxStack={3}
           locale={locale === 'zh' ? zhCnLocale : 'en'}
           firstDay={1}
           timeZone="UTC"
@@ -232,6 +241,7 @@ function Legend({ bookable, opening }: { bookable: boolean; opening: boolean }) 
     ['bg-orange-400/70', t('legend.maintenance')],
     ['bg-red-300/70', t('legend.blackout')],
     ['bg-amber-300/70', t('legend.buffer')],
+    ['bg-blue-50 border border-blue-200', t('legend.today')],
   ];
   if (opening) items.push(['bg-slate-300/70', bookable ? t('legend.notBookable') : t('legend.closed')]);
   return (

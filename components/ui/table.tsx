@@ -3,7 +3,8 @@ import { cn } from '@/lib/utils';
 
 /**
  * A data table that scrolls sideways on narrow screens instead of breaking the page. With a
- * `label`, the scroll box becomes a named, focusable region so keyboard users can scroll it.
+ * `label`, the scroll box becomes a named, focusable region so keyboard users can scroll it;
+ * a section around it then stays unnamed, so that no two landmarks share a name.
  */
 export function Table({
   className,

@@ -6,21 +6,23 @@
 import { z } from 'zod';
 import { bookingStatus } from '@/db/schema';
 import type { PublicRequestResult } from '@/lib/customer/create-public';
-import type { PublicAvailability, PublicBookingPolicy, PublicResource } from '@/lib/customer/public';
+import type { PublicAvailability, PublicBookingPolicy } from '@/lib/customer/public';
+import { bilingual } from './schemas';
 
 const instant = () => z.iso.datetime({ offset: true });
 
-export const publicResourceSchema: z.ZodType<PublicResource> = z.object({
+const text2 = () => bilingual(z.string());
+
+/** A public resource as the API answers it (lib/api/serialize.ts `toApiPublicResource`): texts in both languages. */
+export const publicResourceSchema = z.object({
   id: z.uuid(),
   code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  type: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-  location: z.string(),
+  name: text2(),
+  type: z.object({ code: z.string(), name: text2() }),
+  location: text2(),
   capacity: z.int(),
-  facilities: z.array(z.string()),
-  notesZh: z.string(),
-  notesEn: z.string(),
+  facilities: bilingual(z.array(z.string())).meta({ description: 'The same items in each language, in the same order.' }),
+  notes: text2(),
   opensAt: z.string().meta({ description: "Wall-clock 'HH:MM' in the organisation time zone." }),
   closesAt: z.string(),
   workingDaysOnly: z.boolean(),
@@ -55,3 +57,5 @@ export const publicBookingCreatedSchema: z.ZodType<Pick<PublicRequestResult, 're
   reference: z.string().meta({ examples: ['BK-2026-000123'] }),
   status: z.enum(bookingStatus.enumValues),
 });
+
+export type ApiPublicResource = z.input<typeof publicResourceSchema>;

@@ -14,7 +14,7 @@ import { listResources } from '@/lib/booking/queries';
 import { isHolding } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { translator } from '@/lib/i18n/messages';
 import { mailDomain } from '@/lib/mail/config';
 
@@ -62,7 +62,7 @@ async function loadReferences(db: Db, ids: string[]): Promise<Map<string, string
 }
 
 export interface FeedInput {
-  resource: Pick<Resource, 'code' | 'nameZh' | 'nameEn' | 'location'>;
+  resource: Pick<Resource, 'code' | 'nameZh' | 'nameEn' | 'location' | 'locationEn'>;
   entries: CalendarEntry[];
   references: ReadonlyMap<string, string>;
   locale: AppLocale;
@@ -94,7 +94,7 @@ export function buildResourceFeed({ resource, entries, references, locale, domai
           ? t('feedBlackout', { reason: entry.title })
           : t('feedBlackoutNoReason'),
       description: bookingStatus && entry.requesterKind === 'staff' ? entry.title : null,
-      location: resource.location,
+      location: localizedLocation(resource, locale),
       status:
         bookingStatus && !CONFIRMED_STATUSES.includes(bookingStatus) ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
       busystatus: ICalEventBusyStatus.BUSY,

@@ -68,6 +68,10 @@ export const bookingListQuery = z
 const instant = () => z.iso.datetime({ offset: true });
 const uuid = () => z.uuid();
 
+/** A text kept in both languages; `en` falls back to the Chinese where no English is kept. */
+export const bilingual = <S extends z.ZodType>(value: S) => z.object({ zh: value, en: value });
+const text2 = () => bilingual(z.string());
+
 export const alternativeSchema = z
   .object({ resourceId: uuid(), startAt: instant(), endAt: instant() })
   .meta({ description: 'A free slot offered instead of the one asked for.' });
@@ -93,14 +97,12 @@ export const resourceSchema = z
   .object({
     id: uuid(),
     code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    type: z.object({ id: uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-    location: z.string(),
+    name: text2(),
+    type: z.object({ id: uuid(), code: z.string(), name: text2() }),
+    location: text2(),
     capacity: z.int(),
-    facilities: z.array(z.string()),
-    notesZh: z.string().meta({ description: '注意事项: notes for users.' }),
-    notesEn: z.string(),
+    facilities: bilingual(z.array(z.string())).meta({ description: 'The same items in each language, in the same order.' }),
+    notes: text2().meta({ description: '注意事项: notes for users.' }),
     responsibleName: z.string(),
     customerBookable: z.boolean(),
     state: z.enum(resourceState.enumValues),
@@ -215,11 +217,9 @@ export const bookingDetailSchema = z
     resource: z.object({
       id: uuid(),
       code: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      location: z.string(),
-      notesZh: z.string(),
-      notesEn: z.string(),
+      name: text2(),
+      location: text2(),
+      notes: text2(),
       typeCode: z.string(),
     }),
     checklist: z.array(checklistItemSchema).meta({ description: "The resource's return checklist: the keys `check-out` answers." }),

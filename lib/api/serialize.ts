@@ -5,23 +5,38 @@
  */
 import type { Booking, ChangeRequest } from '@/db/schema';
 import type { BookingDetail, BookingListItem, ResourceWithType } from '@/lib/booking/queries';
+import type { AppLocale } from '@/lib/i18n/config';
+import { localizedFacilities, localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
+import type { PublicResource } from '@/lib/customer/public';
+import type { ApiPublicResource } from './public-schemas';
 import type { ApiBooking, ApiBookingDetail, ApiBookingListItem, ApiChangeRequest, ApiResource } from './schemas';
 
 const iso = (date: Date) => date.toISOString();
+
+/** One text of a row in both languages, each as the pages show it (English falls back to Chinese). */
+function bilingual<R, T>(row: R, pick: (row: R, locale: AppLocale) => T): { zh: T; en: T } {
+  return { zh: pick(row, 'zh'), en: pick(row, 'en') };
+}
+const bilingualName = (row: { nameZh: string; nameEn: string }) => bilingual(row, localizedName);
+
+/** A resource's name, location, facilities and notes in both languages (the ledger's and the public answer). */
+export function bilingualTexts(r: Parameters<typeof localizedLocation>[0] & Parameters<typeof localizedFacilities>[0] & Parameters<typeof localizedName>[0] & Parameters<typeof localizedNotes>[0]) {
+  return {
+    name: bilingualName(r),
+    location: bilingual(r, localizedLocation),
+    facilities: bilingual(r, localizedFacilities),
+    notes: bilingual(r, localizedNotes),
+  };
+}
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toApiResource(r: ResourceWithType): ApiResource {
   return {
     id: r.id,
     code: r.code,
-    nameZh: r.nameZh,
-    nameEn: r.nameEn,
-    type: { id: r.type.id, code: r.type.code, nameZh: r.type.nameZh, nameEn: r.type.nameEn },
-    location: r.location,
+    ...bilingualTexts(r),
+    type: { id: r.type.id, code: r.type.code, name: bilingualName(r.type) },
     capacity: r.capacity,
-    facilities: r.facilities,
-    notesZh: r.notesZh,
-    notesEn: r.notesEn,
     responsibleName: r.responsibleName,
     customerBookable: r.customerBookable,
     state: r.state,
@@ -115,11 +130,9 @@ export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
     resource: {
       id: d.resource.id,
       code: d.resource.code,
-      nameZh: d.resource.nameZh,
-      nameEn: d.resource.nameEn,
-      location: d.resource.location,
-      notesZh: d.resource.notesZh,
-      notesEn: d.resource.notesEn,
+      name: bilingualName(d.resource),
+      location: bilingual(d.resource, localizedLocation),
+      notes: bilingual(d.resource, localizedNotes),
       typeCode: d.resourceType.code,
     },
     checklist: d.resource.checklist,
@@ -172,4 +185,21 @@ export function toApiBookingDetail(d: BookingDetail): ApiBookingDetail {
 
 function pendingChangeOf({ id, resourceId, startAt, endAt, reason, requestedAt }: ApiChangeRequest) {
   return { id, resourceId, startAt, endAt, reason, requestedAt };
+}
+
+/** A customer-bookable resource as GET /api/v1/public/resources answers it. */
+export function toApiPublicResource(r: PublicResource): ApiPublicResource {
+  return {
+    id: r.id,
+    code: r.code,
+    ...bilingualTexts(r),
+    type: { code: r.type.code, name: bilingualName(r.type) },
+    capacity: r.capacity,
+    opensAt: r.opensAt,
+    closesAt: r.closesAt,
+    workingDaysOnly: r.workingDaysOnly,
+    maxDurationMinutes: r.maxDurationMinutes,
+    setupBufferMinutes: r.setupBufferMinutes,
+    cleanupBufferMinutes: r.cleanupBufferMinutes,
+  };
 }

@@ -1,12 +1,11 @@
 /** Where people go after signing in. */
 import type { UserRole } from '@/db/schema';
 
-/**
- * Admin starts in the admin overview. Staff and customer service start on the home page:
- * customer service reaches the service desk from the navigation.
- */
+/** Admin starts in the admin overview, customer service at the service desk, staff on the home page. */
+const LANDING: Record<UserRole, string> = { admin: '/admin', customer_service: '/desk', staff: '/' };
+
 export function landingPathFor(role: UserRole): string {
-  return role === 'admin' ? '/admin' : '/';
+  return LANDING[role];
 }
 
 /** Longer than any path of the product with its query; a longer value is not ours. */

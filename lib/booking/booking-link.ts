@@ -73,7 +73,7 @@ export interface LinkPage {
   reference: string;
   status: BookingStatus;
   resourceId: string;
-  resource: { nameZh: string; nameEn: string; location: string; notesZh: string; notesEn: string };
+  resource: { nameZh: string; nameEn: string; location: string; locationEn: string; notesZh: string; notesEn: string };
   startAt: Date;
   endAt: Date;
   confirmDeadline: Date | null;
@@ -127,6 +127,7 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       nameZh: resource.nameZh,
       nameEn: resource.nameEn,
       location: resource.location,
+      locationEn: resource.locationEn,
       notesZh: resource.notesZh,
       notesEn: resource.notesEn,
     },

@@ -7,7 +7,7 @@ import type { Booking, Resource } from '@/db/schema';
 import { fitsOpeningHours } from './rules';
 import type { HolidayCalendar } from '@/lib/calendar/working-days';
 
-export type RequiredFact = 'name' | 'department' | 'phone' | 'resource' | 'time' | 'purpose' | 'contact' | 'company' | 'specialNeeds';
+export type RequiredFact = 'name' | 'department' | 'phone' | 'resource' | 'time' | 'purpose' | 'contact' | 'company';
 export type Reasonableness = 'inService' | 'capacity' | 'duration' | 'openingHours';
 
 export interface Check<K extends string> {
@@ -30,7 +30,9 @@ export function checkCompleteness(
 ): Completeness {
   const time = booking.endAt.getTime() > booking.startAt.getTime();
   // Staff: name, department, phone, resource, start and end, purpose. Customers: name,
-  // contact, company, resource, time, special needs (policy III.1).
+  // contact, company, resource, time (policy III.1). Special needs are recorded when there
+  // are any (policy I.5: "any special needs"); the forms mark them optional, so their absence
+  // is never a gap.
   const facts: [RequiredFact, boolean][] =
     booking.requesterKind === 'staff'
       ? [
@@ -47,7 +49,6 @@ export function checkCompleteness(
           ['company', filled(booking.company)],
           ['resource', true],
           ['time', time],
-          ['specialNeeds', filled(booking.specialNeeds)],
         ];
   const minutes = (booking.endAt.getTime() - booking.startAt.getTime()) / 60_000;
   const reasonable: Check<Reasonableness>[] = [

@@ -287,7 +287,7 @@ export interface CoordinationInboxItem {
     Booking,
     'id' | 'reference' | 'status' | 'startAt' | 'endAt' | 'purpose' | 'attendees' | 'specialNeeds' | 'company' | 'requesterKind'
   >;
-  resource: Pick<Resource, 'id' | 'code' | 'nameZh' | 'nameEn' | 'location'>;
+  resource: Pick<Resource, 'id' | 'code' | 'nameZh' | 'nameEn' | 'location' | 'locationEn'>;
 }
 
 /** A department contact's coordination requests (admin sees every department's), open first. */
@@ -318,6 +318,7 @@ export async function coordinationInbox(db: Db, actor: Actor): Promise<Coordinat
         nameZh: resources.nameZh,
         nameEn: resources.nameEn,
         location: resources.location,
+        locationEn: resources.locationEn,
       },
     })
     .from(coordinationRequests)

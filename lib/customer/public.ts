@@ -26,8 +26,10 @@ export interface PublicResource {
   nameEn: string;
   type: { code: string; nameZh: string; nameEn: string };
   location: string;
+  locationEn: string;
   capacity: number;
   facilities: string[];
+  facilitiesEn: string[];
   notesZh: string;
   notesEn: string;
   /** Wall-clock opening hours in the organisation's zone, 'HH:MM'. */
@@ -53,8 +55,10 @@ const publicFields = (r: Resource & { type: { code: string; nameZh: string; name
   nameEn: r.nameEn,
   type: { code: r.type.code, nameZh: r.type.nameZh, nameEn: r.type.nameEn },
   location: r.location,
+  locationEn: r.locationEn,
   capacity: r.capacity,
   facilities: r.facilities,
+  facilitiesEn: r.facilitiesEn,
   notesZh: r.notesZh,
   notesEn: r.notesEn,
   opensAt: r.opensAt.slice(0, 5),

@@ -63,46 +63,46 @@ export type ResourceSeed = Omit<typeof resources.$inferInsert, 'typeId'> & { typ
 
 export const RESOURCES: ResourceSeed[] = [
   {
-    code: 'MR-301', type: 'meeting_room', nameZh: '301 会议室', nameEn: 'Meeting Room 301', location: '总部 3 楼',
-    capacity: 12, facilities: ['投影仪', '视频会议', '白板'], customerBookable: true, responsibleName: '王行政',
+    code: 'MR-301', type: 'meeting_room', nameZh: '301 会议室', nameEn: 'Meeting Room 301', location: '总部 3 楼', locationEn: 'HQ, 3rd floor',
+    capacity: 12, facilities: ['投影仪', '视频会议', '白板'], facilitiesEn: ['Projector', 'Video conferencing', 'Whiteboard'], customerBookable: true, responsibleName: '王行政',
     notesZh: '请在会议结束后关闭投影仪并擦净白板。', notesEn: 'Please switch off the projector and wipe the whiteboard after the meeting.',
   },
   {
-    code: 'MR-302', type: 'meeting_room', nameZh: '302 会议室', nameEn: 'Meeting Room 302', location: '总部 3 楼',
-    capacity: 8, facilities: ['电视屏', '白板'], responsibleName: '王行政',
+    code: 'MR-302', type: 'meeting_room', nameZh: '302 会议室', nameEn: 'Meeting Room 302', location: '总部 3 楼', locationEn: 'HQ, 3rd floor',
+    capacity: 8, facilities: ['电视屏', '白板'], facilitiesEn: ['TV screen', 'Whiteboard'], responsibleName: '王行政',
     notesZh: '室内禁止饮食。', notesEn: 'No food or drinks in the room.',
   },
   {
-    code: 'MR-501', type: 'meeting_room', nameZh: '501 洽谈室', nameEn: 'Negotiation Room 501', location: '总部 5 楼',
-    capacity: 6, facilities: ['电视屏', '茶水'], customerBookable: true, responsibleName: '李客服',
+    code: 'MR-501', type: 'meeting_room', nameZh: '501 洽谈室', nameEn: 'Negotiation Room 501', location: '总部 5 楼', locationEn: 'HQ, 5th floor',
+    capacity: 6, facilities: ['电视屏', '茶水'], facilitiesEn: ['TV screen', 'Tea service'], customerBookable: true, responsibleName: '李客服',
     notesZh: '接待客户请提前 10 分钟到场准备。', notesEn: 'Hosts please arrive 10 minutes early to prepare.',
   },
   {
-    code: 'MR-601', type: 'meeting_room', nameZh: '601 大会议室', nameEn: 'Boardroom 601', location: '总部 6 楼',
-    capacity: 30, facilities: ['投影仪', '视频会议', '音响', '白板'], setupBufferMinutes: 15, cleanupBufferMinutes: 15,
+    code: 'MR-601', type: 'meeting_room', nameZh: '601 大会议室', nameEn: 'Boardroom 601', location: '总部 6 楼', locationEn: 'HQ, 6th floor',
+    capacity: 30, facilities: ['投影仪', '视频会议', '音响', '白板'], facilitiesEn: ['Projector', 'Video conferencing', 'Sound system', 'Whiteboard'], setupBufferMinutes: 15, cleanupBufferMinutes: 15,
     responsibleName: '王行政', notesZh: '音响设备使用后请交还行政部。', notesEn: 'Return the sound equipment to Administration after use.',
   },
   {
-    code: 'SR-101', type: 'showroom', nameZh: '产品展厅', nameEn: 'Product Showroom', location: '总部 1 楼',
-    capacity: 40, facilities: ['样板墙', '灯光控制', '讲解屏'], customerBookable: true, opensAt: '09:00', closesAt: '17:30',
+    code: 'SR-101', type: 'showroom', nameZh: '产品展厅', nameEn: 'Product Showroom', location: '总部 1 楼', locationEn: 'HQ, 1st floor',
+    capacity: 40, facilities: ['样板墙', '灯光控制', '讲解屏'], facilitiesEn: ['Sample wall', 'Lighting control', 'Presentation screen'], customerBookable: true, opensAt: '09:00', closesAt: '17:30',
     setupBufferMinutes: 30, cleanupBufferMinutes: 30, maxDurationMinutes: 240, responsibleName: '李客服',
     notesZh: '参观请穿平底鞋；展品请勿踩踏或敲击。', notesEn: 'Wear flat shoes; do not step on or knock the exhibits.',
   },
   {
-    code: 'SW-B1', type: 'sample_warehouse', nameZh: '样品库', nameEn: 'Sample Warehouse', location: '仓库 B 区',
-    capacity: 6, facilities: ['样品架', '取样工具'], customerBookable: true, setupBufferMinutes: 15, cleanupBufferMinutes: 15,
+    code: 'SW-B1', type: 'sample_warehouse', nameZh: '样品库', nameEn: 'Sample Warehouse', location: '仓库 B 区', locationEn: 'Warehouse, Zone B',
+    capacity: 6, facilities: ['样品架', '取样工具'], facilitiesEn: ['Sample racks', 'Sampling tools'], customerBookable: true, setupBufferMinutes: 15, cleanupBufferMinutes: 15,
     maxDurationMinutes: 180, responsibleName: '仓储部值班员',
     notesZh: '取用样品须登记；离开前请归位。', notesEn: 'Sign out every sample you take; put samples back before leaving.',
   },
   {
     code: 'EQ-01', type: 'large_equipment', nameZh: '万能材料试验机', nameEn: 'Universal Materials-Testing Machine',
-    location: '检测中心 1 号实验室', capacity: 3, facilities: ['300 kN', '引伸计'], setupBufferMinutes: 30,
+    location: '检测中心 1 号实验室', locationEn: 'Testing Centre, Lab 1', capacity: 3, facilities: ['300 kN', '引伸计'], facilitiesEn: ['300 kN', 'Extensometer'], setupBufferMinutes: 30,
     cleanupBufferMinutes: 30, maxDurationMinutes: 240, assetNumber: 'ZC-2021-0012', model: 'WDW-300E',
     responsibleName: '陈技术', notesZh: '须经培训持证操作；试验前检查夹具。', notesEn: 'Trained, certified operators only; check the grips before testing.',
   },
   {
-    code: 'EQ-02', type: 'large_equipment', nameZh: '电动叉车', nameEn: 'Electric Forklift', location: '仓库 A 区',
-    capacity: 1, facilities: ['3 吨'], cleanupBufferMinutes: 15, maxDurationMinutes: 240, assetNumber: 'ZC-2022-0045',
+    code: 'EQ-02', type: 'large_equipment', nameZh: '电动叉车', nameEn: 'Electric Forklift', location: '仓库 A 区', locationEn: 'Warehouse, Zone A',
+    capacity: 1, facilities: ['3 吨'], facilitiesEn: ['3 t'], cleanupBufferMinutes: 15, maxDurationMinutes: 240, assetNumber: 'ZC-2022-0045',
     model: 'CPD30', responsibleName: '仓储部值班员', notesZh: '持叉车证操作；用后充电。', notesEn: 'Licensed drivers only; put it on charge after use.',
   },
 ];

@@ -1,5 +1,5 @@
 /** The staff home page's own read model. */
-import { desc } from 'drizzle-orm';
+import { and, desc, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, resources, type BookingStatus } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
@@ -15,9 +15,21 @@ export interface HomeBooking {
   resource: { id: string; code: string; nameZh: string; nameEn: string };
 }
 
-/** The signed-in person's own most recently submitted bookings. */
-export async function latestBookingsFor(db: Db, actor: Actor, limit = 5): Promise<HomeBooking[]> {
+/** Confirmed or under way: on the person's schedule, nothing to do. */
+const UPCOMING: BookingStatus[] = ['confirmed', 'in_use'];
+/** Still being decided: the person must confirm or supplement, or admin has yet to decide. */
+const IN_PROGRESS: BookingStatus[] = ['awaiting_confirmation', 'needs_info', 'pending'];
+
+/**
+ * The signed-in person's own bookings for the home page, in the order they matter:
+ *  1. upcoming (confirmed or in use, not yet ended), soonest first;
+ *  2. those still needing an action — theirs (confirm, supplement) or admin's (review) — soonest first;
+ *  3. finished (ended in any way, or past their end), latest first.
+ */
+export async function homeBookingsFor(db: Db, actor: Actor, limit = 6, now: Date = new Date()): Promise<HomeBooking[]> {
   const user = requireUser(actor);
+  const live = (statuses: BookingStatus[]) => and(inArray(bookings.status, statuses), gt(bookings.endAt, now));
+  const group = sql`CASE WHEN ${live(UPCOMING)} THEN 0 WHEN ${live(IN_PROGRESS)} THEN 1 ELSE 2 END`;
   return selectBookingList(db, {
     id: bookings.id,
     reference: bookings.reference,
@@ -28,6 +40,6 @@ export async function latestBookingsFor(db: Db, actor: Actor, limit = 5): Promis
     resource: { id: resources.id, code: resources.code, nameZh: resources.nameZh, nameEn: resources.nameEn },
   })
     .where(bookingListWhere({ requesterUserId: user.id }))
-    .orderBy(desc(bookings.submittedAt), desc(bookings.reference))
+    .orderBy(group, sql`CASE WHEN ${group} < 2 THEN ${bookings.startAt} END ASC`, desc(bookings.startAt), desc(bookings.reference))
     .limit(Math.min(Math.max(limit, 1), 50));
 }

@@ -27,7 +27,7 @@ import type { TemplateName, TemplateProps } from '@/emails';
 import { emailTranslator } from '@/emails/components/i18n';
 import type { BookingSummary } from '@/emails/components/types';
 import { describeStatusReason } from '@/lib/booking/status-reason';
-import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { loadLatestChange } from '@/lib/booking/change-requests';
 import { translator } from '@/lib/i18n/messages';
 import { getSettings } from '@/lib/settings';
@@ -309,7 +309,7 @@ function summary({ booking, resource, settings }: Context, locale: Locale): Book
   return {
     reference: booking.reference,
     resourceName: localizedName(resource, locale),
-    location: resource.location,
+    location: localizedLocation(resource, locale),
     startAt: booking.startAt.toISOString(),
     endAt: booking.endAt.toISOString(),
     timeZone: settings.timeZone,

@@ -4,7 +4,7 @@
  */
 import type { Resource } from '@/db/schema';
 import type { AppLocale } from '@/lib/i18n/config';
-import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { localizedFacilities, localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { clockTime } from './format';
 
 export interface ResourceSummary {
@@ -31,8 +31,10 @@ type SummarizedFields = Pick<
   | 'nameZh'
   | 'nameEn'
   | 'location'
+  | 'locationEn'
   | 'capacity'
   | 'facilities'
+  | 'facilitiesEn'
   | 'notesZh'
   | 'notesEn'
   | 'opensAt'
@@ -48,9 +50,9 @@ export function resourceSummary(r: SummarizedFields, locale: AppLocale): Resourc
     id: r.id,
     code: r.code,
     name: localizedName(r, locale),
-    location: r.location,
+    location: localizedLocation(r, locale),
     capacity: r.capacity,
-    facilities: r.facilities,
+    facilities: localizedFacilities(r, locale),
     notes: localizedNotes(r, locale),
     opensAt: clockTime(r.opensAt),
     closesAt: clockTime(r.closesAt),

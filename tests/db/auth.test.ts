@@ -92,7 +92,7 @@ describe(`sign-in credentials (${testDriver})`, () => {
     const landing = async (email: string) => landingPathFor((await verifyCredentials(db(), email, 'demo1234'))!.role);
     expect(await landing('staff@example.com')).toBe('/');
     expect(await landing('staff2@example.com')).toBe('/');
-    expect(await landing('service@example.com')).toBe('/');
+    expect(await landing('service@example.com')).toBe('/desk');
     expect(await landing('admin@example.com')).toBe('/admin');
   });
 });

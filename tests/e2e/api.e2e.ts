@@ -150,8 +150,10 @@ describe('GET /api/v1/resources', () => {
       expect(room).toMatchObject({
         type: { code: 'meeting_room' },
         capacity: 12,
-        facilities: expect.arrayContaining(['投影仪']),
-        notesZh: expect.stringContaining('投影仪'),
+        name: { zh: '301 会议室', en: 'Meeting Room 301' },
+        location: { zh: '总部 3 楼', en: 'HQ, 3rd floor' },
+        facilities: { zh: expect.arrayContaining(['投影仪']), en: expect.arrayContaining(['Projector']) },
+        notes: { zh: expect.stringContaining('投影仪'), en: expect.stringContaining('projector') },
         hours: { opensAt: expect.stringMatching(/^08:30/), closesAt: expect.stringMatching(/^18:00/), workingDaysOnly: true },
       });
     }

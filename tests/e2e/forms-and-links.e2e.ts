@@ -148,4 +148,24 @@ describe('calendar data', () => {
     expect((await fromRoute).status()).toBe(200);
     await context.close();
   });
+
+  it('tells today apart from set-up/clean-up time, and names its arrows in words', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, 'staff@example.com');
+    await page.goto('/calendar');
+    await page.locator('.fc-day-today').first().waitFor();
+    const colours = await page.evaluate(() => {
+      const background = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : null);
+      const swatch = (label: string) =>
+        background([...document.querySelectorAll('li')].find((li) => li.textContent === label)?.querySelector('span') ?? null);
+      return { today: background(document.querySelector('td.fc-day-today')), todaySwatch: swatch('今天'), buffer: swatch('准备/清场时间') };
+    });
+    expect(colours.today).toBe(colours.todaySwatch);
+    expect(colours.today).not.toBe(colours.buffer);
+    expect(await page.getByRole('button', { name: '上一段' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '下一段' }).count()).toBe(1);
+    expect(await page.locator('.fc-icon[role="img"]').count()).toBe(0);
+    await context.close();
+  });
 });

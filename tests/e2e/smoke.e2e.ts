@@ -13,7 +13,7 @@ afterAll(async () => {
 const roles = [
   { email: 'staff@example.com', landing: /\/$/ },
   { email: 'staff2@example.com', landing: /\/$/ },
-  { email: 'service@example.com', landing: /\/(desk)?$/ },
+  { email: 'service@example.com', landing: /\/desk$/ },
   { email: 'admin@example.com', landing: /\/admin$/ },
 ];
 
@@ -21,6 +21,9 @@ describe('smoke: every demo role signs in, reads Chinese, switches to English, s
   it.each(roles)('$email', async ({ email, landing }) => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
+    await page.goto('/login');
+    // Customers are sent on to the public booking page, by a link.
+    expect(await page.getByRole('link', { name: '公开预约页面' }).getAttribute('href')).toBe('/book');
     await signIn(page, email);
     expect(new URL(page.url()).pathname).toMatch(landing);
     // Admin pages are checked on the server: for anyone else they do not exist.

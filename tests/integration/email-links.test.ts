@@ -104,7 +104,7 @@ describe('the link page behind the approval buttons', () => {
   it('declines a customer booking with a reason', async () => {
     const { booking, token } = await approvedWithToken();
     expect(await press(token, 'decline', { reason: 'Plans changed' })).toEqual({ redirectedTo: `/r/${token}?done=declined` });
-    expect((await snapshot(db(), booking.id)).booking).toMatchObject({ status: 'cancelled', statusReason: 'declined' });
+    expect((await snapshot(db(), booking.id)).booking).toMatchObject({ status: 'cancelled', statusReason: 'Plans changed' });
   });
 
   it('an expired link says so and changes nothing', async () => {

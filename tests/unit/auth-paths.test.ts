@@ -6,10 +6,10 @@ import { ConfigError } from '@/lib/config-error';
 import { authSecret } from '@/lib/env';
 
 describe('after sign-in', () => {
-  it('sends admin to the admin overview and everyone else home', () => {
+  it('sends admin to the admin overview, customer service to the desk and staff home', () => {
     expect(landingPathFor('admin')).toBe('/admin');
     expect(landingPathFor('staff')).toBe('/');
-    expect(landingPathFor('customer_service')).toBe('/');
+    expect(landingPathFor('customer_service')).toBe('/desk');
   });
 
   it('follows only callback paths on this site', () => {

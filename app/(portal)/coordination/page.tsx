@@ -15,7 +15,7 @@ import { UNDER_REVIEW_STATUSES } from '@/lib/booking/state';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { AnswerForm } from './answer-form';
 
@@ -81,7 +81,7 @@ function InboxItem({
   const canAnswer = request.answer === null && (UNDER_REVIEW_STATUSES as readonly string[]).includes(booking.status);
   const headingId = `coordination-${request.id}`;
   const facts: [string, ReactNode][] = [
-    [t('resource'), `${resource.code} ${localizedName(resource, locale)} · ${resource.location}`],
+    [t('resource'), `${resource.code} ${localizedName(resource, locale)} · ${localizedLocation(resource, locale)}`],
     [t('time'), formatRange(booking.startAt, booking.endAt, locale, timeZone)],
     [t('requester'), booking.requesterKind === 'customer' ? t('customer', { company: booking.company ?? '—' }) : t('staff')],
     [t('purpose'), booking.purpose || '—'],

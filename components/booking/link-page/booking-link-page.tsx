@@ -25,7 +25,7 @@ import { describeStatusReason } from '@/lib/booking/status-reason';
 import { isLocale, localeTags, LOCALE_COOKIE, type AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
-import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import type { FormAction } from '@/lib/forms/action-result';
 import { ChangeRequestForm } from '../change-request-form';
@@ -171,7 +171,7 @@ function Summary({ page, locale, t, reason }: { page: LinkPage; locale: AppLocal
     [t('reference'), page.reference],
     [t('status'), <StatusBadge key="status" status={page.status} />],
     [t('resource'), localizedName(page.resource, locale)],
-    [t('place'), page.resource.location],
+    [t('place'), localizedLocation(page.resource, locale)],
     [t('time'), `${formatRange(page.startAt, page.endAt, locale, page.timeZone)} ${zone}`],
   ];
   if (page.status === 'awaiting_confirmation' && page.confirmDeadline) rows.push([t('deadline'), when(page.confirmDeadline)]);

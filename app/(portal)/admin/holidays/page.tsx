@@ -111,7 +111,7 @@ export default async function HolidaysPage({ searchParams }: Props) {
         </details>
       </div>
 
-      <section aria-labelledby="days" className="flex flex-col gap-3">
+      <section className="flex flex-col gap-3">
         <h2 id="days" className="text-lg font-semibold">
           {t('daysHeading', { year, count: days.length })}
         </h2>

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { listLedger } from '@/lib/resources/ledger';
@@ -59,7 +59,7 @@ export default async function LedgerPage() {
               </TableCell>
               <TableCell className="min-w-40">{localizedName(resource, locale)}</TableCell>
               <TableCell className="whitespace-nowrap">{localizedName(type, locale)}</TableCell>
-              <TableCell className="min-w-32">{resource.location}</TableCell>
+              <TableCell className="min-w-32">{localizedLocation(resource, locale)}</TableCell>
               <TableCell className="text-right tabular-nums">{resource.capacity}</TableCell>
               <TableCell>
                 <ResourceStateBadge state={resource.state} />

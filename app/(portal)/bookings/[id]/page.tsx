@@ -19,7 +19,7 @@ import { canStillCancel } from '@/lib/booking/applicant';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName, localizedNotes } from '@/lib/i18n/localized';
+import { localizedFacilities, localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
 import { ChangeSection } from '@/components/booking/change-section';
@@ -281,13 +281,13 @@ function ResourceCard({ detail, locale }: { detail: BookingDetail; locale: AppLo
           <dt className="text-slate-500">{t('fields.type')}</dt>
           <dd>{localizedName(resourceType, locale)}</dd>
           <dt className="text-slate-500">{t('fields.location')}</dt>
-          <dd>{resource.location}</dd>
+          <dd>{localizedLocation(resource, locale)}</dd>
           <dt className="text-slate-500">{t('fields.capacity')}</dt>
           <dd>{tCommon('people', { count: resource.capacity })}</dd>
         </dl>
         {resource.facilities.length > 0 && (
           <ul className="flex flex-wrap gap-1.5" aria-label={t('fields.facilities')}>
-            {resource.facilities.map((facility) => (
+            {localizedFacilities(resource, locale).map((facility) => (
               <li key={facility}>
                 <Badge variant="outline">{facility}</Badge>
               </li>

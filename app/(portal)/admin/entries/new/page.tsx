@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { listActiveStaff } from '@/lib/admin/staff-directory';
 import { requirePageActor } from '@/lib/auth/session';
 import { listResources } from '@/lib/booking/queries';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { getSettings } from '@/lib/settings';
 import { EntryForm } from './entry-form';
@@ -51,7 +51,7 @@ export default async function NewEntryPage() {
               id: r.id,
               code: r.code,
               name: localizedName(r, locale),
-              location: r.location,
+              location: localizedLocation(r, locale),
               capacity: r.capacity,
             }))}
             timeZone={settings.timeZone}

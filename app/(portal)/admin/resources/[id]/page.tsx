@@ -17,7 +17,7 @@ import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
-import { localizedName } from '@/lib/i18n/localized';
+import { localizedFacilities, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { getLedgerEntry, USAGE_LIMIT, type LedgerEntry } from '@/lib/resources/ledger';
@@ -76,6 +76,21 @@ export default async function LedgerEntryPage({ params }: Props) {
 
 type SectionProps = { entry: LedgerEntry; locale: AppLocale; timeZone: string };
 
+/** A text the ledger keeps in both languages, each marked with its language (the English may be missing). */
+function BothLanguages({ zh, en }: { zh: string; en: string }) {
+  return (
+    <>
+      <span lang="zh-CN">{zh}</span>
+      {en && (
+        <>
+          {' / '}
+          <span lang="en">{en}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 function LedgerData({ entry, locale, timeZone }: SectionProps) {
   const t = useTranslations('ledger');
   const tCommon = useTranslations('common');
@@ -83,15 +98,15 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
   const notSet = <span className="text-slate-500">{tCommon('notSet')}</span>;
   const fields: [string, ReactNode][] = [
     [t('code'), <span key="code" className="font-mono">{resource.code}</span>],
-    [t('name'), `${resource.nameZh} / ${resource.nameEn}`],
+    [t('name'), <BothLanguages key="name" zh={resource.nameZh} en={resource.nameEn} />],
     [t('type'), localizedName(entry.type, locale)],
-    [t('location'), resource.location],
+    [t('location'), <BothLanguages key="location" zh={resource.location} en={resource.locationEn} />],
     [t('capacity'), tCommon('people', { count: resource.capacity })],
     [
       t('facilities'),
       resource.facilities.length > 0 ? (
         <ul key="facilities" className="flex flex-wrap gap-1.5">
-          {resource.facilities.map((facility) => (
+          {localizedFacilities(resource, locale).map((facility) => (
             <li key={facility}>
               <Badge variant="outline">{facility}</Badge>
             </li>
@@ -116,8 +131,8 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
     ],
     [t('assetNumber'), resource.assetNumber || notSet],
     [t('model'), resource.model || notSet],
-    [t('notesZh'), resource.notesZh || notSet],
-    [t('notesEn'), resource.notesEn || notSet],
+    [t('notesZh'), resource.notesZh ? <span lang="zh-CN">{resource.notesZh}</span> : notSet],
+    [t('notesEn'), resource.notesEn ? <span lang="en">{resource.notesEn}</span> : notSet],
     [t('createdAt'), formatDateTime(resource.createdAt, locale, timeZone)],
   ];
   return (
@@ -142,7 +157,7 @@ function LedgerData({ entry, locale, timeZone }: SectionProps) {
 function Blackouts({ entry, locale, timeZone }: SectionProps) {
   const t = useTranslations('ledger');
   return (
-    <section aria-labelledby="blackouts" className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <h2 id="blackouts" className="text-lg font-semibold">
         {t('blackoutsHeading')}
       </h2>
@@ -182,7 +197,7 @@ function Usage({ entry, locale, timeZone }: SectionProps) {
   const tChannel = useTranslations('channel');
   const dash = <span className="text-slate-400">—</span>;
   return (
-    <section aria-labelledby="usage" className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
         <h2 id="usage" className="text-lg font-semibold">
           {t('usageHeading')}
