@@ -1,27 +1,49 @@
 /**
- * Coarse redirect only: a portal page requested without a session cookie goes to the sign-in
- * page. It never reads the database or verifies the cookie — pages, actions and route handlers
- * do the real check through lib/auth/session.ts and the domain functions.
+ * Runs before every page: sends the security headers (lib/http/security-headers.ts) with a fresh
+ * script nonce, gives the e-mail link pages their status line (lib/http/link-status.ts), and
+ * sends a portal page requested without a session cookie to the sign-in page. The redirect is
+ * coarse: it never reads the database or verifies the cookie — pages, actions and route
+ * handlers do the real check through lib/auth/session.ts and the domain functions.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { loginUrl, REQUEST_PATH_HEADER, SESSION_COOKIES } from '@/lib/auth/portal-paths';
 import { linkPageStatus } from '@/lib/http/link-status';
+import { contentSecurityPolicy, linkPageOrigin, newNonce, securityHeaders } from '@/lib/http/security-headers';
+
+const PORTAL = /^\/(?:$|bookings(?:\/|$)|calendar(?:\/|$)|desk(?:\/|$)|admin(?:\/|$))/;
 
 export async function proxy(request: NextRequest) {
-  const link = await linkPageStatus(request);
-  if (link) return link;
   const { pathname, search } = request.nextUrl;
-  const path = `${pathname}${search}`;
-  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    return NextResponse.redirect(new URL(loginUrl(path), request.url));
-  }
+  const appOrigin = new URL(process.env.APP_URL?.trim() || request.nextUrl.origin).origin;
+  const https = appOrigin.startsWith('https:');
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+
   const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  // Next.js finds the nonce in the request's CSP header and puts it on the scripts it renders.
+  headers.set('Content-Security-Policy', csp);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+  const origin = linkPageOrigin(request, appOrigin);
+  if (origin) headers.set('origin', origin);
+
+  const response =
+    (await linkPageStatus(request, { request: { headers } })) ??
+    (PORTAL.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))
+      ? NextResponse.redirect(new URL(loginUrl(`${pathname}${search}`), request.url))
+      : NextResponse.next({ request: { headers } }));
+  for (const [name, value] of Object.entries(securityHeaders(pathname, csp, { https }))) response.headers.set(name, value);
+  return response;
 }
 
-// The signed-in portal, and the e-mail link pages for their status only. Other public pages
-// (the customer booking page, /login, /api) are not listed and pass untouched.
+// Every page; not the API, Next.js's static files or the icon.
 export const config = {
-  matcher: ['/', '/bookings/:path*', '/calendar/:path*', '/desk/:path*', '/admin/:path*', '/r/:token', '/m/:token'],
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

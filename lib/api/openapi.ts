@@ -81,7 +81,9 @@ const errorResponse = (description: string) => ({ description, content: jsonCont
 const RESPONSES = {
   400: errorResponse('The body is not valid JSON (`invalid_json`).'),
   401: errorResponse('Not signed in (`unauthenticated`).'),
-  403: errorResponse("Signed in, but this role may not do this (`forbidden`)."),
+  403: errorResponse(
+    "Signed in, but this role may not do this (`forbidden`); or a state change with the session cookie whose `Origin` is not the app's own (`cross_origin`).",
+  ),
   404: errorResponse('No such booking, or not yours to see (`not_found`); a malformed id too.'),
   409: errorResponse(
     'The slot is taken (`slot_taken`, with `alternatives`), the status does not allow this (`invalid_transition`), the confirmation deadline has passed (`deadline_passed`) or the resource is out of service (`resource_unavailable`).',
@@ -89,7 +91,7 @@ const RESPONSES = {
   413: errorResponse(
     `The body is larger than the route accepts (\`payload_too_large\`): ${MAX_JSON_BYTES / 1024} KB at most, less where the message says so.`,
   ),
-  415: errorResponse('A body was sent without `Content-Type: application/json` (`unsupported_media_type`).'),
+  415: errorResponse('A state change was sent without `Content-Type: application/json` (`unsupported_media_type`).'),
   422: errorResponse(
     'Invalid input (`invalid_input`, with per-field messages in `fields`) or a booking rule (`lead_time` with `params.earliest`, `outside_hours`, `too_long`, `beyond_horizon`, `over_capacity`); time rules come with `alternatives`.',
   ),
@@ -122,8 +124,8 @@ function actionPaths(): Record<string, JsonSchema> {
           summary: spec.summary,
           description: `Allowed for ${spec.who}.`,
           parameters: [idParameter('The booking.')],
-          // A body that may be empty (confirm, decline) need not be sent at all.
-          requestBody: { required: !spec.body.safeParse({}).success, content: jsonContent(spec.bodyName) },
+          // Every state change carries a JSON body: `{}` for the actions without fields (confirm).
+          requestBody: { required: true, content: jsonContent(spec.bodyName) },
           responses: {
             200: { description: 'The booking after the change.', content: jsonContent('Booking') },
             ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500),

@@ -9,21 +9,24 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 const LINK_PAGE = /^\/(?:r|m)\/([^/]+)\/?$/;
 
-/** For a link page's GET or HEAD: the response with its status; undefined for any other request. */
-export async function linkPageStatus(request: NextRequest): Promise<NextResponse | undefined> {
+/**
+ * For a link page: the response letting the request through, with its status for a GET or
+ * HEAD; undefined for any other page. `init` carries the proxy's request headers along.
+ */
+export async function linkPageStatus(request: NextRequest, init: Parameters<typeof NextResponse.next>[0] = {}): Promise<NextResponse | undefined> {
   const match = LINK_PAGE.exec(request.nextUrl.pathname);
   if (!match) return undefined;
   // The buttons' POSTs go to the page's actions, which answer a closed link themselves.
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next(init);
   let token: string;
   try {
     token = decodeURIComponent(match[1]);
   } catch {
-    return NextResponse.next({ status: 404 });
+    return NextResponse.next({ ...init, status: 404 });
   }
   // Loaded on demand: the proxy's other paths never touch the database.
   const [{ getDb }, { linkState }] = await Promise.all([import('@/db'), import('@/lib/booking/booking-link')]);
   const state = await linkState(await getDb(), token);
-  if (state === 'open') return NextResponse.next();
-  return NextResponse.next({ status: state === 'unknown' ? 404 : 410 });
+  if (state === 'open') return NextResponse.next(init);
+  return NextResponse.next({ ...init, status: state === 'unknown' ? 404 : 410 });
 }

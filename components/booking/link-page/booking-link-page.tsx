@@ -31,11 +31,11 @@ import type { FormAction } from '@/lib/forms/action-result';
 import { ChangeRequestForm } from '../change-request-form';
 import { CancelForm, CheckInForm, RespondForm } from './link-forms';
 
-// The token is in the URL: keep it out of search engines and out of the Referer sent to any
-// other site. 'same-origin' rather than 'no-referrer': under no-referrer a plain form POST (before
-// the page has hydrated, or without JavaScript) carries `Origin: null`, which Next's server-action
-// origin check refuses.
-export const linkPageMetadata: Metadata = { robots: { index: false, follow: false }, referrer: 'same-origin' };
+// The token is in the URL: keep it out of search engines and out of every Referer (the proxy
+// sends the same policy as a header). Under no-referrer the page's form posts carry
+// `Origin: null`; proxy.ts vouches for them when the browser says they are same-origin
+// (lib/http/security-headers.ts linkPageOrigin).
+export const linkPageMetadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
 
 export interface BookingLinkPageProps {
   token: string;
