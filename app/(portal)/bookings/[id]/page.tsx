@@ -21,7 +21,7 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
-import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
+import { requestChangeAction, withdrawChangeAction } from '@/app/actions/change';
 import { ChangeSection } from '@/components/booking/change-section';
 import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
 
@@ -81,7 +81,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
             actor={actor}
             locale={locale}
             timeZone={timeZone}
-            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeAction }}
             returnTo="booking"
           />
           <Details detail={detail} locale={locale} timeZone={timeZone} />
