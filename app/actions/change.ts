@@ -29,15 +29,10 @@ export const requestChangeAction = serverAction({
   after: back('changeRequested'),
 });
 
-const withdrawChangeAction = serverAction({
+export const withdrawChangeAction = serverAction({
   input: target,
   run: async ({ db, actor }, { bookingId }) => {
     await withdrawChange(db, actor, { bookingId });
   },
   after: back('changeWithdrawn'),
 });
-
-/** A plain button's post: a refusal (the request was decided meanwhile) shows on the reloaded page. */
-export async function withdrawChangeFormAction(form: FormData): Promise<void> {
-  await withdrawChangeAction(null, form);
-}

@@ -99,3 +99,19 @@ export function ChangeRequestForm({ action: submit, hidden, resources, current, 
     </form>
   );
 }
+
+/** Takes the pending change request back (the applicant's own, or customer service's for a customer). */
+export function WithdrawChangeForm({ action: submit, hidden, label }: { action: FormAction; hidden: Record<string, string>; label: string }) {
+  const [state, action] = useActionState(submit, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ActionStatus result={state} />
+      <SubmitButton variant="outline" className="w-full sm:w-auto sm:self-start">
+        {label}
+      </SubmitButton>
+    </form>
+  );
+}

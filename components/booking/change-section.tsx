@@ -4,8 +4,7 @@
  * allows — for whoever the domain lets act as the applicant. The page gives the actions.
  */
 import { getTranslations } from 'next-intl/server';
-import { ChangeRequestForm } from '@/components/booking/change-request-form';
-import { SubmitButton } from '@/components/forms/submit-button';
+import { ChangeRequestForm, WithdrawChangeForm } from '@/components/booking/change-request-form';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db';
@@ -26,7 +25,7 @@ export interface ChangeSectionProps {
   actor: UserActor;
   locale: AppLocale;
   timeZone: string;
-  actions: { request: FormAction; withdraw: (form: FormData) => Promise<void> };
+  actions: { request: FormAction; withdraw: FormAction };
   /** Which page the forms come back to. */
   returnTo: 'booking' | 'desk';
 }
@@ -54,11 +53,7 @@ export async function ChangeSection({ detail, actor, locale, timeZone, actions, 
           </p>
           <p className="mt-1">{t('pending.reason', { reason: pendingChange.reason })}</p>
         </Alert>
-        <form action={actions.withdraw}>
-          <input type="hidden" name="bookingId" value={booking.id} />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <SubmitButton variant="outline">{t('pending.withdraw')}</SubmitButton>
-        </form>
+        <WithdrawChangeForm action={actions.withdraw} hidden={{ bookingId: booking.id, returnTo }} label={t('pending.withdraw')} />
       </>
     );
   } else if (canRequestChange(booking, now, changeNoticeHours)) {

@@ -89,7 +89,7 @@ describe('moving a visit', () => {
     await admin.waitForURL(/\/admin\/review\/[0-9a-f-]{36}/);
     await admin.getByRole('heading', { name: '改期申请' }).waitFor();
     await admin.getByLabel('审核意见').last().fill('同意改期。');
-    await admin.getByRole('button', { name: '批准改期' }).click();
+    await admin.getByRole('button', { name: '批准改期', exact: true }).click();
     await admin.waitForURL(/notice=changeApproved/);
     await expect.poll(() => admin.locator('main').textContent()).toContain('已批准改期');
     await adminContext.close();
@@ -102,5 +102,5 @@ describe('moving a visit', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('14:00');
     await expect.poll(() => page.locator('main').textContent()).toContain('已确认');
     await customer.close();
-  });
+  }, 240_000);
 });

@@ -21,7 +21,7 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedFacilities, localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
-import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
+import { requestChangeAction, withdrawChangeAction } from '@/app/actions/change';
 import { ChangeSection } from '@/components/booking/change-section';
 import { getSettings } from '@/lib/settings';
 import { inReportWindow } from '@/lib/incidents/report';
@@ -111,7 +111,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
             actor={actor}
             locale={locale}
             timeZone={timeZone}
-            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeAction }}
             returnTo="booking"
           />
           <Details detail={detail} locale={locale} timeZone={timeZone} />

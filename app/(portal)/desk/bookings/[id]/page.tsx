@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
-import { requestChangeAction, withdrawChangeFormAction } from '@/app/actions/change';
+import { requestChangeAction, withdrawChangeAction } from '@/app/actions/change';
 import { recordContactAction } from '@/app/actions/desk';
 import { ChangeSection } from '@/components/booking/change-section';
 import { BookingHistory } from '@/components/booking/booking-history';
@@ -112,7 +112,7 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
             detail={detail}
             actor={actor}
             {...view}
-            actions={{ request: requestChangeAction, withdraw: withdrawChangeFormAction }}
+            actions={{ request: requestChangeAction, withdraw: withdrawChangeAction }}
             returnTo="desk"
           />
           <section aria-labelledby="history" className="flex flex-col gap-3">
