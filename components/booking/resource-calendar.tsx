@@ -159,7 +159,7 @@ export function ResourceCalendar({
           {failure}
         </Alert>
       )}
-      <MaintenanceNotice periods={maintenance} codes={resourceCodes} />
+      <MaintenanceNotice periods={maintenance} codes={resourceCodes} timeZone={timeZone} />
       {mounted ? (
         <FullCalendar
           ref={calendarRef}
@@ -210,14 +210,17 @@ export function ResourceCalendar({
 }
 
 /** Resources under maintenance in the period shown, said in words (the shading alone is easy to miss). */
-function MaintenanceNotice({ periods, codes }: { periods: FeedEntry[]; codes?: Record<string, string> }) {
+function MaintenanceNotice({ periods, codes, timeZone }: { periods: FeedEntry[]; codes?: Record<string, string>; timeZone: string }) {
   const t = useTranslations('calendar');
-  if (periods.length === 0) return null;
+  // Periods already over are history (the shading still shows them).
+  const now = toWallClock(new Date(), timeZone);
+  const current = periods.filter((p) => p.end > now);
+  if (current.length === 0) return null;
   const wall = (w: WallClock) => w.replace('T', ' ');
   return (
     <Alert variant="warning" className="mb-2" data-testid="maintenance-notice">
       <ul className="flex flex-col gap-1">
-        {periods.map((p) => (
+        {current.map((p) => (
           <li key={p.id}>
             {t(p.untilFurtherNotice ? 'maintenanceOpen' : 'maintenanceUntil', {
               resource: codes?.[p.resourceId] ?? t('thisResource'),

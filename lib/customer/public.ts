@@ -91,13 +91,14 @@ export interface PublicAvailability {
   to: string;
   /** Busy time (bookings with their set-up/clean-up buffers, blackouts), merged, ISO 8601. */
   busy: { startAt: string; endAt: string }[];
-  /** Maintenance periods in the range (part of `busy`), so the page can say why. */
+  /** Maintenance periods in the range not yet over (part of `busy`), so the page can say why. */
   maintenance: { startAt: string; endAt: string; untilFurtherNotice: boolean }[];
 }
 
 export async function publicAvailability(
   db: Db,
   input: { resourceId: unknown; from: unknown; to: unknown },
+  now: Date = new Date(),
 ): Promise<PublicAvailability> {
   const { resourceId, from, to } = parseInput(availabilityQuerySchema, input);
   if (to.getTime() - from.getTime() > MAX_AVAILABILITY_DAYS * DAY) {
@@ -116,7 +117,8 @@ export async function publicAvailability(
       startAt: new Date(i.start).toISOString(),
       endAt: new Date(i.end).toISOString(),
     })),
-    maintenance: maintenance.map((m) => ({
+    // Only what is still ahead matters to someone booking.
+    maintenance: maintenance.filter((m) => m.endAt > now).map((m) => ({
       startAt: m.startAt.toISOString(),
       endAt: m.endAt.toISOString(),
       untilFurtherNotice: isOpenEnded(m.endAt),

@@ -14,6 +14,7 @@
  */
 import { and, desc, eq, gt, inArray, lt, lte, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { retryOnDeadlock } from '@/db/retry';
 import {
   blackouts,
   bookings,
@@ -86,7 +87,9 @@ export async function reportIncident(
   }
   const blockEnd = report.blockUntil ?? OPEN_ENDED;
 
-  return db.transaction(async (tx) => {
+  // Approving a request locks its row before the schedule lock; flagging here takes the rows
+  // after it. PostgreSQL breaks such a cycle by aborting one side: this side simply runs again.
+  return retryOnDeadlock(() => db.transaction(async (tx) => {
     const [resource] = isUuid(resourceId) ? await tx.select().from(resources).where(eq(resources.id, resourceId)) : [];
     if (!resource) throw new DomainError('not_found');
     const { reporter, booking } = await authorizeReporter(tx, actor, resource, report.bookingId, now);
@@ -135,7 +138,7 @@ export async function reportIncident(
       id: incident.id,
       affectedBookings: affected.map(({ id, reference, startAt, endAt }) => ({ id, reference, startAt, endAt })),
     };
-  });
+  }));
 }
 
 /**

@@ -224,11 +224,11 @@ describe('a blocking report', () => {
   it('shows as maintenance on the public availability and the staff calendar feed, until further notice', async () => {
     const resource = await resourceByCode(db(), 'SR-101');
     const result = await reportIncident(db(), actors.admin, resource.id, { severity: 'blocking', description: '展柜玻璃破裂' }, { now: NOW });
-    const answer = await publicAvailability(db(), {
-      resourceId: resource.id,
-      from: at('2030-03-05', '00:00').toISOString(),
-      to: at('2030-03-06', '00:00').toISOString(),
-    });
+    const answer = await publicAvailability(
+      db(),
+      { resourceId: resource.id, from: at('2030-03-05', '00:00').toISOString(), to: at('2030-03-06', '00:00').toISOString() },
+      NOW,
+    );
     expect(answer.maintenance).toEqual([{ startAt: NOW.toISOString(), endAt: expect.any(String), untilFurtherNotice: true }]);
     expect(answer.busy).toEqual([{ startAt: NOW.toISOString(), endAt: answer.maintenance[0].endAt }]);
     expect(JSON.stringify(answer)).not.toContain('展柜玻璃破裂');
@@ -237,12 +237,19 @@ describe('a blocking report', () => {
     const block = feed.entries.find((e) => e.kind === 'blackout');
     expect(block).toMatchObject({ blackoutKind: 'maintenance', untilFurtherNotice: true, title: '展柜玻璃破裂', start: '2030-03-04T10:00' });
 
+    const answer2 = await publicAvailability(
+      db(),
+      { resourceId: resource.id, from: at('2030-03-04', '00:00').toISOString(), to: at('2030-03-05', '00:00').toISOString() },
+      NOW,
+    );
+    expect(answer2.maintenance).toHaveLength(1);
+    // Resolved: the period ended and is no longer announced (it stays in the ledger).
     await resolveIncident(db(), actors.admin, result.id, { notes: '已更换玻璃' }, { now: new Date(NOW.getTime() + HOUR) });
-    const after = await publicAvailability(db(), {
-      resourceId: resource.id,
-      from: at('2030-03-05', '00:00').toISOString(),
-      to: at('2030-03-06', '00:00').toISOString(),
-    });
+    const after = await publicAvailability(
+      db(),
+      { resourceId: resource.id, from: at('2030-03-04', '00:00').toISOString(), to: at('2030-03-05', '00:00').toISOString() },
+      new Date(NOW.getTime() + 2 * HOUR),
+    );
     expect(after.maintenance).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox, holidays } from '@/db/schema';
+import { emailOutbox, holidays, incidents, resources, waitlistEntries } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
 import type { ActionResult } from '@/lib/forms/action-result';
 import type { ActionContext, ServerAction } from '@/lib/forms/server-action';
@@ -126,5 +126,30 @@ describe('server actions', () => {
       },
       values: { date: '2031-02-30', kind: 'x', name: '' },
     });
+  });
+
+  it('damage reports and the waitlist: resolve (admin only), join and leave as results', async () => {
+    const [resource] = await db().select().from(resources).limit(1);
+    const [incident] = await db()
+      .insert(incidents)
+      .values({ resourceId: resource.id, severity: 'minor', description: '门锁松动' })
+      .returning();
+    expect(await byName('resolveIncidentAction').invoke(ctx(actors.staff), form({ incidentId: incident.id, notes: '已修' }))).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await byName('resolveIncidentAction').invoke(ctx(actors.admin, 'zh'), form({ incidentId: incident.id, notes: '已修' }))).toEqual({
+      ok: true,
+      data: undefined,
+      message: '报告已处理。',
+    });
+
+    const startAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const endAt = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
+    const joined = await byName('joinWaitlistAction').invoke(ctx(actors.staff), { resourceId: resource.id, startAt, endAt });
+    expect(joined).toMatchObject({ ok: true });
+    const [entry] = await db().select().from(waitlistEntries).where(eq(waitlistEntries.userId, actors.staff.id));
+    expect(await byName('leaveWaitlistAction').invoke(ctx(actors.staff2), form({ entryId: entry.id }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await byName('leaveWaitlistAction').invoke(ctx(actors.staff), form({ entryId: entry.id }))).toMatchObject({ ok: true });
   });
 });

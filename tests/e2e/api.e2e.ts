@@ -579,6 +579,11 @@ describe('GET /api/v1/openapi.json', () => {
         ...['request-change', 'approve-change', 'reject-change', 'withdraw-change', 'move'].map(
           (action) => `POST /api/v1/bookings/{id}/${action}`,
         ),
+        'POST /api/v1/resources/{id}/incidents',
+        'POST /api/v1/incidents/{id}/resolve',
+        'GET /api/v1/waitlist',
+        'POST /api/v1/waitlist',
+        'DELETE /api/v1/waitlist/{id}',
         'GET /api/v1/public/resources',
         'GET /api/v1/public/availability',
         'POST /api/v1/public/booking-requests',
