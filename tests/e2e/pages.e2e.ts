@@ -1,0 +1,158 @@
+/**
+ * Every page, as the role that uses it, in both languages at phone and desktop width: axe-core
+ * finds no violation of any impact, and the Chinese pages show no message path, code or
+ * English system phrase (tests/helpers/untranslated.ts). One browser; each role signs in once
+ * and its session is reused by a context per language and width.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untranslatedIn } from '../helpers/untranslated';
+import { baseUrl, DESKTOP, launchBrowser, PHONE, signIn } from './browser';
+
+type Role = 'anonymous' | 'staff' | 'staff2' | 'service' | 'admin';
+interface Ids {
+  ownBooking: string;
+  pendingReview: string;
+  customerBooking: string;
+  resource: string;
+}
+interface PageSpec {
+  path: string | ((ids: Ids) => string);
+  as: Role;
+  /** The HTTP status the page answers with (200 unless said). */
+  status?: number;
+}
+
+/** The one list of pages: add a page here and it is checked everywhere. */
+const PAGES: PageSpec[] = [
+  { path: '/login', as: 'anonymous' },
+  { path: '/book', as: 'anonymous' },
+  { path: '/no-such-page', as: 'anonymous', status: 404 },
+  { path: `/m/${'B'.repeat(43)}`, as: 'anonymous', status: 404 },
+  { path: '/', as: 'staff' },
+  { path: '/bookings', as: 'staff' },
+  { path: '/bookings/new', as: 'staff' },
+  { path: (ids) => `/bookings/${ids.ownBooking}`, as: 'staff' },
+  { path: '/calendar', as: 'staff' },
+  { path: '/no-such-page', as: 'staff', status: 404 },
+  { path: '/coordination', as: 'staff2' },
+  { path: '/desk', as: 'service' },
+  { path: '/desk/new', as: 'service' },
+  { path: '/desk/notify', as: 'service' },
+  { path: (ids) => `/desk/bookings/${ids.customerBooking}`, as: 'service' },
+  { path: '/admin', as: 'admin' },
+  { path: '/admin/review', as: 'admin' },
+  { path: (ids) => `/admin/review/${ids.pendingReview}`, as: 'admin' },
+  { path: '/admin/resources', as: 'admin' },
+  { path: (ids) => `/admin/resources/${ids.resource}`, as: 'admin' },
+  { path: '/admin/holidays', as: 'admin' },
+  { path: '/admin/settings', as: 'admin' },
+  { path: '/admin/outbox', as: 'admin' },
+  { path: '/admin/entries/new', as: 'admin' },
+];
+
+const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
+  staff: 'staff@example.com',
+  staff2: 'staff2@example.com',
+  service: 'service@example.com',
+  admin: 'admin@example.com',
+};
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+const sessions = new Map<Role, Awaited<ReturnType<BrowserContext['storageState']>>>();
+let ids: Ids;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const [role, email] of Object.entries(EMAILS)) {
+    const context = await browser.newContext({ baseURL: baseUrl() });
+    const page = await context.newPage();
+    await signIn(page, email);
+    sessions.set(role as Role, await context.storageState());
+    await context.close();
+  }
+  ids = await findIds();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A booking, a pending request, a customer's booking and a resource of the demo data. */
+async function findIds(): Promise<Ids> {
+  const get = async (role: Role, path: string) => {
+    const context = await browser.newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+    const body = await (await context.request.get(path)).json();
+    await context.close();
+    return body;
+  };
+  type Row = { id: string; status: string; requesterKind: string };
+  const own = (await get('staff', '/api/v1/bookings')).bookings as Row[];
+  const all = (await get('admin', '/api/v1/bookings')).bookings as Row[];
+  const resources = (await get('staff', '/api/v1/resources')).resources as { id: string }[];
+  return {
+    ownBooking: own[0].id,
+    pendingReview: all.find((b) => b.status === 'pending')!.id,
+    customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,
+    resource: resources[0].id,
+  };
+}
+
+interface Finding {
+  page: string;
+  problems: string[];
+}
+
+async function check(page: Page, spec: PageSpec, locale: 'zh' | 'en'): Promise<Finding> {
+  const path = typeof spec.path === 'function' ? spec.path(ids) : spec.path;
+  const response = await page.goto(path, { waitUntil: 'networkidle' });
+  const problems: string[] = [];
+  if (response?.status() !== (spec.status ?? 200)) problems.push(`status ${response?.status()}`);
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map(
+      (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+  problems.push(...violations);
+  if (locale === 'zh') {
+    // Text marked as another language (the ledger's English notes, the "English" switch) is meant so.
+    const text = await page.evaluate(() => {
+      let shown = document.body.innerText;
+      for (const el of document.querySelectorAll<HTMLElement>('body [lang]:not([lang^="zh"])')) shown = shown.replace(el.innerText, ' ');
+      return shown;
+    });
+    problems.push(...untranslatedIn(text).map((found) => `untranslated ${found}`));
+    problems.push(...untranslatedIn(await page.title()).map((found) => `untranslated title ${found}`));
+  }
+  return { page: `${spec.as} ${path}`, problems };
+}
+
+describe.each([
+  ['zh', 'phone', PHONE],
+  ['zh', 'desktop', DESKTOP],
+  ['en', 'phone', PHONE],
+  ['en', 'desktop', DESKTOP],
+] as const)('every page in %s at %s width', (locale, _width, device) => {
+  it('has no accessibility violation and nothing untranslated', async () => {
+    const findings: Finding[] = [];
+    for (const role of new Set(PAGES.map((p) => p.as))) {
+      const context = await browser.newContext({
+        ...device,
+        baseURL: baseUrl(),
+        locale: locale === 'zh' ? 'zh-CN' : 'en-US',
+        storageState: sessions.get(role),
+      });
+      await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseUrl() }]);
+      const page = await context.newPage();
+      for (const spec of PAGES.filter((p) => p.as === role)) findings.push(await check(page, spec, locale));
+      await context.close();
+    }
+    expect(findings.filter((f) => f.problems.length > 0)).toEqual([]);
+  }, 300_000);
+});
