@@ -143,7 +143,7 @@ async function sendRow(row: OutboxRow): Promise<string> {
     ...(row.bookingId
       ? { messageId: bookingMessageId(row.bookingId, row.id), replyTo: bookingReplyAddress(row.bookingId) }
       : {}),
-    ...(mail.ics ? { icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: mail.ics } } : {}),
+    ...(mail.ics ? { icalEvent: { method: mail.ics.method, filename: 'invite.ics', content: mail.ics.content } } : {}),
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
   return sent.messageId;

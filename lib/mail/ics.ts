@@ -1,15 +1,43 @@
 /**
- * The calendar invitation attached to the approval and confirmation mails. METHOD:REQUEST with
- * the booking system as organizer and the recipient as attendee, so calendar clients offer to
- * add it; the UID is fixed per booking and SEQUENCE is the booking's version, so the
- * confirmation updates the event the approval created instead of adding a second one.
- * Times are written in UTC: every client converts them to its own zone.
+ * The calendar part of booking mails. Approval, confirmation, an approved change and admin's
+ * move carry METHOD:REQUEST, so calendar clients offer to add (or update) the event; a mail
+ * about a booking that ended without taking place (cancelled, declined, expired, rejected,
+ * displaced, released as a no-show) carries METHOD:CANCEL with STATUS:CANCELLED, so the client
+ * removes the event it added. The UID is fixed per booking and SEQUENCE is the booking's version,
+ * which every status change raises — so each mail supersedes the one before it instead of adding
+ * a second event. Times are written in UTC: every client converts them to its own zone.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { TemplateName } from '@/emails';
 import { mailDomain, mailFrom } from './config';
 
+export type CalendarMethod = 'REQUEST' | 'CANCEL';
+
+/**
+ * The one place that decides which mails carry a calendar part, and with which method.
+ * A REQUEST mail always carries one. A CANCEL mail carries one only when its payload has
+ * `calendar` (lib/mail/notify.ts sets it when an invitation was queued earlier for the booking:
+ * a request rejected or cancelled while pending never put anything in a calendar).
+ */
+export const CALENDAR_METHOD: Partial<Record<TemplateName, CalendarMethod>> = {
+  approved: 'REQUEST',
+  confirmed: 'REQUEST',
+  'change-approved': 'REQUEST',
+  moved: 'REQUEST',
+  cancelled: 'CANCEL',
+  declined: 'CANCEL',
+  expired: 'CANCEL',
+  rejected: 'CANCEL',
+  displaced: 'CANCEL',
+  'no-show-released': 'CANCEL',
+};
+
+/** The templates whose mail put the booking in the recipient's calendar. */
+export const INVITATION_TEMPLATES = (Object.keys(CALENDAR_METHOD) as TemplateName[]).filter((name) => CALENDAR_METHOD[name] === 'REQUEST');
+
 export interface InvitationInput {
+  method: CalendarMethod;
   bookingId: string;
   sequence: number;
   reference: string;
@@ -27,7 +55,11 @@ export interface InvitationInput {
 
 export function bookingInvitation(input: InvitationInput): string {
   const [organizer] = addressparser(mailFrom(), { flatten: true });
-  const calendar = ical({ prodId: { company: 'resource-booking', product: 'booking', language: 'ZH' }, method: ICalCalendarMethod.REQUEST });
+  const cancel = input.method === 'CANCEL';
+  const calendar = ical({
+    prodId: { company: 'resource-booking', product: 'booking', language: 'ZH' },
+    method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
   calendar.createEvent({
     id: `${input.bookingId}@${mailDomain()}`,
     sequence: input.sequence,
@@ -36,7 +68,7 @@ export function bookingInvitation(input: InvitationInput): string {
     summary: `${input.resourceName} · ${input.reference}`,
     location: input.location,
     description: input.description,
-    status: input.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+    status: cancel ? ICalEventStatus.CANCELLED : input.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
     organizer: { name: organizer?.name || input.organizerName || organizer?.address || 'booking', email: organizer?.address || `booking@${mailDomain()}` },
     attendees: [{ name: input.attendee.name, email: input.attendee.email, rsvp: false }],
   });

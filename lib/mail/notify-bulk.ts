@@ -8,7 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, emailOutbox, resources, users } from '@/db/schema';
 import { getSettings } from '@/lib/settings';
-import { dedupeKey, noShowPayload, TEMPLATE, type Context, type Recipient } from './notify';
+import { dedupeKey, invitedBookings, noShowPayload, TEMPLATE, type Context, type Recipient } from './notify';
 
 /** The kinds that have a bulk path: mails to the applicant built from the booking alone. */
 const BUILDERS = { no_show: noShowPayload } as const;
@@ -28,8 +28,9 @@ export async function notifyEach(tx: Db, kind: BulkNotificationKind, bookingIds:
       .innerJoin(resources, eq(resources.id, bookings.resourceId))
       .leftJoin(users, eq(users.id, bookings.requesterUserId))
       .where(inArray(bookings.id, [...ids]));
+    const invited = await invitedBookings(tx, ids);
     const contexts = rows.map(({ booking, resource, user }) => {
-      const ctx: Context = { tx, booking, resource, settings, occasion: String(booking.version) };
+      const ctx: Context = { tx, booking, resource, settings, occasion: String(booking.version), invited: invited.has(booking.id) };
       const recipient: Recipient | undefined =
         booking.requesterKind === 'customer'
           ? booking.contactEmail

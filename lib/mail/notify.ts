@@ -32,6 +32,7 @@ import { loadLatestChange } from '@/lib/booking/change-requests';
 import { translator } from '@/lib/i18n/messages';
 import { getSettings } from '@/lib/settings';
 import { issueMailToken } from '@/lib/tokens';
+import { INVITATION_TEMPLATES } from './ics';
 import { mailLinks } from './links';
 import { enqueueEmail } from './outbox';
 
@@ -76,7 +77,10 @@ export interface NotifyExtra {
 
 /** What the outbox stores: the template's props without the locale (the row has it). */
 export type MailPayload<K extends TemplateName> = Omit<TemplateProps[K], 'locale'> & {
-  /** For mails with an .ics invitation: the event's SEQUENCE (the booking's version). */
+  /**
+   * For mails with a calendar part (lib/mail/ics.ts): the event's SEQUENCE (the booking's
+   * version). On a CANCEL mail its presence says an invitation went out earlier.
+   */
   calendar?: { sequence: number };
 };
 
@@ -92,6 +96,8 @@ export interface Context {
   resource: Resource;
   settings: PolicySettings;
   occasion: string;
+  /** Whether an invitation was queued for the booking earlier; the bulk path reads it for all at once. */
+  invited?: boolean;
 }
 
 /** Queues the e-mails for `kind`; returns how many rows were new (0 when already queued). */
@@ -113,18 +119,24 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
 
   switch (kind) {
     case 'request_received':
-    case 'declined':
     case 'reply_not_understood':
       return toApplicant(ctx, kind, (r) => applicantBase(ctx, r));
     case 'info_requested':
       return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), message: booking.infoRequest ?? '' }));
+    case 'declined':
+      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), ...(await withdrawal(ctx)) }));
     case 'rejected':
     case 'cancelled':
-      return toApplicant(ctx, kind, async (r) => ({ ...(await applicantBase(ctx, r)), reason: reasonFor(booking, r.locale) }));
+      return toApplicant(ctx, kind, async (r) => ({
+        ...(await applicantBase(ctx, r)),
+        reason: reasonFor(booking, r.locale),
+        ...(await withdrawal(ctx)),
+      }));
     case 'expired':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
         deadline: (booking.confirmDeadline ?? booking.startAt).toISOString(),
+        ...(await withdrawal(ctx)),
       }));
     case 'confirmed':
       return toApplicant(ctx, kind, async (r) => ({
@@ -157,6 +169,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         links: { view: mailLinks.booking(booking.id), newBooking: mailLinks.newBooking() },
         reason: reasonFor(booking, r.locale),
         alternatives: await describeAlternatives(tx, extra.alternatives ?? [], r.locale, booking.requesterKind),
+        ...(await withdrawal(ctx)),
       }));
     case 'incident_affected':
       return toApplicant(ctx, kind, async (r) => ({
@@ -334,7 +347,29 @@ export async function noShowPayload(ctx: Context, recipient: Recipient): Promise
   return {
     ...(await applicantBase(ctx, recipient)),
     deadline: new Date(ctx.booking.startAt.getTime() + ctx.settings.noShowGraceMinutes * 60_000).toISOString(),
+    ...(await withdrawal(ctx)),
   };
+}
+
+/**
+ * The booking will not take place: if an invitation put it in the applicant's calendar
+ * (approval, confirmation, change, move), the mail takes it out again — CANCEL with the booking's
+ * version as SEQUENCE, which the status change just raised above the invitation's. A request
+ * rejected or cancelled while pending never had an invitation, so its mail has no calendar part.
+ */
+async function withdrawal(ctx: Context): Promise<{ calendar?: { sequence: number } }> {
+  const invited = ctx.invited ?? (await invitedBookings(ctx.tx, [ctx.booking.id])).has(ctx.booking.id);
+  return invited ? { calendar: { sequence: ctx.booking.version } } : {};
+}
+
+/** Of `bookingIds`, those an invitation was queued for (sent, or still ahead of this mail in the outbox). */
+export async function invitedBookings(tx: Db, bookingIds: readonly string[]): Promise<Set<string>> {
+  if (bookingIds.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ bookingId: emailOutbox.bookingId })
+    .from(emailOutbox)
+    .where(and(inArray(emailOutbox.bookingId, [...bookingIds]), inArray(emailOutbox.template, INVITATION_TEMPLATES)));
+  return new Set(rows.map((r) => r.bookingId).filter((id): id is string => id !== null));
 }
 
 async function applicantBase(ctx: Context, recipient: Recipient) {

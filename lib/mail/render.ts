@@ -1,6 +1,6 @@
 /**
  * Turns an outbox row into what is sent: subject, HTML, plain text, the sender's display name in
- * the mail's language and, for the approval and confirmation mails, the .ics invitation.
+ * the mail's language and, where lib/mail/ics.ts says so, the calendar part (REQUEST or CANCEL).
  */
 import { render } from '@react-email/render';
 import { createElement, type ComponentType } from 'react';
@@ -10,7 +10,7 @@ import { emailTranslator } from '@/emails/components/i18n';
 import type { BaseMailProps } from '@/emails/components/types';
 import type { OutboxRow } from '@/db/schema';
 import { fillLinkTokens } from '@/lib/tokens';
-import { bookingInvitation } from './ics';
+import { bookingInvitation, CALENDAR_METHOD, type CalendarMethod } from './ics';
 
 export interface RenderedEmail {
   subject: string;
@@ -18,11 +18,9 @@ export interface RenderedEmail {
   senderName: string;
   html: string;
   text: string;
-  /** iCalendar text (METHOD:REQUEST) for mails that carry an invitation. */
-  ics?: string;
+  /** The iCalendar part, for mails that carry one. */
+  ics?: { method: CalendarMethod; content: string };
 }
-
-const WITH_INVITATION = new Set(['approved', 'confirmed', 'change-approved', 'moved']);
 
 export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | 'payload' | 'toAddress' | 'bookingId'>): Promise<RenderedEmail> {
   if (!isTemplateName(row.template)) throw new Error(`Unknown e-mail template "${row.template}"`);
@@ -40,10 +38,12 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
   });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
 
-  let ics: string | undefined;
-  if (WITH_INVITATION.has(row.template) && row.bookingId) {
-    const { calendar, notes } = row.payload as { calendar?: { sequence: number }; notes?: string };
-    ics = bookingInvitation({
+  const { calendar, notes } = row.payload as { calendar?: { sequence: number }; notes?: string };
+  const method = CALENDAR_METHOD[row.template];
+  let ics: RenderedEmail['ics'];
+  if (method && row.bookingId && (method === 'REQUEST' || calendar)) {
+    const content = bookingInvitation({
+      method,
       bookingId: row.bookingId,
       sequence: calendar?.sequence ?? 0,
       reference: booking.reference,
@@ -56,6 +56,7 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
       organizerName: t('layout.product'),
       confirmed: row.template === 'confirmed',
     });
+    ics = { method, content };
   }
   return { subject, senderName: t('layout.product'), html, text, ics };
 }

@@ -14,7 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, users, type Booking } from '@/db/schema';
 import { sendDevReplyAction } from '@/app/dev/mailbox/[id]/actions';
 import { ANONYMOUS, type UserActor } from '@/lib/authz';
-import { approveBooking } from '@/lib/booking/review';
+import { adminMoveBooking } from '@/lib/booking/admin-move';
+import { cancelBooking, confirmBooking } from '@/lib/booking/applicant';
+import { releaseNoShows } from '@/lib/booking/release-no-shows';
+import { approveBooking, rejectBooking } from '@/lib/booking/review';
 import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 import { deliverOutbox, MAX_ATTEMPTS } from '@/lib/mail/deliver';
 import { composeDevReply, listDevMailbox, readDevMailbox } from '@/lib/mail/dev-mailbox';
@@ -268,5 +271,72 @@ describe('two workers at once', () => {
     for (const id of ids) expect(mailsFor(smtp, id)).toHaveLength(1);
     const rows = await db().select().from(emailOutbox).where(inArray(emailOutbox.bookingId, ids));
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 0)).toBe(true);
+  });
+});
+
+/** The calendar part of a received mail: its METHOD and its one event's UID, SEQUENCE and STATUS. */
+function calendarOf({ mail }: ReceivedMail) {
+  const part = mail.attachments.find((a) => a.filename === 'invite.ics');
+  if (!part) return undefined;
+  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const event = calendar.getFirstSubcomponent('vevent')!;
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: Number(event.getFirstPropertyValue('sequence')),
+    status: event.getFirstPropertyValue('status'),
+  };
+}
+
+describe('calendar hygiene', () => {
+  it('a move updates the event and a cancellation of the confirmed booking removes it: same UID, rising SEQUENCE', async () => {
+    const booking = await approved(actors.staff, '2030-04-16');
+    await confirmBooking(db(), actors.staff, { bookingId: booking.id }, { now: NOW });
+    await adminMoveBooking(db(), actors.admin, { bookingId: booking.id, ...slot('2030-04-16', '14:00', '15:00'), reason: '会议室检修' }, { now: NOW });
+    await cancelBooking(db(), actors.staff, { bookingId: booking.id, reason: '会议取消' }, { now: NOW });
+    await deliverOutbox(db(), { now: NOW });
+
+    const received = mailsFor(smtp, booking.id);
+    expect(received).toHaveLength(4);
+    const parts = received.map(calendarOf);
+    expect(parts.map((p) => [p?.method, p?.status])).toEqual([
+      ['REQUEST', 'TENTATIVE'],
+      ['REQUEST', 'CONFIRMED'],
+      ['REQUEST', 'TENTATIVE'],
+      ['CANCEL', 'CANCELLED'],
+    ]);
+    expect(new Set(parts.map((p) => p?.uid))).toEqual(new Set([`${booking.id}@booking.test`]));
+    const sequences = parts.map((p) => p!.sequence);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    expect(new Set(sequences).size).toBe(4);
+  });
+
+  it('a no-show release removes the confirmed event from the calendar', async () => {
+    const booking = await approved(actors.staff2, '2030-04-17');
+    await confirmBooking(db(), actors.staff2, { bookingId: booking.id }, { now: NOW });
+    const released = new Date(booking.startAt.getTime() + 16 * MINUTE);
+    expect((await releaseNoShows(db(), released)).released).toBeGreaterThanOrEqual(1);
+    await deliverOutbox(db(), { now: released });
+
+    const parts = mailsFor(smtp, booking.id).map(calendarOf);
+    expect(parts.map((p) => p?.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+    expect(parts[2]).toMatchObject({ uid: `${booking.id}@booking.test`, status: 'CANCELLED' });
+    expect(parts[2]!.sequence).toBeGreaterThan(parts[1]!.sequence);
+  });
+
+  it('a pending request rejected or cancelled never had an event, so its mail carries none', async () => {
+    const resource = await resourceByCode(db(), 'MR-301');
+    const rejected = await seedBooking(db(), { resourceId: resource.id, requester: actors.staff, ...slot('2030-04-18', '09:30', '11:30') });
+    await rejectBooking(db(), actors.admin, { bookingId: rejected.id, reason: '当天会议室另有安排' }, { now: NOW });
+    const withdrawn = await seedBooking(db(), { resourceId: resource.id, requester: actors.staff, ...slot('2030-04-19', '09:30', '11:30') });
+    await cancelBooking(db(), actors.staff, { bookingId: withdrawn.id, reason: '不需要了' }, { now: NOW });
+    await deliverOutbox(db(), { now: NOW });
+
+    for (const booking of [rejected, withdrawn]) {
+      const received = mailsFor(smtp, booking.id);
+      expect(received).toHaveLength(1);
+      expect(received[0].mail.attachments).toEqual([]);
+      expect(received[0].mail.text).toContain(booking.reference);
+    }
   });
 });

@@ -54,7 +54,29 @@ describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
     );
     expect(mail.senderName).toBe(locale === 'zh' ? '资源预约' : 'Resource Booking');
     expect(mail.html).toContain(locale === 'zh' ? 'lang="zh-CN"' : 'lang="en"');
-    expect(Boolean(mail.ics)).toBe(['approved', 'confirmed', 'change-approved', 'moved'].includes(name));
+    // With `calendar` in the payload: an invitation, or the withdrawal of one.
+    const invitation = ['approved', 'confirmed', 'change-approved', 'moved'];
+    const withdrawal = ['cancelled', 'declined', 'expired', 'rejected', 'displaced', 'no-show-released'];
+    expect(mail.ics?.method).toBe(invitation.includes(name) ? 'REQUEST' : withdrawal.includes(name) ? 'CANCEL' : undefined);
+  });
+});
+
+describe('calendar part', () => {
+  const bookingId = '00000000-0000-4000-8000-000000000000';
+  const cancelledPayload = payloadOf((templates.cancelled.component as unknown as { PreviewProps: object }).PreviewProps);
+
+  it('withdraws the event sent earlier: METHOD:CANCEL, STATUS:CANCELLED, same UID, the SEQUENCE given', async () => {
+    const mail = await renderEmail({ template: 'cancelled', locale: 'zh', payload: { ...cancelledPayload, calendar: { sequence: 5 } }, toAddress: 'a@example.com', bookingId });
+    const content = mail.ics!.content.replace(/\r\n /g, '');
+    expect(content).toContain('METHOD:CANCEL');
+    expect(content).toContain('STATUS:CANCELLED');
+    expect(content).toContain('SEQUENCE:5');
+    expect(content).toMatch(new RegExp(`UID:${bookingId}@`));
+  });
+
+  it('has none when no invitation went out (no `calendar` in the payload)', async () => {
+    const mail = await renderEmail({ template: 'cancelled', locale: 'en', payload: cancelledPayload, toAddress: 'a@example.com', bookingId });
+    expect(mail.ics).toBeUndefined();
   });
 });
 
