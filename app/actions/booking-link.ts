@@ -8,16 +8,16 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cancelByLink, checkInByLink, confirmByLink, declineByLink, requestChangeByLink } from '@/lib/booking/booking-link';
+import { cancelByLink, checkInByLink, confirmByLink, declineByLink, requestChangeByLink, supplementByLink } from '@/lib/booking/booking-link';
 import { changeFormFields, changeFormInput } from '@/lib/booking/change-form';
-import { optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
+import { messageSchema, optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
 import { serverAction } from '@/lib/forms/server-action';
 
 /** Which of the two addresses the page was opened at: the answer goes back there. */
 const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
 
 const backToLink = (
-  done: 'confirmed' | 'declined' | 'cancelled' | 'checkedIn' | 'changeRequested',
+  done: 'confirmed' | 'declined' | 'cancelled' | 'checkedIn' | 'changeRequested' | 'supplemented',
   { token, path }: z.output<typeof link>,
 ) =>
   redirect(`/${path}/${encodeURIComponent(token)}?done=${done}`);
@@ -61,4 +61,14 @@ export const requestChangeByLinkAction = serverAction({
     await requestChangeByLink(db, token, await changeFormInput(db, fields));
   },
   after: (_data, input) => backToLink('changeRequested', input),
+});
+
+/** Supply the information admin asked for (manage links only); the request goes back to review. */
+export const supplementByLinkAction = serverAction({
+  access: 'public',
+  input: messageSchema.extend(link.shape),
+  run: async ({ db }, { token, message }) => {
+    await supplementByLink(db, token, { message });
+  },
+  after: (_data, input) => backToLink('supplemented', input),
 });

@@ -18,7 +18,7 @@ export type { ApplicantOptions } from './transition';
 /** How the applicant reached us, for the audit trail. */
 function via(opts: ApplicantOptions): Record<string, unknown> | null {
   if (opts.tokenId) return { via: 'link' };
-  if (opts.viaEmailReply) return { via: 'email_reply' };
+  if (opts.viaEmailReply) return { via: 'email_reply', ...(opts.replyMessageId && { messageId: opts.replyMessageId }) };
   return null;
 }
 

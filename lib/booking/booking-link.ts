@@ -17,7 +17,7 @@ import { ANONYMOUS, type Actor, type CustomerActor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
 import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
-import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking } from './applicant';
+import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking, supplementBooking } from './applicant';
 import { loadPendingChange } from './change-requests';
 import { canRequestChange, changeDeadline, requestChange } from './request-change';
 import { checkIn } from './check-in';
@@ -27,7 +27,7 @@ import { allowedVisitActions } from './visit-window';
 /** `open`: the link works; `used` / `expired`: it did once (the page says so, with status 410); `unknown`: never did (404). */
 export type LinkState = 'open' | 'used' | 'expired' | 'unknown';
 
-export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'requestChange';
+export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'requestChange' | 'supplement';
 
 const LINK_PURPOSES: readonly TokenPurpose[] = ['respond', 'manage'];
 
@@ -80,6 +80,8 @@ export interface LinkPage {
   /** What was asked and answered — only while the link is open. */
   details: {
     reviewOpinion: string | null;
+    /** Administration's question while the booking needs information. */
+    infoRequest: string | null;
     statusReason: string | null;
     contactName: string;
     company: string | null;
@@ -137,6 +139,7 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
     details: open
       ? {
           reviewOpinion: booking.reviewOpinion,
+          infoRequest: booking.status === 'needs_info' ? booking.infoRequest : null,
           statusReason: booking.statusReason,
           contactName: booking.contactName,
           company: booking.company,
@@ -152,6 +155,8 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       // Checking in, like cancelling, is for the customer's own page.
       checkIn: manages && allowedVisitActions(booking, resource, settings, customer, now).checkIn,
       requestChange: manages && !pending && canRequestChange(booking, now, changeNoticeHours),
+      // Answering "more information, please" is the customer's, on their own page (or by replying).
+      supplement: manages && canTransition('supplement', booking.status),
     },
     change: manages
       ? {
@@ -244,4 +249,17 @@ export async function requestChangeByLink(
   await requestChange(db, actor, { ...input, bookingId }, linkOpts);
   const [booking] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
   return result(booking);
+}
+
+/** Supplies the information admin asked for (a manage link only); the request goes back to review. */
+export async function supplementByLink(
+  db: Db,
+  token: string,
+  input: { message: string },
+  opts: { now?: Date } = {},
+): Promise<LinkActionResult> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  // A respond link answers the approval only.
+  if (actor.kind !== 'customer') throw new DomainError('token_invalid');
+  return result(await supplementBooking(db, actor, { bookingId, message: input.message }, linkOpts));
 }

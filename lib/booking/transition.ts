@@ -109,6 +109,8 @@ export interface ApplicantOptions {
   tokenId?: string;
   /** The system acts on a verified reply to a booking e-mail. */
   viaEmailReply?: boolean;
+  /** That reply's Message-ID, kept on the event so a reply posted twice is acted on once. */
+  replyMessageId?: string;
 }
 
 /**

@@ -11,7 +11,9 @@
  * booking's mail goes to); the MTA or provider in front is trusted to have checked that the From
  * is not forged (SPF/DKIM/DMARC). The decision goes through the same domain functions as the
  * buttons, acting as the system on the applicant's behalf; anything unclear changes nothing, is
- * recorded on the booking and sent to admin.
+ * recorded on the booking and sent to admin. While a booking needs information, whatever the
+ * applicant writes (quoted history and signature cut) is their answer: it supplements the
+ * booking, which goes back to review, as the form on the booking page or manage link does.
  */
 import { createHash } from 'node:crypto';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
@@ -20,18 +22,20 @@ import addressparser from 'nodemailer/lib/addressparser';
 import type { Db } from '@/db';
 import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
-import { confirmBooking, declineBooking } from '@/lib/booking/applicant';
+import { confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
 import { recordEvent, type EventActor } from '@/lib/booking/events';
 import { isDomainError } from '@/lib/errors';
 import { readMessageId, readReplyAddress, type BookingReference } from '@/lib/mail/addresses';
 import { mailFrom } from '@/lib/mail/config';
 import { applicantRecipient, notify } from '@/lib/mail/notify';
 import { recordRefusedReply, type RefusalReason } from './refusals';
-import { readDecision } from './reply-parsing';
+import { readDecision, visibleReply } from './reply-parsing';
 
 export type InboundOutcome =
   | 'confirmed'
   | 'declined'
+  /** A needs-information booking: the reply's text became the supplement, back to pending. */
+  | 'supplemented'
   | 'unrecognized'
   | 'unknown_booking'
   /** Named a booking without a valid signature: ignored, recorded for admin. */
@@ -76,6 +80,29 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
       data: { from, messageId },
     });
     return { outcome: 'wrong_sender', bookingId };
+  }
+
+  const answer = booking.status === 'needs_info' ? visibleReply(mail.text ?? '').slice(0, 2000) : '';
+  if (answer) {
+    try {
+      await supplementBooking(
+        db,
+        SYSTEM,
+        { bookingId, message: answer },
+        { now: opts.now, viaEmailReply: true, ...(messageId && { replyMessageId: messageId }) },
+      );
+      return { outcome: 'supplemented', bookingId };
+    } catch (error) {
+      // Answered meanwhile on the page, or admin decided: the reply changes nothing.
+      if (!isDomainError(error)) throw error;
+      await recordEvent(db, {
+        ...noteOn(booking, 'email_reply_not_applied'),
+        actor: replyActor,
+        note: answer.slice(0, 500),
+        data: { from, messageId, code: error.code },
+      });
+      return { outcome: 'ignored', bookingId, reason: error.code };
+    }
   }
 
   const { decision, excerpt } = readDecision(mail.text ?? '');

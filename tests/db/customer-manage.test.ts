@@ -3,14 +3,23 @@
  * changes its own booking only; loading it changes nothing; an expired or used link is closed
  * (still showing the booking, with nothing to do), an unknown or staff-manage token is no link;
  * the manage token survives the actions while the approval mail's respond token is used up;
- * nobody cancels a booking that has ended.
+ * nobody cancels a booking that has ended; a booking that needs information is answered on its
+ * own manage link only.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { actionTokens, type Booking } from '@/db/schema';
+import { actionTokens, bookingEvents, bookings, type Booking } from '@/db/schema';
 import type { CustomerActor } from '@/lib/authz';
 import { cancelBooking } from '@/lib/booking/applicant';
-import { cancelByLink, confirmByLink, declineByLink, linkState, loadLinkPage, requestChangeByLink } from '@/lib/booking/booking-link';
+import {
+  cancelByLink,
+  confirmByLink,
+  declineByLink,
+  linkState,
+  loadLinkPage,
+  requestChangeByLink,
+  supplementByLink,
+} from '@/lib/booking/booking-link';
 import { hashToken, issueToken } from '@/lib/tokens';
 import { NOW, expectDomainError, outboxTemplates, resourceByCode, seedBooking, slot, snapshot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -82,6 +91,7 @@ describe('loadLinkPage', () => {
       cancel: true,
       checkIn: false,
       requestChange: true,
+      supplement: false,
     });
     const respond = await customerBooking('awaiting_confirmation', 'respond');
     expect((await openLinkPage(db(), respond.token, { now: NOW })).actions).toEqual({
@@ -90,6 +100,7 @@ describe('loadLinkPage', () => {
       cancel: false,
       checkIn: false,
       requestChange: false,
+      supplement: false,
     });
     await expectDomainError(cancelByLink(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');
@@ -247,5 +258,62 @@ describe('customer actions', () => {
     const error = await expectDomainError(cancelByLink(db(), token, { reason: '  ' }, { now: NOW }), 'invalid_input');
     expect(error.details.fields).toEqual({ reason: ['required'] });
     expect(await snapshot(db(), booking.id)).toEqual(before);
+  });
+});
+
+describe('the needs-information loop on the manage link', () => {
+  /** A customer booking admin asked a question about. */
+  async function needsInfo(purpose: 'manage' | 'respond' = 'manage') {
+    const link = await customerBooking('needs_info', purpose);
+    await db().update(bookings).set({ infoRequest: '请提供来访人员名单。' }).where(eq(bookings.id, link.booking.id));
+    return link;
+  }
+
+  it('shows the question and a form; the answer sends the request back to review, in the history as for staff', async () => {
+    const { booking, token } = await needsInfo();
+    const view = await openLinkPage(db(), token, { now: NOW });
+    expect(view.actions).toMatchObject({ supplement: true, confirm: false, decline: false });
+    expect(view.details?.infoRequest).toBe('请提供来访人员名单。');
+
+    expect(await supplementByLink(db(), token, { message: '张三、李四，共 2 人' }, { now: NOW })).toEqual({
+      reference: booking.reference,
+      status: 'pending',
+    });
+    const [event] = await db()
+      .select()
+      .from(bookingEvents)
+      .where(and(eq(bookingEvents.bookingId, booking.id), eq(bookingEvents.action, 'supplement')));
+    expect(event).toMatchObject({ fromStatus: 'needs_info', toStatus: 'pending', note: '张三、李四，共 2 人', actorKind: 'customer' });
+    expect((await tokenRow(token)).usedAt).toBeNull();
+    const after = await openLinkPage(db(), token, { now: NOW });
+    expect(after).toMatchObject({ status: 'pending', actions: { supplement: false }, details: { infoRequest: null } });
+    // Answered once: a second answer is refused, nothing more is recorded.
+    const before = await snapshot(db(), booking.id);
+    await expectDomainError(supplementByLink(db(), token, { message: '再补充一次' }, { now: NOW }), 'invalid_transition');
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+  });
+
+  it('an empty answer is a field message and changes nothing', async () => {
+    const { booking, token } = await needsInfo();
+    const before = await snapshot(db(), booking.id);
+    const error = await expectDomainError(supplementByLink(db(), token, { message: '   ' }, { now: NOW }), 'invalid_input');
+    expect(error.details.fields).toEqual({ message: ['required'] });
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+  });
+
+  it('a respond link cannot answer, and a manage link answers its own booking only', async () => {
+    const respond = await needsInfo('respond');
+    expect((await openLinkPage(db(), respond.token, { now: NOW })).actions.supplement).toBe(false);
+    const respondBefore = await snapshot(db(), respond.booking.id);
+    await expectDomainError(supplementByLink(db(), respond.token, { message: '名单如下' }, { now: NOW }), 'token_invalid');
+    expect(await snapshot(db(), respond.booking.id)).toEqual(respondBefore);
+    expect((await tokenRow(respond.token)).usedAt).toBeNull();
+
+    const mine = await needsInfo();
+    const theirs = await needsInfo();
+    const theirsBefore = await snapshot(db(), theirs.booking.id);
+    const input = { message: '名单如下', bookingId: theirs.booking.id } as { message: string };
+    expect(await supplementByLink(db(), mine.token, input, { now: NOW })).toEqual({ reference: mine.booking.reference, status: 'pending' });
+    expect(await snapshot(db(), theirs.booking.id)).toEqual(theirsBefore);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Replies to booking e-mails: Chinese and English, quoted history below, HTML-only, matched by
  * In-Reply-To or by the plus address; a stranger or an unclear word changes nothing (recorded,
- * admin told). Also the inbound route: secret, size limit, JSON outcome.
+ * admin told). A reply to "more information needed" is the applicant's answer: the booking goes
+ * back to review. Also the inbound route: secret, size limit, JSON outcome.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/inbound/email/route';
 import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
+import { requestInfo } from '@/lib/booking/review';
 import { handleInboundEmail } from '@/lib/inbound/handle-reply';
 import { listRefusedReplies } from '@/lib/inbound/refusals';
 import { bookingMessageId, bookingReplyAddress } from '@/lib/mail/addresses';
@@ -273,5 +275,98 @@ describe('POST /api/inbound/email', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: 'confirmed', bookingId: booking.id });
     expect((await statusOf(booking.id)).status).toBe('confirmed');
+  });
+});
+
+describe('a reply to "more information needed"', () => {
+  const post = (raw: Buffer) =>
+    POST(
+      new Request('http://booking.test/api/inbound/email', {
+        method: 'POST',
+        body: new Uint8Array(raw),
+        headers: { authorization: 'Bearer inbound-secret', 'content-type': 'message/rfc822' },
+      }),
+    );
+
+  /** A customer's pending request that admin asks about; the reply answers the info-request mail. */
+  async function askedAbout(): Promise<{ booking: Booking; answer: (body: Partial<Mail.Options>) => Promise<Buffer> }> {
+    const resource = await resourceByCode(db(), 'MR-501');
+    const pending = await seedBooking(db(), { resourceId: resource.id, ...slot(`2030-06-${String(day++).padStart(2, '0')}`, '09:00', '10:00'), status: 'pending' });
+    const booking = await requestInfo(db(), actors.admin, { bookingId: pending.id, message: '请提供来访人员名单。' }, { now: NOW });
+    const [mail] = await db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.bookingId, booking.id), eq(emailOutbox.template, 'info-requested')));
+    const inReplyTo = bookingMessageId(booking.id, mail.id);
+    const answer = (body: Partial<Mail.Options>) =>
+      new MailComposer({
+        from: '测试客户 <guest@customer.example.com>',
+        to: bookingReplyAddress(booking.id),
+        subject: `Re: 预约 ${booking.reference} 需要补充信息`,
+        inReplyTo,
+        references: inReplyTo,
+        ...body,
+      })
+        .compile()
+        .build();
+    return { booking, answer };
+  }
+
+  it('supplements through the inbound route: the text without the quoted mail, back to pending, in the history', async () => {
+    process.env.INBOUND_EMAIL_SECRET = 'inbound-secret';
+    const { booking, answer } = await askedAbout();
+    const raw = await answer({
+      text: '您好，来访人员：张三、李四。\n\n发自我的iPhone\n\n在 2030年3月4日 10:00，资源预约 <booking@example.com> 写道：\n> 请提供来访人员名单。',
+      messageId: '<answer-1@customer.example.com>',
+    });
+    const response = await post(raw);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: 'supplemented', bookingId: booking.id });
+    expect((await statusOf(booking.id)).status).toBe('pending');
+    expect(await lastEvent(booking.id)).toMatchObject({
+      action: 'supplement',
+      fromStatus: 'needs_info',
+      toStatus: 'pending',
+      actorKind: 'email_reply',
+      note: '您好，来访人员：张三、李四。',
+      data: { via: 'email_reply', messageId: '<answer-1@customer.example.com>' },
+    });
+    // The provider posting it again changes nothing and answers nobody.
+    const before = await snapshot(db(), booking.id);
+    expect(await (await post(raw)).json()).toEqual({ outcome: 'ignored', bookingId: booking.id, reason: 'duplicate' });
+    expect(await snapshot(db(), booking.id)).toEqual(before);
+  });
+
+  it('a "yes" while information is needed is the answer too, not a confirmation', async () => {
+    const { booking, answer } = await askedAbout();
+    expect(await handleInboundEmail(db(), await answer({ text: 'Yes' }), { now: NOW })).toEqual({ outcome: 'supplemented', bookingId: booking.id });
+    expect(await lastEvent(booking.id)).toMatchObject({ action: 'supplement', note: 'Yes' });
+  });
+
+  it('from a stranger, or when the booking no longer needs information, it stays as today', async () => {
+    const { booking, answer } = await askedAbout();
+    const stranger = await answer({ from: 'mallory@evil.example', text: '名单：王五' });
+    expect((await handleInboundEmail(db(), stranger, { now: NOW })).outcome).toBe('wrong_sender');
+    expect((await statusOf(booking.id)).status).toBe('needs_info');
+
+    await handleInboundEmail(db(), await answer({ text: '名单：张三' }), { now: NOW });
+    const before = await snapshot(db(), booking.id);
+    const late = await answer({ text: '再补充：还有李四' });
+    expect(await handleInboundEmail(db(), late, { now: NOW })).toEqual({ outcome: 'unrecognized', bookingId: booking.id });
+    const after = await snapshot(db(), booking.id);
+    expect(after.booking).toEqual(before.booking);
+    expect(await lastEvent(booking.id)).toMatchObject({ action: 'email_reply_unrecognized', note: '再补充：还有李四' });
+    const mails = await db()
+      .select({ template: emailOutbox.template })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.bookingId, booking.id), eq(emailOutbox.template, 'reply-unrecognized')));
+    expect(mails).toHaveLength(1);
+  });
+
+  it('an empty reply to it changes nothing and is shown to admin as not understood', async () => {
+    const { booking, answer } = await askedAbout();
+    const raw = await answer({ text: '\n\n在 2030年3月4日 10:00，资源预约 写道：\n> 请提供来访人员名单。' });
+    expect((await handleInboundEmail(db(), raw, { now: NOW })).outcome).toBe('unrecognized');
+    expect((await statusOf(booking.id)).status).toBe('needs_info');
   });
 });

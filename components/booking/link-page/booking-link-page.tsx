@@ -29,7 +29,7 @@ import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/loc
 import { currentLocale } from '@/lib/i18n/server';
 import type { FormAction } from '@/lib/forms/action-result';
 import { ChangeRequestForm } from '../change-request-form';
-import { CancelForm, CheckInForm, RespondForm } from './link-forms';
+import { CancelForm, CheckInForm, RespondForm, SupplementForm } from './link-forms';
 
 // The token is in the URL: keep it out of search engines and out of every Referer (the proxy
 // sends the same policy as a header). Under no-referrer the page's form posts carry
@@ -41,14 +41,21 @@ export interface BookingLinkPageProps {
   token: string;
   path: 'r' | 'm';
   query: { done?: string | string[]; intent?: string | string[] };
-  /** `checkIn` and `requestChange`: on the customer's manage link only. */
-  actions: { respond: FormAction; cancel: FormAction; setLocale: FormAction; checkIn?: FormAction; requestChange?: FormAction };
+  /** `checkIn`, `requestChange` and `supplement`: on the customer's manage link only. */
+  actions: {
+    respond: FormAction;
+    cancel: FormAction;
+    setLocale: FormAction;
+    checkIn?: FormAction;
+    requestChange?: FormAction;
+    supplement?: FormAction;
+  };
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'link'>>>;
 
 /** The outcome a button reported, shown only while the booking's status bears it out. */
-const OUTCOME_STATUS = { confirmed: 'confirmed', declined: 'cancelled', cancelled: 'cancelled', checkedIn: 'in_use' } as const;
+const OUTCOME_STATUS = { confirmed: 'confirmed', declined: 'cancelled', cancelled: 'cancelled', checkedIn: 'in_use', supplemented: 'pending' } as const;
 
 export async function BookingLinkPage({ token, path, query, actions }: BookingLinkPageProps) {
   const page = await loadLinkPage(await getDb(), token);
@@ -83,6 +90,17 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
           {...form}
           intent={intent === 'confirm' || intent === 'decline' ? intent : null}
           text={{ sending: t('sending'), reason: t('respond.reason'), submit: t('respond.confirm'), decline: t('respond.decline') }}
+        />
+      </Section>,
+    );
+  }
+  if (page.actions.supplement && actions.supplement) {
+    sections.push(
+      <Section key="supplement" title={t('supplement.heading')} intro={t('supplement.intro')}>
+        <SupplementForm
+          action={actions.supplement}
+          {...form}
+          text={{ sending: t('sending'), reason: t('supplement.message'), submit: t('supplement.submit'), hint: t('supplement.hint') }}
         />
       </Section>,
     );
@@ -179,6 +197,7 @@ function Summary({ page, locale, t, reason }: { page: LinkPage; locale: AppLocal
     rows.push(
       ...(
         [
+          [t('infoRequest'), details.infoRequest],
           [t('opinion'), details.reviewOpinion],
           [t('statusReason'), reason],
           [t('contact'), details.company ? `${details.contactName} · ${details.company}` : details.contactName],

@@ -60,6 +60,23 @@ export function CancelForm({ action: cancel, token, path, locale, text }: LinkFo
   );
 }
 
+/** The information admin asked for, in the customer's words; the domain refuses an empty one. */
+export function SupplementForm({ action: supplement, token, path, locale, text }: LinkFormProps) {
+  const [state, action] = useActionState(supplement, null);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <LinkFields token={token} path={path} locale={locale} />
+      <ActionStatus result={state} />
+      <FormField label={text.reason} required error={fieldError(state, 'message')} description={text.hint}>
+        <Textarea name="message" rows={4} maxLength={2000} required defaultValue={typedValue(state, 'message')} />
+      </FormField>
+      <SubmitButton pendingLabel={text.sending} className="self-start">
+        {text.submit}
+      </SubmitButton>
+    </form>
+  );
+}
+
 /** Check in on arrival: one button, the window is the domain's to enforce. */
 export function CheckInForm({ action: checkIn, token, path, locale, text }: Omit<LinkFormProps, 'text'> & { text: { sending: string; submit: string } }) {
   const [state, action] = useActionState(checkIn, null);

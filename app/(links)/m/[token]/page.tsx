@@ -1,5 +1,11 @@
 /** /m/<token>: a customer's page for their booking, from the link in their e-mails — the one link page. */
-import { cancelByLinkAction, checkInByLinkAction, requestChangeByLinkAction, respondByLinkAction } from '@/app/actions/booking-link';
+import {
+  cancelByLinkAction,
+  checkInByLinkAction,
+  requestChangeByLinkAction,
+  respondByLinkAction,
+  supplementByLinkAction,
+} from '@/app/actions/booking-link';
 import { setLocaleAction } from '@/app/actions/locale';
 import { BookingLinkPage, linkPageMetadata } from '@/components/booking/link-page/booking-link-page';
 
@@ -20,6 +26,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
         setLocale: setLocaleAction,
         checkIn: checkInByLinkAction,
         requestChange: requestChangeByLinkAction,
+        supplement: supplementByLinkAction,
       }}
     />
   );
