@@ -20,6 +20,7 @@ import { reviewQueue } from '@/lib/booking/queries';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { benchChangeRequest } from './change-request';
+import { benchCheckIn } from './check-in';
 import { benchPublicRequest } from './public-request';
 
 const RUNS = 30;
@@ -101,6 +102,10 @@ async function benchDriver(handle: DbHandle): Promise<void> {
     endAt: new Date(slot.endAt.getTime() + 4 * WEEK),
   }));
   await benchChangeRequest(db, staff, moves, { summarize, time });
+
+  // The same hours on another meeting room, approved and confirmed, then checked in.
+  const [otherRoom] = await db.select().from(resources).where(eq(resources.code, 'MR-301'));
+  await benchCheckIn(db, { applicant: staff, admin }, otherRoom.id, slots, { summarize, time });
 }
 
 const only = process.argv[2];

@@ -7,9 +7,9 @@ import type { z } from 'zod';
 import type { Db } from '@/db';
 import type { Booking } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
-import { adminCancelBooking } from '@/lib/booking/admin-cancel';
+import { cancelAsCaller } from '@/lib/booking/admin-cancel';
 import { adminMoveBooking } from '@/lib/booking/admin-move';
-import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
+import { confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
 import { approveChange } from '@/lib/booking/approve-change';
 import { rejectChange } from '@/lib/booking/reject-change';
 import { withdrawChange } from '@/lib/booking/withdraw-change';
@@ -85,11 +85,8 @@ export const BOOKING_ACTIONS = {
     bodyName: 'ReasonRequest',
     who: `${APPLICANT}, or admin (any held booking)`,
     summary: 'Cancel with a reason (pending | needs_info | awaiting_confirmation | confirmed → cancelled)',
-    // Admin cancels as admin (its own action in the history); everyone else as the applicant.
-    run: (db, actor, bookingId, input) =>
-      actor.kind === 'user' && actor.role === 'admin'
-        ? adminCancelBooking(db, actor, { bookingId, ...input })
-        : cancelBooking(db, actor, { bookingId, ...input }),
+    // Admin cancels others' bookings as admin (its own action in the history), its own as the applicant.
+    run: (db, actor, bookingId, input) => cancelAsCaller(db, actor, { bookingId, ...input }),
   }),
   // Moving a booking (product rule 9). POST …/request-change has its own route: it answers 201
   // with the change request.

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { blackouts, bookingEvents, bookings, changeRequests, emailOutbox, slotHolds } from '@/db/schema';
 import { toErrorResponse } from '@/lib/api/errors';
-import { adminCancelBooking } from '@/lib/booking/admin-cancel';
+import { adminCancelBooking, cancelAsCaller } from '@/lib/booking/admin-cancel';
 import { adminMoveBooking } from '@/lib/booking/admin-move';
 import { cancelBooking } from '@/lib/booking/applicant';
 import { approveChange } from '@/lib/booking/approve-change';
@@ -221,6 +221,26 @@ describe(`change requests (${testDriver})`, () => {
     expect(await outboxTemplates(db(), booking.id)).toEqual(['cancelled', 'change-requested', 'moved']);
     const [row] = await db().select().from(bookings).where(eq(bookings.id, booking.id));
     expect(row.status).toBe('cancelled');
+  });
+
+  it("one cancel for the API: admin cancels another's booking as admin, its own as the applicant", async () => {
+    const room = await resourceByCode(db(), 'MR-501');
+    const others = await seedBooking(db(), { resourceId: room.id, ...slot('2030-05-07', '10:00', '11:00'), status: 'confirmed' });
+    const own = await seedBooking(db(), {
+      resourceId: room.id,
+      ...slot('2030-05-07', '14:00', '15:00'),
+      status: 'confirmed',
+      requester: actors.admin,
+    });
+    for (const [booking, action] of [
+      [others, 'admin_cancel'],
+      [own, 'cancel'],
+    ] as const) {
+      const cancelled = await cancelAsCaller(db(), actors.admin, { bookingId: booking.id, reason: '计划有变' }, { now: NOW });
+      expect(cancelled.status).toBe('cancelled');
+      const events = await db().select().from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id));
+      expect(events.map((e) => e.action)).toEqual([action]);
+    }
   });
 
   it('the review queue shows change requests beside new requests, customers first, then by when they asked', async () => {
