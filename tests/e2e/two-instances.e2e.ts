@@ -331,7 +331,9 @@ describe('two instances on one database', () => {
     expect(queued.length).toBeGreaterThanOrEqual(ids.length);
     const during = await cronOnBoth('deliver-outbox');
     expect(during.reduce((sum, c) => sum + c.sent, 0)).toBe(0);
-    expect(during.reduce((sum, c) => sum + c.failed, 0)).toBeGreaterThanOrEqual(queued.length);
+    // Each booking's oldest mail is tried and fails; its later ones wait their turn (a booking's
+    // mails go out in the order they were queued), so at least one failure per booking.
+    expect(during.reduce((sum, c) => sum + c.failed, 0)).toBeGreaterThanOrEqual(ids.length);
 
     outage = false;
     // The retries are due (the test moves the backoff, not the clock).
