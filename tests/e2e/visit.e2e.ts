@@ -18,6 +18,7 @@ import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
 import { bookings, resources, users } from '@/db/schema';
 import { seedDemoData } from '@/lib/demo/seed';
 import { adminUrl, databaseUrl } from '../helpers/db-names';
+import { withSocketAddressPreload } from '../helpers/app-server';
 import { launchBrowser, PHONE } from './browser';
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 100;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await migrateDatabase(handle);
   await seedDemoData(handle.db);
   server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
+    env: withSocketAddressPreload({
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -46,7 +47,7 @@ beforeAll(async () => {
       APP_URL: base,
       DISABLE_SCHEDULER: '1',
       DEMO_MODE: '1',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (d) => (log += d));
