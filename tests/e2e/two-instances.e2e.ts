@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import postgres from 'postgres';
 import { SMTPServer } from 'smtp-server';
@@ -329,11 +329,17 @@ describe('two instances on one database', () => {
       .from(emailOutbox)
       .where(and(inArray(emailOutbox.bookingId, ids), eq(emailOutbox.status, 'pending')));
     expect(queued.length).toBeGreaterThanOrEqual(ids.length);
+    // Due now, whatever a scheduler tick already tried and put off.
+    await db().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.status, 'pending'));
     const during = await cronOnBoth('deliver-outbox');
     expect(during.reduce((sum, c) => sum + c.sent, 0)).toBe(0);
-    // Each booking's oldest mail is tried and fails; its later ones wait their turn (a booking's
-    // mails go out in the order they were queued), so at least one failure per booking.
-    expect(during.reduce((sum, c) => sum + c.failed, 0)).toBeGreaterThanOrEqual(ids.length);
+    // Each booking's oldest mail was tried (by these runs or a scheduler) and failed; its later
+    // ones wait their turn, since a booking's mails go out in the order they were queued.
+    const tried = await db()
+      .select({ bookingId: emailOutbox.bookingId })
+      .from(emailOutbox)
+      .where(and(inArray(emailOutbox.bookingId, ids), eq(emailOutbox.status, 'pending'), gt(emailOutbox.attempts, 0)));
+    expect(new Set(tried.map((row) => row.bookingId))).toEqual(new Set(ids));
 
     outage = false;
     // The retries are due (the test moves the backoff, not the clock).
@@ -342,7 +348,6 @@ describe('two instances on one database', () => {
     const rows = await db().select().from(emailOutbox).where(inArray(emailOutbox.id, queued.map((q) => q.id)));
     for (const row of rows) {
       expect(row.status).toBe('sent');
-      expect(row.attempts).toBeGreaterThanOrEqual(1);
       expect(captured.filter((m) => m.messageId === normalizeMessageId(row.messageId!))).toHaveLength(1);
     }
   });
