@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { isTemplateName, templates } from '@/emails';
 import { requirePageActor } from '@/lib/auth/session';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -70,11 +71,13 @@ async function MailSection({
   locale: AppLocale;
   timeZone: string;
 }) {
-  const t = await getTranslations('outbox');
+  const [t, tEmail] = await Promise.all([getTranslations('outbox'), getTranslations('email')]);
+  // A mail is named by its heading in the reader's language, not by its template's code.
+  const mailName = (template: string) => (isTemplateName(template) ? tEmail(`${templates[template].messageKey}.heading`) : template);
   const key = status === 'dead' ? 'dead' : 'queued';
   const heading = t(`${key}Heading`, { count: list.total });
   return (
-    <section aria-labelledby={`${key}-heading`} className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
         <h2 id={`${key}-heading`} className="text-lg font-semibold">
           {heading}
@@ -108,7 +111,7 @@ async function MailSection({
                   <Badge variant={row.status === 'dead' ? 'danger' : 'warning'}>{t(row.status)}</Badge>
                 </TableCell>
                 <TableCell className="min-w-48 break-all">{row.to}</TableCell>
-                <TableCell className="font-mono text-xs whitespace-nowrap">{row.template}</TableCell>
+                <TableCell className="whitespace-nowrap">{mailName(row.template)}</TableCell>
                 <TableCell className="font-mono whitespace-nowrap">{row.reference ?? '—'}</TableCell>
                 <TableCell className="text-right tabular-nums">{row.attempts}</TableCell>
                 {status === 'pending' && (

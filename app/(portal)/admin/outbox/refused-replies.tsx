@@ -21,7 +21,7 @@ export async function RefusedReplies({
   const t = await getTranslations('inbound');
   const heading = t('refusedHeading', { count: list.total });
   return (
-    <section aria-labelledby="refused-heading" className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
         <h2 id="refused-heading" className="text-lg font-semibold">
           {heading}
