@@ -61,5 +61,7 @@ export function authRedirect({ url, baseUrl }: { url: string; baseUrl: string })
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     candidate = parsed?.origin === origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : undefined;
   }
+  // Signing out goes to the sign-in page, which a callback after signing in never may.
+  if (candidate === '/login') return `${origin}/login`;
   return `${origin}${safeCallbackPath(candidate) ?? '/'}`;
 }
