@@ -27,12 +27,16 @@ describe('sign-in throttle', () => {
     const context = await newContext(browser, undefined, locale);
     const page = await context.newPage();
     await page.goto('/login');
+    const submit = page.getByRole('button', { name: /^(登录|Sign in)$/ });
     for (let i = 0; i < 6; i++) {
+      // The button reads "signing in…" until the attempt's answer is drawn and the form reset;
+      // typing before that would be wiped by React's reset and send an empty password.
+      await submit.waitFor();
       await page.getByLabel(/邮箱|Email/).fill(email);
       await page.getByLabel(/密码|Password/).fill(`wrong ${i}`);
       await Promise.all([
         page.waitForResponse((response) => response.request().method() === 'POST'),
-        page.getByRole('button', { name: /^(登录|Sign in)$/ }).click(),
+        submit.click(),
       ]);
     }
     await expect.poll(() => formAlert(page).innerText()).toBe(message);
