@@ -4,12 +4,13 @@
  * chosen place's capacity, a too-large number is refused on the field, and the grid offers only
  * starts where the chosen duration fits; the paper-entry form is spaced inside its card and says
  * what it entered; the holiday import shows it is running and what it did; the calendars read a
- * cacheable GET route, every resource at once.
+ * cacheable GET route, every resource at once, and draws bookings at the same time side by side.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
-import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
+import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
+import { ApiClient } from './api-client';
 import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -146,6 +147,41 @@ describe('calendar data', () => {
     const fromRoute = page.waitForResponse((response) => response.url().includes('/api/v1/calendar?'));
     await page.goto('/calendar');
     expect((await fromRoute).status()).toBe(200);
+    await context.close();
+  });
+
+  it('draws bookings at the same time side by side in the week view, none hidden under another', async () => {
+    // Two rooms booked for the same hour, a week and a half ahead (no other test books 08:30 there).
+    const day = addWorkingDays(dayInZone(new Date(), TIME_ZONE), 8, holidays);
+    const slot = { startAt: zonedInstant(day, '08:30', TIME_ZONE).toISOString(), endAt: zonedInstant(day, '09:30', TIME_ZONE).toISOString() };
+    const api = new ApiClient();
+    await api.signIn('staff2@example.com');
+    const { resources } = (await api.call('GET', '/api/v1/resources')).json as { resources: { id: string; code: string }[] };
+    for (const code of ['MR-301', 'MR-302', 'MR-501']) {
+      const id = resources.find((r) => r.code === code)!.id;
+      const created = await api.call('POST', '/api/v1/bookings', { resourceId: id, ...slot, purpose: `并排 ${code}`, attendees: 2 });
+      expect(created.status, created.text).toBe(201);
+    }
+
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, 'staff@example.com');
+    await page.goto('/calendar');
+    const column = page.locator(`td.fc-timegrid-col[data-date="${day}"]`);
+    for (let i = 0; i < 4 && (await column.count()) === 0; i++) {
+      await page.getByRole('button', { name: '下一段' }).click();
+    }
+    const events = column.locator('.fc-timegrid-event-harness', { hasText: '并排' });
+    await expect.poll(() => events.count()).toBe(3);
+    const boxes = await Promise.all((await events.all()).map(async (e) => (await e.boundingBox())!));
+    for (const [i, a] of boxes.entries()) {
+      expect(a.width, 'each event keeps a readable width').toBeGreaterThan(30);
+      for (const b of boxes.slice(i + 1)) {
+        // Same hour, so the same rows: they must not share any horizontal stretch.
+        const shared = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+        expect(shared).toBeLessThanOrEqual(1);
+      }
+    }
     await context.close();
   });
 

@@ -133,13 +133,15 @@ async function check(page: Page, spec: PageSpec, locale: 'zh' | 'en'): Promise<F
   return { page: `${spec.as} ${path}`, problems };
 }
 
-describe.each([
-  ['zh', 'phone', PHONE],
-  ['zh', 'desktop', DESKTOP],
-  ['en', 'phone', PHONE],
-  ['en', 'desktop', DESKTOP],
-] as const)('every page in %s at %s width', (locale, _width, device) => {
-  it('has no accessibility violation and nothing untranslated', async () => {
+describe('every page', () => {
+  // The four sweeps run at once: most of a page's time is waiting for the network to go quiet,
+  // which overlaps well, and the sweeps share nothing but the read-only sessions.
+  it.concurrent.each([
+    ['zh', 'phone', PHONE],
+    ['zh', 'desktop', DESKTOP],
+    ['en', 'phone', PHONE],
+    ['en', 'desktop', DESKTOP],
+  ] as const)('in %s at %s width has no accessibility violation and nothing untranslated', async (locale, _width, device) => {
     const findings: Finding[] = [];
     for (const role of new Set(PAGES.map((p) => p.as))) {
       const context = await browser.newContext({
