@@ -434,8 +434,10 @@ export const incidentAffectedBookings = pgTable(
 );
 
 /**
- * Staff waiting for a taken slot. The notify-waitlist job tells the earliest waiter whose
- * wanted time has become free, once (`notified_at`), with a link to request it.
+ * People waiting for a taken slot: staff (their account) and customers from the public page
+ * (no account: the name and address they gave, and the language they asked in). The
+ * notify-waitlist job tells the earliest waiter whose wanted time has become free, once
+ * (`notified_at`), with a link to request it.
  */
 export const waitlistEntries = pgTable(
   'waitlist_entries',
@@ -444,9 +446,12 @@ export const waitlistEntries = pgTable(
     resourceId: uuid('resource_id')
       .notNull()
       .references(() => resources.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The staff member waiting; null for a customer. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** A customer's name, lower-case address and language; null for staff. */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    locale: locale('locale'),
     startAt: tstz('start_at').notNull(),
     endAt: tstz('end_at').notNull(),
     status: waitlistStatus('status').notNull().default('waiting'),
@@ -455,11 +460,18 @@ export const waitlistEntries = pgTable(
   },
   (t) => [
     check('waitlist_entries_order', sql`${t.startAt} < ${t.endAt}`),
+    check(
+      'waitlist_entries_who',
+      sql`(${t.userId} is not null and ${t.contactEmail} is null) or (${t.userId} is null and ${t.contactEmail} is not null and ${t.contactName} is not null and ${t.locale} is not null)`,
+    ),
     index('waitlist_entries_due_idx').on(t.status, t.resourceId, t.startAt),
     index('waitlist_entries_user_idx').on(t.userId, t.startAt),
     uniqueIndex('waitlist_entries_one_per_slot_key')
       .on(t.userId, t.resourceId, t.startAt, t.endAt)
       .where(sql`${t.status} = 'waiting'`),
+    uniqueIndex('waitlist_entries_one_per_customer_slot_key')
+      .on(t.contactEmail, t.resourceId, t.startAt, t.endAt)
+      .where(sql`${t.status} = 'waiting' and ${t.userId} is null`),
   ],
 );
 

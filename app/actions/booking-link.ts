@@ -8,10 +8,19 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cancelByLink, checkInByLink, confirmByLink, declineByLink, requestChangeByLink, supplementByLink } from '@/lib/booking/booking-link';
+import {
+  cancelByLink,
+  checkInByLink,
+  confirmByLink,
+  declineByLink,
+  reportProblemByLink,
+  requestChangeByLink,
+  supplementByLink,
+} from '@/lib/booking/booking-link';
 import { changeFormFields, changeFormInput } from '@/lib/booking/change-form';
 import { messageSchema, optionalReasonSchema, reasonSchema } from '@/lib/booking/schemas';
 import { serverAction } from '@/lib/forms/server-action';
+import { reportIncidentSchema } from '@/lib/incidents/schemas';
 
 /** Which of the two addresses the page was opened at: the answer goes back there. */
 const link = z.object({ token: z.string(), path: z.enum(['r', 'm']) });
@@ -71,4 +80,18 @@ export const supplementByLinkAction = serverAction({
     await supplementByLink(db, token, { message });
   },
   after: (_data, input) => backToLink('supplemented', input),
+});
+
+/**
+ * Report damage or an abnormality found during the visit (manage links only). The answer stays
+ * on the page: the customer may have more to report, and a report changes no booking status.
+ */
+export const reportProblemByLinkAction = serverAction({
+  access: 'public',
+  input: reportIncidentSchema.pick({ severity: true, description: true }).extend(link.shape),
+  run: async ({ db }, { token, severity, description }) => {
+    await reportProblemByLink(db, token, { severity, description });
+  },
+  // The customer is not told about other people's bookings the report affected.
+  message: (t) => t('incidents.report.done', { affected: 0 }),
 });

@@ -149,6 +149,8 @@ export function ResourceCalendar({
         // Today is tinted blue, apart from the amber set-up/clean-up time (FullCalendar's default is yellow).
         '[--fc-today-bg-color:var(--color-blue-50)]',
         '[&_.fc-button]:min-h-9 [&_.fc-timegrid-event.fc-event-tentative]:border-dashed! [&_.fc-timegrid-event.fc-event-tentative]:border-2! [&_.fc-event-selection]:shadow-md',
+        // A change request's hold: striped and dashed, so it reads as taken but not (yet) a booking.
+        '[&_.fc-event-change-hold]:border-dashed! [&_.fc-event-change-hold]:border-2! [&_.fc-event-change-hold]:bg-[repeating-linear-gradient(135deg,#ede9fe_0_6px,#ddd6fe_6px_12px)]!',
         '[&_.fc-bg-event]:opacity-70! [&_.fc-bg-event_.fc-event-title]:text-xs [&_.fc-bg-event_.fc-event-title]:text-slate-900! [&_.fc-bg-event_.fc-event-title]:not-italic!',
         className,
       )}
@@ -241,6 +243,7 @@ function Legend({ bookable, opening }: { bookable: boolean; opening: boolean }) 
   const items: [string, string][] = [
     ['bg-blue-700', t('legend.mine')],
     ['bg-slate-200 border border-dashed border-slate-500', t('legend.taken')],
+    ['bg-violet-200 border border-dashed border-violet-700', t('legend.changeHold')],
     ['bg-orange-400/70', t('legend.maintenance')],
     ['bg-red-300/70', t('legend.blackout')],
     ['bg-amber-300/70', t('legend.buffer')],
@@ -316,6 +319,18 @@ function toEvent(entry: FeedEntry, ctx: { codes?: Record<string, string>; t: Tra
   }
   if (entry.kind === 'buffer') {
     return { ...base, display: 'background', backgroundColor: '#fcd34d', title: t('buffer') };
+  }
+  if (entry.kind === 'change_hold') {
+    const what = entry.title ?? (entry.requesterKind === 'customer' ? t('customerBooking') : t('taken'));
+    const held = t('changeHold', { what });
+    return {
+      ...base,
+      title: prefix + (entry.mine ? t('mineTitle', { title: held }) : held),
+      ...(entry.mine && entry.changeOf && { url: `/bookings/${entry.changeOf}` }),
+      borderColor: '#6d28d9',
+      textColor: '#3b0764',
+      classNames: ['fc-event-change-hold'],
+    };
   }
   const what = entry.title ?? (entry.requesterKind === 'customer' ? t('customerBooking') : t('taken'));
   const described = entry.status ? t('withStatus', { what, status: tStatus(entry.status) }) : what;

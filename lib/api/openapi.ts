@@ -284,7 +284,7 @@ export function buildOpenApiDocument(): JsonSchema {
           operationId: 'calendarFeed',
           summary: 'What the booking calendars show: bookings, blackouts and buffers of some resources over some days',
           description:
-            'Every resource not retired unless `resourceIds` (comma-separated, any number) or `typeId` narrows it; `from`/`to` are days, `to` exclusive, at most 92 days. Cacheable by the caller only (`private`, short `max-age`, `ETag`).',
+            'Every resource not retired unless `resourceIds` (comma-separated, any number) or `typeId` narrows it; `from`/`to` are days, `to` exclusive, at most 92 days. Cacheable by the caller only (`private`), revalidated on every use (`no-cache`) with its `ETag`.',
           parameters: queryParameters(feedQuerySchema),
           responses: {
             200: { description: "Times as the organisation's wall clock.", content: jsonContent('CalendarFeed') },

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
-import { blackouts, bookings, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
+import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { loadPolicyContext, type LoadedContext } from './context';
@@ -41,9 +41,15 @@ export interface CalendarEntry {
   title: string | null;
   requesterKind: 'staff' | 'customer' | null;
   mine: boolean;
-  kind: 'booking' | 'blackout';
+  /**
+   * `change_hold`: the time a pending change request holds while admin decides (policy III.4 ①)
+   * — taken like a booking, yet not the booking's time (yet).
+   */
+  kind: 'booking' | 'blackout' | 'change_hold';
   /** For blackouts: a maintenance period (a damage report, planned upkeep) or another closure. */
   blackoutKind: 'maintenance' | 'blackout' | null;
+  /** For a change hold: the booking that asked to move there; else null. */
+  changeOf: string | null;
 }
 
 export interface SlotQuery {
@@ -155,7 +161,7 @@ export async function maintenancePeriods(db: Db, resourceId: string, from: Date,
 }
 
 /**
- * Bookings and blackouts of some resources for a signed-in user. Staff see every resource's
+ * Bookings, pending change requests' holds and blackouts of some resources for a signed-in user. Staff see every resource's
  * bookings (transparency) but not what a customer's visit is about; admin and customer service
  * see every purpose.
  */
@@ -171,7 +177,7 @@ export async function getResourceCalendar(
   const ids = resourceIds.filter(isUuid);
   if (ids.length === 0) return [];
   const seesCustomers = user.role === 'admin' || user.role === 'customer_service';
-  const [rows, blocks] = await Promise.all([
+  const [rows, blocks, changes] = await Promise.all([
     db
       .select({
         id: bookings.id,
@@ -197,6 +203,27 @@ export async function getResourceCalendar(
       .select()
       .from(blackouts)
       .where(and(inArray(blackouts.resourceId, ids), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+    db
+      .select({
+        id: changeRequests.id,
+        bookingId: changeRequests.bookingId,
+        resourceId: changeRequests.newResourceId,
+        startAt: changeRequests.newStartAt,
+        endAt: changeRequests.newEndAt,
+        purpose: bookings.purpose,
+        requesterKind: bookings.requesterKind,
+        requesterUserId: bookings.requesterUserId,
+      })
+      .from(changeRequests)
+      .innerJoin(bookings, eq(bookings.id, changeRequests.bookingId))
+      .where(
+        and(
+          eq(changeRequests.status, 'pending'),
+          inArray(changeRequests.newResourceId, ids),
+          lt(changeRequests.newStartAt, to),
+          gt(changeRequests.newEndAt, from),
+        ),
+      ),
   ]);
   const entries: CalendarEntry[] = rows.map((b) => ({
     id: b.id,
@@ -209,6 +236,7 @@ export async function getResourceCalendar(
     mine: isApplicant(user, b),
     kind: 'booking',
     blackoutKind: null,
+    changeOf: null,
   }));
   for (const b of blocks) {
     entries.push({
@@ -222,6 +250,22 @@ export async function getResourceCalendar(
       mine: false,
       kind: 'blackout',
       blackoutKind: b.kind,
+      changeOf: null,
+    });
+  }
+  for (const c of changes) {
+    entries.push({
+      id: c.id,
+      resourceId: c.resourceId,
+      startAt: c.startAt,
+      endAt: c.endAt,
+      status: null,
+      title: c.requesterKind === 'staff' || seesCustomers ? c.purpose : null,
+      requesterKind: c.requesterKind,
+      mine: isApplicant(user, { ...c, id: c.bookingId }),
+      kind: 'change_hold',
+      blackoutKind: null,
+      changeOf: c.bookingId,
     });
   }
   return entries.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());

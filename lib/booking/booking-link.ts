@@ -1,7 +1,8 @@
 /**
  * The links in booking e-mails: `/r/<token>` behind an approval's Confirm / Decline buttons
  * (token purpose `respond`, single use, for staff and customer bookings alike) and `/m/<token>`,
- * a customer's page for their booking (purpose `manage`, until the visit ends). Both are one
+ * a customer's page for their booking (purpose `manage`, until shortly after the visit ends, while
+ * damage found during it may still be reported: lib/incidents/report-window.ts). Both are one
  * use case: the token is the only credential and names one booking — nothing here takes a
  * booking id from the caller — and one rule says whether a link is still open.
  *
@@ -15,6 +16,8 @@ import type { Db } from '@/db';
 import { actionTokens, bookings, resources, users, type Booking, type BookingStatus, type ChangeRequest, type Locale } from '@/db/schema';
 import { ANONYMOUS, type Actor, type CustomerActor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
+import { reportIncident } from '@/lib/incidents/report';
+import { inReportWindow } from '@/lib/incidents/report-window';
 import { getSettings } from '@/lib/settings';
 import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
 import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking, supplementBooking } from './applicant';
@@ -27,7 +30,7 @@ import { allowedVisitActions } from './visit-window';
 /** `open`: the link works; `used` / `expired`: it did once (the page says so, with status 410); `unknown`: never did (404). */
 export type LinkState = 'open' | 'used' | 'expired' | 'unknown';
 
-export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'requestChange' | 'supplement';
+export type LinkAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'requestChange' | 'supplement' | 'reportProblem';
 
 const LINK_PURPOSES: readonly TokenPurpose[] = ['respond', 'manage'];
 
@@ -157,6 +160,8 @@ export async function loadLinkPage(db: Db, token: string, opts: { now?: Date } =
       requestChange: manages && !pending && canRequestChange(booking, now, changeNoticeHours),
       // Answering "more information, please" is the customer's, on their own page (or by replying).
       supplement: manages && canTransition('supplement', booking.status),
+      // Damage or an abnormality found during the visit or just after it.
+      reportProblem: manages && inReportWindow(booking, now),
     },
     change: manages
       ? {
@@ -262,4 +267,23 @@ export async function supplementByLink(
   // A respond link answers the approval only.
   if (actor.kind !== 'customer') throw new DomainError('token_invalid');
   return result(await supplementBooking(db, actor, { bookingId, message: input.message }, linkOpts));
+}
+
+/**
+ * Reports damage or an abnormality on the booked resource (a manage link only), during the visit
+ * or just after it; a blocking report puts the resource under maintenance (lib/incidents/report.ts).
+ */
+export async function reportProblemByLink(
+  db: Db,
+  token: string,
+  input: { severity: string; description: string },
+  opts: { now?: Date } = {},
+): Promise<{ affected: number }> {
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
+  if (actor.kind !== 'customer') throw new DomainError('token_invalid');
+  const [booking] = await db.select({ resourceId: bookings.resourceId }).from(bookings).where(eq(bookings.id, bookingId));
+  // Only the severity and the description come from the customer: the booking is the link's.
+  const report = { severity: input.severity, description: input.description, bookingId };
+  const { affectedBookings } = await reportIncident(db, actor, booking.resourceId, report, { now: linkOpts.now });
+  return { affected: affectedBookings.length };
 }

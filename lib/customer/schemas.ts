@@ -134,6 +134,14 @@ export const publicRequestSchema = customerFields
   })
   .refine(endAfterStart, END_AFTER_START);
 
+/**
+ * A customer who found their slot taken on the public page waits for it: the slot, and whom to
+ * tell (the name and address of the request they were filling in).
+ */
+export const publicWaitlistSchema = customerFields
+  .pick({ resourceId: true, startAt: true, endAt: true, name: true, email: true })
+  .refine(endAfterStart, END_AFTER_START);
+
 const serviceDeskFields = customerFields.extend({
   channel: z.enum(['phone', 'email'], { error: missingOr(V.invalid_choice) }),
   /** The phone note or the customer's e-mail, pasted in. */

@@ -22,7 +22,6 @@ import {
   incidents,
   resources,
   type Booking,
-  type BookingStatus,
   type Resource,
 } from '@/db/schema';
 import { canActAsApplicant, canViewBooking, type Actor } from '@/lib/authz';
@@ -34,21 +33,11 @@ import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/mail/notify';
 import { OPEN_ENDED } from './open-ended';
+import { inReportWindow, REPORT_CLOSES_HOURS, REPORT_OPENS_MINUTES, reportWindowParams, USED_STATUSES } from './report-window';
 import { reportIncidentSchema } from './schemas';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/**
- * A booking may be reported on from this long before its start (people arrive early)…
- * (messages/<locale>/errors.json `report_window_closed` names both values.)
- */
-export const REPORT_OPENS_MINUTES = 30;
-/** …until this long after its end ("just ended": the next user, or the clean-up, finds it). */
-export const REPORT_CLOSES_HOURS = 2;
-
-/** Bookings that were (or are being) used: confirmed, checked in, or completed. */
-const USED_STATUSES: readonly BookingStatus[] = ['confirmed', 'in_use', 'completed'];
 
 export interface AffectedBooking {
   id: string;
@@ -60,15 +49,6 @@ export interface AffectedBooking {
 export interface IncidentReportResult {
   id: string;
   affectedBookings: AffectedBooking[];
-}
-
-/** Is `now` inside the window in which the applicant of `booking` may report on it? */
-export function inReportWindow(booking: Pick<Booking, 'status' | 'startAt' | 'endAt'>, now: Date): boolean {
-  return (
-    USED_STATUSES.includes(booking.status) &&
-    now.getTime() >= booking.startAt.getTime() - REPORT_OPENS_MINUTES * MINUTE &&
-    now.getTime() <= booking.endAt.getTime() + REPORT_CLOSES_HOURS * HOUR
-  );
 }
 
 export async function reportIncident(
@@ -186,15 +166,6 @@ async function authorizeReporter(
     .for('update');
   if (candidates.length === 0) throw new DomainError('forbidden');
   return { reporter, booking: candidates[0] };
-}
-
-function reportWindowParams(booking: Pick<Booking, 'startAt' | 'endAt'>): Record<string, string | number> {
-  return {
-    openMinutes: REPORT_OPENS_MINUTES,
-    closeHours: REPORT_CLOSES_HOURS,
-    opens: new Date(booking.startAt.getTime() - REPORT_OPENS_MINUTES * MINUTE).toISOString(),
-    closes: new Date(booking.endAt.getTime() + REPORT_CLOSES_HOURS * HOUR).toISOString(),
-  };
 }
 
 /**

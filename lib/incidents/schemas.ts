@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { instant, optionalId, text } from '@/lib/booking/schemas';
 
 export const INCIDENT_SEVERITIES = ['minor', 'blocking'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 
 export const reportIncidentSchema = z.object({
   /** The booking during (or just after) which it was found; admin may leave it out. */

@@ -27,6 +27,7 @@ import type { TemplateName, TemplateProps } from '@/emails';
 import { emailTranslator } from '@/emails/components/i18n';
 import type { BookingSummary } from '@/emails/components/types';
 import { describeStatusReason } from '@/lib/booking/status-reason';
+import { reportClosesAt } from '@/lib/incidents/report-window';
 import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { loadLatestChange } from '@/lib/booking/change-requests';
 import { translator } from '@/lib/i18n/messages';
@@ -333,12 +334,13 @@ function summary({ booking, resource, settings }: Context, locale: Locale): Book
 
 /**
  * The applicant's own view of the booking: the portal page for staff; for customers (who have
- * no account) a `manage` link that works until the visit ends.
+ * no account) a `manage` link that works until the visit ends and a little beyond, while damage
+ * found during the visit may still be reported through it (lib/incidents/report-window.ts).
  */
 async function viewLink(ctx: Context): Promise<string> {
   const { booking } = ctx;
   if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
-  const token = await issueMailToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: booking.endAt });
+  const token = await issueMailToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: reportClosesAt(booking) });
   return mailLinks.manage(token);
 }
 

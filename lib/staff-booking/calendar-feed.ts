@@ -1,6 +1,6 @@
 /**
  * What the booking calendars show for some resources over some days: bookings (staff see every
- * resource's, product rule 12), blackouts, set-up/clean-up buffers and, for one resource, the
+ * resource's, product rule 12), the holds of pending change requests, blackouts, set-up/clean-up buffers and, for one resource, the
  * windows in which it can be booked (opening hours on its working days, from the earliest day
  * the lead time allows). Times are wall-clock strings in the organisation's zone (see
  * wall-clock.ts). The windows only guide the picker: createStaffRequest checks every rule again.
@@ -30,7 +30,8 @@ export interface FeedEntry {
   resourceId: string;
   start: WallClock;
   end: WallClock;
-  kind: 'booking' | 'blackout' | 'buffer';
+  /** `change_hold`: held for a pending change request while admin decides (taken, though no booking is there yet). */
+  kind: 'booking' | 'blackout' | 'buffer' | 'change_hold';
   status: BookingStatus | null;
   /** The purpose or the blackout's reason; null when the viewer may not see it. */
   title: string | null;
@@ -40,6 +41,8 @@ export interface FeedEntry {
   blackoutKind: 'maintenance' | 'blackout' | null;
   /** A maintenance period that lasts until the damage report is resolved (no end known). */
   untilFurtherNotice: boolean;
+  /** For a change hold: the booking that asked to move there; else null. */
+  changeOf: string | null;
 }
 
 export interface CalendarFeed {
@@ -84,13 +87,16 @@ export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
       resourceId: z.uuid(),
       start: wallClock(),
       end: wallClock(),
-      kind: z.enum(['booking', 'blackout', 'buffer']),
+      kind: z.enum(['booking', 'blackout', 'buffer', 'change_hold']).meta({
+        description: '`change_hold`: the time a pending change request holds while admin decides; taken, though the booking has not moved.',
+      }),
       status: z.enum(BOOKING_STATUSES).nullable(),
       title: z.string().nullable().meta({ description: 'The purpose or blackout reason; null when the caller may not see it.' }),
       requesterKind: z.enum(['staff', 'customer']).nullable(),
       mine: z.boolean(),
       blackoutKind: z.enum(['maintenance', 'blackout']).nullable(),
       untilFurtherNotice: z.boolean().meta({ description: 'A maintenance period until a damage report is resolved; `end` is then far in the future.' }),
+      changeOf: z.uuid().nullable().meta({ description: 'For a change hold: the id of the booking that asked to move there.' }),
     }),
   ),
   open: z
@@ -127,6 +133,7 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
     mine: e.mine,
     blackoutKind: e.blackoutKind,
     untilFurtherNotice: e.kind === 'blackout' && isOpenEnded(e.endAt),
+    changeOf: e.changeOf,
   }));
   busy
     .filter((b) => b.kind === 'buffer')
@@ -143,6 +150,7 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
         mine: false,
         blackoutKind: null,
         untilFurtherNotice: false,
+        changeOf: null,
       }),
     );
 

@@ -1,11 +1,12 @@
 /**
  * The waitlist: a signed-in user who found a slot taken asks to be told when it frees up
  * (lib/waitlist/notify.ts tells them). Entries belong to their user; admin may remove any.
+ * Customers join from the public page (./public.ts).
  */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { resources, waitlistEntries, type WaitlistEntry } from '@/db/schema';
+import { resources, waitlistEntries, type Resource, type WaitlistEntry } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
 import { isUuid } from '@/lib/booking/ids';
 import { id, instant, parseInput } from '@/lib/booking/schemas';
@@ -27,32 +28,46 @@ const LISTED = ['waiting', 'notified'] as const;
 export async function joinWaitlist(db: Db, actor: Actor, input: unknown, opts: { now?: Date } = {}): Promise<WaitlistEntry> {
   const user = requireUser(actor);
   const wanted = parseInput(joinWaitlistSchema, input);
-  const now = opts.now ?? new Date();
-  const [resource] = await db.select().from(resources).where(eq(resources.id, wanted.resourceId));
-  if (!resource) throw new DomainError('invalid_input', undefined, { fields: { resourceId: ['invalid_id'] } });
-  if (resource.state === 'retired') throw new DomainError('resource_unavailable');
-  if (wanted.startAt <= now) throw new DomainError('invalid_input', undefined, { fields: { startAt: ['waitlist.validation.startPast'] } });
-  if (wanted.endAt.getTime() - wanted.startAt.getTime() > resource.maxDurationMinutes * MINUTE) throw new DomainError('too_long');
+  const resource = await waitableResource(db, wanted, opts.now ?? new Date());
 
   const values = { resourceId: resource.id, userId: user.id, startAt: wanted.startAt, endAt: wanted.endAt };
   const [created] = await db
     .insert(waitlistEntries)
-    .values({ ...values, createdAt: now })
+    .values({ ...values, createdAt: opts.now ?? new Date() })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
+  return waitingEntry(db, and(eq(waitlistEntries.userId, user.id), eq(waitlistEntries.resourceId, resource.id), eq(waitlistEntries.startAt, wanted.startAt), eq(waitlistEntries.endAt, wanted.endAt)));
+}
+
+/**
+ * The resource of a wanted slot, if it may be waited for: it exists and is not retired, the
+ * slot lies ahead and is not longer than the resource allows. `customers`: only resources
+ * customers may book (a refusal names the field, as the public form does).
+ */
+export async function waitableResource(
+  db: Db,
+  wanted: { resourceId: string; startAt: Date; endAt: Date },
+  now: Date,
+  opts: { customers?: boolean; fieldMessages?: { invalidId: string } } = {},
+): Promise<Resource> {
+  const [resource] = await db.select().from(resources).where(eq(resources.id, wanted.resourceId));
+  const invalidId = opts.fieldMessages?.invalidId ?? 'invalid_id';
+  if (!resource || (opts.customers && !resource.customerBookable)) {
+    throw new DomainError('invalid_input', undefined, { fields: { resourceId: [invalidId] } });
+  }
+  if (resource.state === 'retired') throw new DomainError('resource_unavailable');
+  if (wanted.startAt <= now) throw new DomainError('invalid_input', undefined, { fields: { startAt: ['waitlist.validation.startPast'] } });
+  if (wanted.endAt.getTime() - wanted.startAt.getTime() > resource.maxDurationMinutes * MINUTE) throw new DomainError('too_long');
+  return resource;
+}
+
+/** The entry still waiting that an insert ran into (one per person and slot). */
+export async function waitingEntry(db: Db, same: SQL | undefined): Promise<WaitlistEntry> {
   const [existing] = await db
     .select()
     .from(waitlistEntries)
-    .where(
-      and(
-        eq(waitlistEntries.userId, user.id),
-        eq(waitlistEntries.resourceId, resource.id),
-        eq(waitlistEntries.startAt, wanted.startAt),
-        eq(waitlistEntries.endAt, wanted.endAt),
-        eq(waitlistEntries.status, 'waiting'),
-      ),
-    );
+    .where(and(same, eq(waitlistEntries.status, 'waiting')));
   if (!existing) throw new DomainError('invalid_transition');
   return existing;
 }

@@ -4,8 +4,10 @@
  * (widened by the resource's buffers) is clear of every hold and blackout has been freed, and
  * its owner is told — but only the earliest waiter for any overlapping time: a later entry
  * waits while an earlier one overlapping it is also waiting and free, or was told less than
- * WAITLIST_FIRST_CHANCE_HOURS ago (the earlier waiter had the first chance). The mail links
- * to the request form filled with the slot; first come, first served still decides there.
+ * WAITLIST_FIRST_CHANCE_HOURS ago (the earlier waiter had the first chance). Staff and customers
+ * wait in one line. The mail links to the request form — staff: the portal's, filled with the
+ * slot; customers: the public page with the resource chosen — and first come, first served
+ * still decides there.
  *
  * One UPDATE marks every due entry (`notified`, `notified_at`) and the mails go into the
  * outbox in the same transaction under the key `waitlist:<entry>`. Runners on several instances
@@ -74,19 +76,24 @@ export async function notifyWaitlist(db: Db, now: Date = new Date()): Promise<{ 
     if (told.length === 0) return { notified: 0 };
 
     const [people, places, settings] = await Promise.all([
-      tx.select().from(users).where(inArray(users.id, [...new Set(told.map((e) => e.userId))])),
+      tx.select().from(users).where(inArray(users.id, [...new Set(told.flatMap((e) => (e.userId ? [e.userId] : [])))])),
       tx.select().from(resources).where(inArray(resources.id, [...new Set(told.map((e) => e.resourceId))])),
       getSettings(tx),
     ]);
     for (const entry of told) {
-      const person = people.find((u) => u.id === entry.userId);
       const resource = places.find((r) => r.id === entry.resourceId);
-      if (!person || !resource) continue;
-      const locale: Locale = person.locale;
+      const person = entry.userId ? people.find((u) => u.id === entry.userId) : undefined;
+      const recipient = person
+        ? { name: person.name, email: person.email, locale: person.locale }
+        : entry.contactEmail && entry.contactName && entry.locale
+          ? { name: entry.contactName, email: entry.contactEmail, locale: entry.locale }
+          : undefined;
+      if (!recipient || !resource) continue;
+      const locale: Locale = recipient.locale;
       const startAt = entry.startAt.toISOString();
       const endAt = entry.endAt.toISOString();
       const payload: MailPayload<'waitlist-slot-free'> = {
-        recipientName: person.name,
+        recipientName: recipient.name,
         booking: {
           reference: '',
           resourceName: localizedName(resource, locale),
@@ -97,11 +104,13 @@ export async function notifyWaitlist(db: Db, now: Date = new Date()): Promise<{ 
           purpose: '',
           attendees: null,
         },
-        links: { book: mailLinks.newBooking({ resourceId: resource.id, startAt, endAt }) },
+        links: {
+          book: person ? mailLinks.newBooking({ resourceId: resource.id, startAt, endAt }) : mailLinks.publicBooking(resource.code),
+        },
       };
       await enqueueEmail(tx, {
         template: 'waitlist-slot-free',
-        to: person.email,
+        to: recipient.email,
         locale,
         dedupeKey: `waitlist:${entry.id}`,
         payload: payload as unknown as Record<string, unknown>,

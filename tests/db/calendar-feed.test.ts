@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { resources, resourceTypes } from '@/db/schema';
 import { ANONYMOUS } from '@/lib/authz';
+import { rejectChange } from '@/lib/booking/reject-change';
+import { requestChange } from '@/lib/booking/request-change';
 import { feedQuerySchema, loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
 import { expectDomainError, NOW, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -45,6 +47,48 @@ describe('calendar feed', () => {
     expect(feed.entries.find((e) => e.id === booking.id)).toMatchObject({ start: '2030-04-03T14:00', mine: false, title: '测试' });
     const mine = await loadCalendarFeed(db(), actors.staff, { ...WEEK, resourceIds: room.id }, NOW);
     expect(mine.entries.find((e) => e.id === booking.id)?.mine).toBe(true);
+  });
+
+  it("draws a pending change request's hold apart from bookings, until admin decides", async () => {
+    const room = await resourceByCode(db(), 'MR-501');
+    const booking = await seedBooking(db(), { resourceId: room.id, requester: actors.staff, status: 'confirmed', ...slot('2030-04-02', '10:00', '11:00') });
+    const change = await requestChange(db(), actors.staff, { bookingId: booking.id, ...slot('2030-04-04', '15:00', '16:00'), reason: '客户改期' }, { now: NOW });
+
+    const seen = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, resourceIds: room.id }, NOW);
+    // The booking stays where it is; the time asked for is held too, marked as such.
+    expect(seen.entries.find((e) => e.id === booking.id)).toMatchObject({ kind: 'booking', start: '2030-04-02T10:00' });
+    expect(seen.entries.find((e) => e.id === change.id)).toEqual({
+      id: change.id,
+      resourceId: room.id,
+      start: '2030-04-04T15:00',
+      end: '2030-04-04T16:00',
+      kind: 'change_hold',
+      status: null,
+      title: '测试',
+      requesterKind: 'staff',
+      mine: false,
+      blackoutKind: null,
+      untilFurtherNotice: false,
+      changeOf: booking.id,
+    });
+    // Every resource at once too; the applicant sees it as theirs.
+    const all = await loadCalendarFeed(db(), actors.staff, WEEK, NOW);
+    expect(all.entries.find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', mine: true, changeOf: booking.id });
+
+    await rejectChange(db(), actors.admin, { bookingId: booking.id, reason: '该时段另有安排' }, { now: NOW });
+    const after = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, resourceIds: room.id }, NOW);
+    expect(after.entries.filter((e) => e.kind === 'change_hold')).toEqual([]);
+  });
+
+  it("hides a customer's purpose on a change hold from staff, as on the booking", async () => {
+    const showroom = await resourceByCode(db(), 'SR-101');
+    const visit = await seedBooking(db(), { resourceId: showroom.id, status: 'confirmed', ...slot('2030-04-02', '10:00', '11:00') });
+    const customer = { kind: 'customer' as const, bookingId: visit.id, email: 'guest@customer.example.com' };
+    const change = await requestChange(db(), customer, { bookingId: visit.id, ...slot('2030-04-03', '10:00', '11:00'), reason: '行程变化' }, { now: NOW });
+    const staffView = await loadCalendarFeed(db(), actors.staff, { ...WEEK, resourceIds: showroom.id }, NOW);
+    expect(staffView.entries.find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', title: null, requesterKind: 'customer' });
+    const serviceView = await loadCalendarFeed(db(), actors.service, { ...WEEK, resourceIds: showroom.id }, NOW);
+    expect(serviceView.entries.find((e) => e.id === change.id)?.title).toBe('测试');
   });
 
   it('refuses the anonymous and bad queries (422 with field keys)', async () => {

@@ -92,6 +92,7 @@ describe('loadLinkPage', () => {
       checkIn: false,
       requestChange: true,
       supplement: false,
+      reportProblem: false,
     });
     const respond = await customerBooking('awaiting_confirmation', 'respond');
     expect((await openLinkPage(db(), respond.token, { now: NOW })).actions).toEqual({
@@ -101,6 +102,7 @@ describe('loadLinkPage', () => {
       checkIn: false,
       requestChange: false,
       supplement: false,
+      reportProblem: false,
     });
     await expectDomainError(cancelByLink(db(), respond.token, { reason: '改期' }, { now: NOW }), 'token_invalid');
     expect((await snapshot(db(), respond.booking.id)).booking.status).toBe('awaiting_confirmation');

@@ -12,6 +12,7 @@ import { V } from '@/lib/customer/schemas';
 import { fillLinkTokens } from '@/lib/tokens';
 import { NOW, expectDomainError, resourceByCode, seedBooking, slot } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';
+import { reportClosesAt } from '@/lib/incidents/report-window';
 
 const { db } = useTestDb();
 let ip = 0;
@@ -65,7 +66,8 @@ describe('createPublicRequest', () => {
     expect(fillLinkTokens((outbox.payload as { links: { view: string } }).links.view)).toMatch(/\/m\/[A-Za-z0-9_-]{43}$/);
     const [token] = await db().select().from(actionTokens).where(eq(actionTokens.bookingId, created.id));
     expect(token).toMatchObject({ purpose: 'manage', usedAt: null });
-    expect(token.expiresAt.toISOString()).toBe(booking.endAt.toISOString());
+    // Open until damage found during the visit can no longer be reported through it.
+    expect(token.expiresAt.toISOString()).toBe(reportClosesAt(booking).toISOString());
   });
 
   it('only resources customers may book', async () => {

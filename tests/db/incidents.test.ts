@@ -2,19 +2,22 @@
  * Damage and abnormality reports: who may report when, what a blocking report blocks and
  * flags, the one e-mail per affected applicant with alternatives, and resolving.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { blackouts, bookingEvents, bookings, emailOutbox, incidents } from '@/db/schema';
 import { checkSlot } from '@/lib/booking/availability';
 import { createStaffRequest } from '@/lib/booking/create';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
+import { loadLinkPage, reportProblemByLink } from '@/lib/booking/booking-link';
 import type { ErrorCode } from '@/lib/errors';
 import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { reportIncident } from '@/lib/incidents/report';
+import { reportClosesAt } from '@/lib/incidents/report-window';
 import { resolveIncident } from '@/lib/incidents/resolve';
 import { listIncidents, openIncidentCounts } from '@/lib/incidents/queries';
 import { publicAvailability } from '@/lib/customer/public';
 import { renderEmail } from '@/lib/mail/render';
+import { issueToken } from '@/lib/tokens';
 import { loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
 import { NOW, at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -251,5 +254,56 @@ describe('a blocking report', () => {
       new Date(NOW.getTime() + 2 * HOUR),
     );
     expect(after.maintenance).toEqual([]);
+  });
+});
+
+describe("the customer's manage link", () => {
+  /** A customer's visit on its own day (the test reports relative to it), with the manage link its mails carry. */
+  async function visitWithLink(day: string, status: 'confirmed' | 'pending' = 'confirmed', purpose: 'manage' | 'respond' = 'manage') {
+    const resource = await resourceByCode(db(), 'SR-101');
+    const visit = await seedBooking(db(), { resourceId: resource.id, ...slot(day, '09:00', '11:00'), status });
+    // As lib/mail/notify.ts issues it: open until the report window closes.
+    const token = await issueToken(db(), { bookingId: visit.id, purpose, expiresAt: reportClosesAt(visit) });
+    return { visit, token, during: new Date(visit.startAt.getTime() + HOUR) };
+  }
+
+  it('offers the report during the visit and until two hours after it; a blocking one puts the resource under maintenance', async () => {
+    const { visit, token, during } = await visitWithLink('2030-06-03');
+    const early = await loadLinkPage(db(), token, { now: new Date(visit.startAt.getTime() - 31 * MINUTE) });
+    expect(early?.actions.reportProblem).toBe(false);
+    expect((await loadLinkPage(db(), token, { now: during }))?.actions.reportProblem).toBe(true);
+    const after = new Date(visit.endAt.getTime() + 2 * HOUR - MINUTE);
+    expect((await loadLinkPage(db(), token, { now: after }))?.actions.reportProblem).toBe(true);
+
+    await expect(reportProblemByLink(db(), token, { severity: 'blocking', description: '展柜玻璃碎裂' }, { now: after })).resolves.toEqual({ affected: 0 });
+    const [incident] = await db().select().from(incidents).where(eq(incidents.bookingId, visit.id));
+    expect(incident).toMatchObject({ resourceId: visit.resourceId, severity: 'blocking', reportedById: null, takesOutOfService: true });
+    const [block] = await db().select().from(blackouts).where(eq(blackouts.incidentId, incident.id));
+    expect(block).toMatchObject({ kind: 'maintenance', resourceId: visit.resourceId, startAt: after });
+    const [event] = await db()
+      .select()
+      .from(bookingEvents)
+      .where(and(eq(bookingEvents.bookingId, visit.id), eq(bookingEvents.action, 'incident_reported')));
+    expect(event).toMatchObject({ actorKind: 'customer', note: '展柜玻璃碎裂' });
+    await resolveIncident(db(), actors.admin, incident.id, { notes: '已更换玻璃' }, { now: new Date(after.getTime() + MINUTE) });
+  });
+
+  it('refuses once the window has closed, bad input with field messages, and an approval link', async () => {
+    const { visit, token, during } = await visitWithLink('2030-06-04');
+    const closed = new Date(visit.endAt.getTime() + 2 * HOUR + MINUTE);
+    expect((await loadLinkPage(db(), token, { now: closed }))?.actions.reportProblem).toBe(false);
+    await expectDomainError(reportProblemByLink(db(), token, { severity: 'minor', description: '灯不亮' }, { now: closed }), 'token_invalid');
+    const bad = await expectDomainError(reportProblemByLink(db(), token, { severity: 'serious', description: ' ' }, { now: during }), 'invalid_input');
+    expect(Object.keys(bad.details.fields ?? {}).sort()).toEqual(['description', 'severity']);
+
+    const respond = await visitWithLink('2030-06-05', 'confirmed', 'respond');
+    await expectDomainError(reportProblemByLink(db(), respond.token, { severity: 'minor', description: '灯不亮' }, { now: respond.during }), 'token_invalid');
+    expect(await db().select().from(incidents).where(inArray(incidents.bookingId, [visit.id, respond.visit.id]))).toEqual([]);
+  });
+
+  it('a visit not yet confirmed gives no right to report', async () => {
+    const { token, during } = await visitWithLink('2030-06-06', 'pending');
+    expect((await loadLinkPage(db(), token, { now: during }))?.actions.reportProblem).toBe(false);
+    await expectDomainError(reportProblemByLink(db(), token, { severity: 'minor', description: '地面湿滑' }, { now: during }), 'report_window_closed');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The waitlist: joining and leaving (who may), and the notify-waitlist job telling exactly the
  * earliest fitting waiter once when a slot is freed — by a cancellation, an expiry, a resolved
- * damage report — and nobody while it is still taken.
+ * damage report — and nobody while it is still taken. Customers join from the public page
+ * (no account) and wait in the same line.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { isJobName } from '@/lib/jobs';
 import { renderEmail } from '@/lib/mail/render';
 import { joinWaitlist, leaveWaitlist, listMyWaitlist } from '@/lib/waitlist/entries';
 import { notifyWaitlist, WAITLIST_FIRST_CHANCE_HOURS } from '@/lib/waitlist/notify';
+import { joinPublicWaitlist } from '@/lib/waitlist/public';
 import { NOW, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, actors } = useBookingTestDb();
@@ -208,5 +210,52 @@ describe('the notify-waitlist job', () => {
     expect(await notifyWaitlist(db(), slot('2030-03-19', '10:00', '11:00').startAt)).toEqual({ notified: 0 });
     expect(await statusOf(removed.id)).toBe('removed');
     expect(await statusOf(soon.id)).toBe('waiting');
+  });
+});
+
+describe('customers from the public page', () => {
+  beforeEach(async () => {
+    await db().delete(waitlistEntries);
+  });
+  let address = 0;
+  /** Each call from its own client address: the per-address rate limit is not what is tested here. */
+  const client = (locale: 'zh' | 'en' = 'zh') => ({ ip: `198.51.100.${++address}`, locale, now: NOW });
+
+  it('join with the name and address they typed, once per address and slot; only resources customers may book', async () => {
+    const showroom = await resourceByCode(db(), 'SR-101');
+    const wanted = { resourceId: showroom.id, ...slot('2030-03-13', '10:00', '11:00') };
+    const entry = await joinPublicWaitlist(db(), { ...wanted, name: ' Ms Green ', email: 'Green@Example.COM' }, client('en'));
+    expect(entry).toMatchObject({ status: 'waiting', userId: null, contactName: 'Ms Green', contactEmail: 'green@example.com', locale: 'en' });
+    expect((await joinPublicWaitlist(db(), { ...wanted, name: 'Ms Green', email: 'green@example.com' }, client())).id).toBe(entry.id);
+
+    const internal = await resourceByCode(db(), 'MR-302');
+    const refused = await expectDomainError(
+      joinPublicWaitlist(db(), { ...wanted, resourceId: internal.id, name: 'Ms Green', email: 'green@example.com' }, client()),
+      'invalid_input',
+    );
+    expect(refused.details.fields).toEqual({ resourceId: ['customer.validation.resource_not_bookable'] });
+    const bad = await expectDomainError(joinPublicWaitlist(db(), { ...wanted, name: '', email: 'a@b, c@d' }, client()), 'invalid_input');
+    expect(Object.keys(bad.details.fields ?? {}).sort()).toEqual(['email', 'name']);
+    expect(await db().select().from(waitlistEntries)).toHaveLength(1);
+  });
+
+  it('wait in one line with staff: the earlier customer is told first, in their language, with a link to the public page', async () => {
+    const showroom = await resourceByCode(db(), 'SR-101');
+    const wanted = slot('2030-03-14', '14:00', '15:00');
+    const taken = await seedBooking(db(), { resourceId: showroom.id, ...wanted, status: 'confirmed', requester: actors.staff });
+    const customer = await joinPublicWaitlist(db(), { resourceId: showroom.id, ...wanted, name: 'Ms Green', email: 'green@example.com' }, client('en'));
+    const staff = await joinWaitlist(db(), actors.staff2, { resourceId: showroom.id, ...wanted }, { now: later(1000) });
+
+    await cancelBooking(db(), actors.staff, { bookingId: taken.id, reason: '改期' }, { now: later(HOUR) });
+    expect(await notifyWaitlist(db(), later(HOUR))).toEqual({ notified: 1 });
+    expect(await statusOf(customer.id)).toBe('notified');
+    expect(await statusOf(staff.id)).toBe('waiting');
+    const [mail] = await waitlistMails([customer.id]);
+    expect(mail).toMatchObject({ toAddress: 'green@example.com', locale: 'en' });
+    const link = (mail.payload as { links: { book: string } }).links.book;
+    expect(link).toMatch(/\/book\?resource=SR-101$/);
+    const rendered = await renderEmail(mail);
+    expect(rendered.subject).toContain(showroom.nameEn);
+    expect(rendered.text).toContain('Ms Green');
   });
 });

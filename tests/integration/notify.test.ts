@@ -7,6 +7,7 @@ import { notify } from '@/lib/mail/notify';
 import { fillLinkTokens, resolveToken } from '@/lib/tokens';
 import { loadActors, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
 import { useTestDb } from '../helpers/db';
+import { reportClosesAt } from '@/lib/incidents/report-window';
 
 const { db } = useTestDb();
 let actors: Record<Who, UserActor>;
@@ -66,7 +67,8 @@ describe('notify', () => {
     expect(fillLinkTokens(view)).toMatch(/^https:\/\/booking\.example\.com\/m\/[A-Za-z0-9_-]{43}$/);
     const [token] = await tokensOf(b.id);
     expect(token).toMatchObject({ purpose: 'manage' });
-    expect(token.expiresAt.toISOString()).toBe(b.endAt.toISOString());
+    // Open until damage found during the visit can no longer be reported through it.
+    expect(token.expiresAt.toISOString()).toBe(reportClosesAt(b).toISOString());
   });
 
   it('a coordination request goes to each asked department’s contacts, in their language', async () => {

@@ -1,7 +1,8 @@
 'use server';
 
 /**
- * The public booking form's submit: no session — the customer is anonymous. The client's
+ * The public booking form's submit, and joining the waitlist for a taken slot: no session — the
+ * customer is anonymous. The client's
  * address for the per-address rate limit is read exactly as the public API reads it
  * (lib/api/client-ip.ts); the page's language becomes the language of the
  * customer's e-mails.
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { clientIp } from '@/lib/api/client-ip';
 import { createPublicRequest } from '@/lib/customer/create-public';
 import { serverAction } from '@/lib/forms/server-action';
+import { joinPublicWaitlist } from '@/lib/waitlist/public';
 
 export const createPublicRequestAction = serverAction({
   access: 'public',
@@ -20,4 +22,14 @@ export const createPublicRequestAction = serverAction({
     const { reference, status } = await createPublicRequest(db, request, { ip: clientIp(headers), locale });
     return { reference, status };
   },
+});
+
+/** "Put me on the waitlist" where the slot asked for is taken: the slot, with the name and address just typed in. */
+export const joinPublicWaitlistAction = serverAction({
+  access: 'public',
+  input: z.record(z.string(), z.unknown()),
+  run: async ({ db, locale, headers }, input) => {
+    await joinPublicWaitlist(db, input, { ip: clientIp(headers), locale });
+  },
+  message: (t) => t('waitlist.joinedCustomer'),
 });

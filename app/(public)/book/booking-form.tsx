@@ -26,7 +26,8 @@ import type { ActionFailure } from '@/lib/forms/action-result';
 import { durationSlot } from '@/lib/forms/slot-fields';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
-import { createPublicRequestAction } from './actions';
+import { JoinWaitlistButton } from '@/components/waitlist/join-waitlist-button';
+import { createPublicRequestAction, joinPublicWaitlistAction } from './actions';
 
 type FormValues = SlotFormValues &
   Record<CustomerFieldName, string> & {
@@ -145,6 +146,7 @@ export function PublicBookingForm({
               <div ref={failureRef} tabIndex={-1} className="flex flex-col gap-4 focus:outline-none">
                 <FailureNotice failure={failure} />
                 {offers && <SlotAlternatives {...offers} resources={resources} />}
+                {failure.code === 'slot_taken' && <PublicWaitlistOffer values={form.getValues()} timeZone={timeZone} />}
               </div>
             )}
 
@@ -159,6 +161,20 @@ export function PublicBookingForm({
         </Card>
       </section>
     </form>
+  );
+}
+
+/** The slot the customer asked for is taken: wait for it, to be told at the address they typed in. */
+function PublicWaitlistOffer({ values, timeZone }: { values: FormValues; timeZone: string }) {
+  const wanted = durationSlot.instants(values, timeZone);
+  if (!values.resourceId || !wanted.startAt || !wanted.endAt || Object.values(wanted).includes('invalid')) return null;
+  return (
+    <JoinWaitlistButton
+      key={`${values.resourceId}|${wanted.startAt}|${wanted.endAt}`}
+      resourceId={values.resourceId}
+      {...wanted}
+      join={(slot) => joinPublicWaitlistAction({ ...slot, name: values.name, email: values.email })}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * /book — the public booking page: no account, phone first. The customer-bookable resources,
  * a free/busy week for the chosen one, and the request form (./booking-form.tsx).
- * `?resource=<code>` preselects a resource (links from elsewhere, the browser tests).
+ * `?resource=<code or id>` preselects a resource (links in e-mails, the browser tests).
  */
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
@@ -30,8 +30,9 @@ export default async function BookPage({ searchParams }: Props) {
     getTranslations('book'),
     searchParams,
   ]);
-  const wanted = [query.resource].flat()[0]?.toUpperCase();
-  const preselected = resources.find((r) => r.code === wanted || r.id === wanted);
+  const wanted = [query.resource].flat()[0];
+  // A code in any case (typed links), or an id as the e-mails give it.
+  const preselected = wanted ? resources.find((r) => r.code === wanted.toUpperCase() || r.id === wanted.toLowerCase()) : undefined;
 
   return (
     <>

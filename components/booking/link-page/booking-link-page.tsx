@@ -28,6 +28,8 @@ import { toWallClock } from '@/lib/staff-booking/wall-clock';
 import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import type { FormAction } from '@/lib/forms/action-result';
+import { ReportProblemForm } from '@/components/incidents/report-problem-form';
+import { reportProblemText } from '@/components/incidents/report-problem-text';
 import { ChangeRequestForm } from '../change-request-form';
 import { CancelForm, CheckInForm, RespondForm, SupplementForm } from './link-forms';
 
@@ -41,7 +43,7 @@ export interface BookingLinkPageProps {
   token: string;
   path: 'r' | 'm';
   query: { done?: string | string[]; intent?: string | string[] };
-  /** `checkIn`, `requestChange` and `supplement`: on the customer's manage link only. */
+  /** `checkIn`, `requestChange`, `supplement` and `reportProblem`: on the customer's manage link only. */
   actions: {
     respond: FormAction;
     cancel: FormAction;
@@ -49,6 +51,7 @@ export interface BookingLinkPageProps {
     checkIn?: FormAction;
     requestChange?: FormAction;
     supplement?: FormAction;
+    reportProblem?: FormAction;
   };
 }
 
@@ -154,6 +157,19 @@ export async function BookingLinkPage({ token, path, query, actions }: BookingLi
             sending: tc('form.sending'),
             alternatives: tc('form.alternatives'),
           }}
+        />
+      </Section>,
+    );
+  }
+  if (page.actions.reportProblem && actions.reportProblem) {
+    const tr = await getTranslations({ locale, namespace: 'incidents.report' });
+    sections.push(
+      <Section key="report" title={tr('heading')} intro={tr('intro')} id="report-problem">
+        <ReportProblemForm
+          action={actions.reportProblem}
+          hidden={{ token, path, pageLocale: locale }}
+          text={reportProblemText(tr)}
+          labelledBy="report-problem"
         />
       </Section>,
     );
@@ -274,11 +290,13 @@ function NextSteps({ page, t }: { page: LinkPage; t: Translate }) {
   );
 }
 
-function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+function Section({ title, intro, id, children }: { title: string; intro?: string; id?: string; children: ReactNode }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h2">{title}</CardTitle>
+        <CardTitle as="h2" id={id}>
+          {title}
+        </CardTitle>
         {intro && <p className="text-sm text-slate-600">{intro}</p>}
       </CardHeader>
       <CardContent>{children}</CardContent>

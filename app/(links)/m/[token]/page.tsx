@@ -2,6 +2,7 @@
 import {
   cancelByLinkAction,
   checkInByLinkAction,
+  reportProblemByLinkAction,
   requestChangeByLinkAction,
   respondByLinkAction,
   supplementByLinkAction,
@@ -27,6 +28,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
         checkIn: checkInByLinkAction,
         requestChange: requestChangeByLinkAction,
         supplement: supplementByLinkAction,
+        reportProblem: reportProblemByLinkAction,
       }}
     />
   );

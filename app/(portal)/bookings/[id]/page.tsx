@@ -23,11 +23,13 @@ import { localizedFacilities, localizedLocation, localizedName, localizedNotes }
 import { currentLocale } from '@/lib/i18n/server';
 import { requestChangeAction, withdrawChangeAction } from '@/app/actions/change';
 import { ChangeSection } from '@/components/booking/change-section';
+import { ReportProblemForm } from '@/components/incidents/report-problem-form';
+import { reportProblemText } from '@/components/incidents/report-problem-text';
 import { getSettings } from '@/lib/settings';
-import { inReportWindow } from '@/lib/incidents/report';
+import { inReportWindow } from '@/lib/incidents/report-window';
 import { describeStatusReason } from '@/lib/booking/status-reason';
 import { CancelBooking, RespondButtons, SupplementForm } from './booking-actions';
-import { ReportProblemForm } from './report-problem-form';
+import { reportProblemAction } from './incident-actions';
 import { VisitSection } from './visit-section';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[]; created?: string | string[] }> };
@@ -204,7 +206,12 @@ function ReportProblem({ detail, actor }: { detail: BookingDetail; actor: UserAc
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <p className="text-sm text-slate-600">{t('intro')}</p>
-        <ReportProblemForm bookingId={booking.id} resourceId={booking.resourceId} />
+        <ReportProblemForm
+          action={reportProblemAction}
+          hidden={{ bookingId: booking.id, resourceId: booking.resourceId }}
+          text={reportProblemText(t)}
+          labelledBy="report-problem"
+        />
       </CardContent>
     </Card>
   );

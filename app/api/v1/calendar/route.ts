@@ -3,7 +3,10 @@
  * — what the booking calendars show (lib/staff-booking/calendar-feed.ts): bookings, blackouts,
  * buffers and, for one resource, its bookable windows, as the organisation's wall clock. No
  * resources named: every resource. Signed-in users; the answer depends on who asks, so it may
- * be kept by the browser only (`private`), briefly, and revalidated with its ETag.
+ * be kept by the browser only (`private`). The browser must ask again every time (`no-cache`)
+ * and gets 304 when nothing changed: a kept copy that is reused unasked would go on showing a
+ * booking just cancelled or a maintenance just ended, even across a page reload (browsers
+ * revalidate only the page itself on reload, not the data it fetches).
  */
 import { createHash } from 'node:crypto';
 import { apiRoute } from '@/lib/api/handler';
@@ -11,15 +14,12 @@ import { feedQuerySchema, loadCalendarFeed } from '@/lib/staff-booking/calendar-
 
 export const dynamic = 'force-dynamic';
 
-/** Long enough to page back and forth through weeks without asking again; short enough to see new bookings. */
-const MAX_AGE_SECONDS = 30;
-
 export const GET = apiRoute(async ({ req, db, actor, query }) => {
   const feed = await loadCalendarFeed(db, actor, query(feedQuerySchema));
   const body = JSON.stringify(feed);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers = {
-    'Cache-Control': `private, max-age=${MAX_AGE_SECONDS}`,
+    'Cache-Control': 'private, no-cache',
     ETag: etag,
     Vary: 'Cookie',
   };
