@@ -53,7 +53,9 @@ function columns(input: ResourceInput, previous?: Resource) {
 
 /** The fields the audit log compares (times as HH:MM, as the editor writes them). */
 function auditView(resource: Partial<Resource>): Record<string, unknown> {
-  const { id: _id, createdAt: _createdAt, ...rest } = resource;
+  const rest: Record<string, unknown> = { ...resource };
+  delete rest.id;
+  delete rest.createdAt;
   return {
     ...rest,
     ...(resource.opensAt && { opensAt: resource.opensAt.slice(0, 5) }),
@@ -194,4 +196,12 @@ export async function reinstateResource(db: Db, actor: Actor, id: string, opts: 
       opts.now,
     );
   });
+}
+
+/** One resource as stored, for the editor. */
+export async function getResourceForEdit(db: Db, actor: Actor, id: string): Promise<Resource> {
+  requireAdmin(actor);
+  const [row] = isUuid(id) ? await db.select().from(resources).where(eq(resources.id, id)) : [];
+  if (!row) throw new DomainError('not_found');
+  return row;
 }

@@ -192,3 +192,48 @@ describe('audit log', () => {
     expect(after).toBe(n);
   });
 });
+
+describe('resource editor actions', () => {
+  const ctx = (who: 'admin' | 'staff' | 'service', locale: 'zh' | 'en' = 'en') => ({ db: db(), actor: actors[who], locale, headers: new Headers() });
+  const formData = (fields: Record<string, unknown>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+    return data;
+  };
+
+  it('non-admins are refused as a result, not an exception; nothing is written', async () => {
+    const { saveResourceAction, retireResourceAction, saveResourceTypeAction } = await import('@/app/(portal)/admin/resources/actions');
+    const mr301 = await resourceByCode(db(), 'MR-301');
+    for (const who of ['staff', 'service'] as const) {
+      expect(await saveResourceAction.invoke(ctx(who), formData(await form({ code: 'X-9' })))).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await retireResourceAction.invoke(ctx(who), formData({ id: mr301.id }))).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await saveResourceTypeAction.invoke(ctx(who), formData({ code: 'x', nameZh: 'x', nameEn: 'x', sortOrder: 1 }))).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(await resourceByCode(db(), 'X-9')).toBeUndefined();
+  });
+
+  it('bad values come back with field messages in the reader language, with the bounds', async () => {
+    const { saveResourceAction } = await import('@/app/(portal)/admin/resources/actions');
+    const result = await saveResourceAction.invoke(ctx('admin', 'zh'), formData(await form({ code: 'X-10', capacity: '5000' })));
+    expect(result).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { capacity: ['请输入 1 到 1000 之间的数字。'] } });
+  });
+
+  it('a change that leaves bookings outside comes back with them and what was typed, unsaved', async () => {
+    const { saveResourceAction } = await import('@/app/(portal)/admin/resources/actions');
+    const mr302 = await resourceByCode(db(), 'MR-302');
+    const far = new Date(Date.now() + 30 * 86_400_000);
+    const day = far.toISOString().slice(0, 10);
+    const booking = await seedBooking(db(), { resourceId: mr302.id, ...slot(day, '16:00', '17:00'), status: 'confirmed', requester: actors.staff });
+    const typed = { id: mr302.id, ...(await form({ code: 'MR-302', nameZh: mr302.nameZh, closesAt: '12:00', workingDaysOnly: '' })) };
+    const result = await saveResourceAction.invoke(ctx('admin'), formData(typed));
+    expect(result.ok).toBe(true);
+    if (!result.ok) throw new Error('unreachable');
+    expect(result.data.saved).toBe(false);
+    expect(result.data.misfits.map((m) => m.reference)).toContain(booking.reference);
+    expect(result.data.sent).toMatchObject({ closesAt: '12:00', code: 'MR-302' });
+    expect((await resourceByCode(db(), 'MR-302')).closesAt.slice(0, 5)).toBe(mr302.closesAt.slice(0, 5));
+  });
+});
