@@ -16,6 +16,7 @@ import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import IncidentAffected, { type IncidentAffectedProps } from './incident-affected';
+import MaintenanceScheduled, { type MaintenanceScheduledProps } from './maintenance-scheduled';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
@@ -51,6 +52,7 @@ export interface TemplateProps {
   'no-show-released': NoShowReleasedProps;
   'checked-out': CheckedOutProps;
   'incident-affected': IncidentAffectedProps;
+  'maintenance-scheduled': MaintenanceScheduledProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
 }
 
@@ -79,6 +81,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'no-show-released': { component: NoShowReleased, messageKey: 'noShowReleased' },
   'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
   'incident-affected': { component: IncidentAffected, messageKey: 'incidentAffected' },
+  'maintenance-scheduled': { component: MaintenanceScheduled, messageKey: 'maintenanceScheduled' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
 };
 

@@ -25,6 +25,7 @@ import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { getLedgerEntry, USAGE_LIMIT, type LedgerEntry } from '@/lib/resources/ledger';
 import { ChangeHistory } from './change-history';
+import { MaintenanceSection } from './maintenance-section';
 import { RetireForm } from './retire-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; upcoming?: string }> };
@@ -50,12 +51,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LedgerEntryPage({ params, searchParams }: Props) {
   const entry = await load((await params).id);
   const { resource } = entry;
+  const actor = await requirePageActor('admin');
   const [locale, timeZone, t, tAdmin, history, query] = await Promise.all([
     currentLocale(),
     getTimeZone(),
     getTranslations('ledger'),
     getTranslations('resourceAdmin'),
-    auditHistory(await getDb(), await requirePageActor('admin'), 'resource', resource.id),
+    auditHistory(await getDb(), actor, 'resource', resource.id),
     searchParams,
   ]);
   const notice = NOTICES.find((n) => n === query.notice);
@@ -95,6 +97,7 @@ export default async function LedgerEntryPage({ params, searchParams }: Props) {
       <div className="flex flex-col gap-8">
         <LedgerData entry={entry} locale={locale} timeZone={timeZone} />
         <Blackouts entry={entry} locale={locale} timeZone={timeZone} />
+        {resource.state !== 'retired' && <MaintenanceSection actor={actor} resourceId={resource.id} locale={locale} timeZone={timeZone} />}
         <Usage entry={entry} locale={locale} timeZone={timeZone} />
         <Incidents entry={entry} locale={locale} timeZone={timeZone} />
         <ChangeHistory entries={history} locale={locale} timeZone={timeZone} />
