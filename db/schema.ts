@@ -655,6 +655,25 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.at), index('audit_log_at_idx').on(t.at)],
 );
 
+/**
+ * One-use links to set a password: sent to a new account and on a reset. Only the SHA-256 of
+ * the token is stored; the mail's placeholder is filled in when it is sent (lib/tokens.ts).
+ */
+export const passwordTokens = pgTable(
+  'password_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_tokens_user_idx').on(t.userId)],
+);
+
 /** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
