@@ -627,6 +627,65 @@ export const refusedReplies = pgTable(
   (t) => [uniqueIndex('refused_replies_message_id_key').on(t.messageId), index('refused_replies_received_idx').on(t.receivedAt)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// The audit log of administration
+// ---------------------------------------------------------------------------------------------
+
+/** What an audit entry is about. Booking transitions keep their own trail (booking_events). */
+export const auditEntity = pgEnum('audit_entity', [
+  'resource',
+  'resource_type',
+  'maintenance',
+  'setting',
+  'holiday',
+  'user',
+  'department',
+  'mail',
+]);
+
+/**
+ * Every change admin makes outside a booking's own life: who, when, what, the values before and
+ * after (only the fields that changed) and a reason. Append-only: a trigger (hand-written in the
+ * migration) refuses UPDATE and DELETE, and no screen or route offers either.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: tstz('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    /** The actor's name at the time, so the entry reads the same after a rename. */
+    actorName: text('actor_name').notNull(),
+    entity: auditEntity('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** create, update, retire, end, disable, reset_password … */
+    action: text('action').notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.at), index('audit_log_at_idx').on(t.at)],
+);
+
+/**
+ * One-use links to set a password: sent to a new account and on a reset. Only the SHA-256 of
+ * the token is stored; the mail's placeholder is filled in when it is sent (lib/tokens.ts).
+ */
+export const passwordTokens = pgTable(
+  'password_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_tokens_user_idx').on(t.userId)],
+);
+
 /** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -654,3 +713,5 @@ export type CheckInChannel = (typeof checkInChannel.enumValues)[number];
 export type Incident = typeof incidents.$inferSelect;
 export type IncidentSeverity = (typeof incidentSeverity.enumValues)[number];
 export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type AuditEntity = (typeof auditEntity.enumValues)[number];

@@ -6,23 +6,27 @@ import { previewBooking, previewLinks, type BaseMailProps } from './components/t
 import type { DisplacedAlternative } from './displaced';
 
 export interface IncidentAffectedProps extends BaseMailProps {
-  /** What was reported about the resource. */
+  /** What was reported about the resource (or why it is maintained). */
   description: string;
   alternatives: DisplacedAlternative[];
 }
 
-/** A damage report put the booked resource under maintenance during the booking. */
-export default function IncidentAffected(props: IncidentAffectedProps) {
+/**
+ * A damage report put the booked resource under maintenance during the booking; with
+ * `messageKey` 'maintenanceScheduled', admin planned maintenance over it (same layout).
+ */
+export default function IncidentAffected(props: IncidentAffectedProps & { messageKey?: 'incidentAffected' | 'maintenanceScheduled' }) {
   const { locale, booking } = props;
+  const key = props.messageKey ?? 'incidentAffected';
   return (
     <BookingNotice
-      messageKey="incidentAffected"
+      messageKey={key}
       mail={props}
-      extraRows={(t) => [[t('incidentAffected.problem'), props.description]]}
+      extraRows={(t) => [[t(`${key}.problem`), props.description]]}
       after={(t) =>
         props.alternatives.length > 0 ? (
           <Section>
-            <Paragraph>{t('incidentAffected.alternatives')}</Paragraph>
+            <Paragraph>{t(`${key}.alternatives`)}</Paragraph>
             {props.alternatives.map((alt) => (
               <Text key={`${alt.url}|${alt.startAt}`} style={{ ...textStyle, margin: '4px 0' }}>
                 <Link href={alt.url}>
@@ -32,7 +36,7 @@ export default function IncidentAffected(props: IncidentAffectedProps) {
             ))}
           </Section>
         ) : (
-          <Paragraph>{t('incidentAffected.noAlternatives')}</Paragraph>
+          <Paragraph>{t(`${key}.noAlternatives`)}</Paragraph>
         )
       }
     />

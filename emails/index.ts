@@ -16,6 +16,8 @@ import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
 import IncidentAffected, { type IncidentAffectedProps } from './incident-affected';
+import MaintenanceScheduled, { type MaintenanceScheduledProps } from './maintenance-scheduled';
+import PasswordLink, { type PasswordLinkProps } from './password-link';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
@@ -51,6 +53,9 @@ export interface TemplateProps {
   'no-show-released': NoShowReleasedProps;
   'checked-out': CheckedOutProps;
   'incident-affected': IncidentAffectedProps;
+  'maintenance-scheduled': MaintenanceScheduledProps;
+  // Accounts: not about a booking.
+  'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
 }
 
@@ -79,6 +84,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'no-show-released': { component: NoShowReleased, messageKey: 'noShowReleased' },
   'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
   'incident-affected': { component: IncidentAffected, messageKey: 'incidentAffected' },
+  'maintenance-scheduled': { component: MaintenanceScheduled, messageKey: 'maintenanceScheduled' },
+  'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
 };
 

@@ -22,10 +22,13 @@ export function hashToken(token: string): string {
 
 type TokenInput = { bookingId: string; purpose: TokenPurpose; expiresAt: Date };
 
-/** The token of the row with this id. */
-function tokenOf(id: string): string {
+/** The token of the row with this id (any token table: password links use it too). */
+export function tokenOf(id: string): string {
   return mac('link-token', id);
 }
+
+/** The placeholder a mail stores for the token of row `id`, filled in at send time. */
+export const tokenPlaceholder = (id: string) => `{link-token:${id}}`;
 
 async function insertToken(tx: Db, input: TokenInput): Promise<string> {
   const id = randomUUID();
@@ -42,7 +45,7 @@ const PLACEHOLDER = /\{link-token:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /** A new token for a mail: its placeholder, which the outbox fills in when it sends the mail. */
 export async function issueMailToken(tx: Db, input: TokenInput): Promise<string> {
-  return `{link-token:${await insertToken(tx, input)}}`;
+  return tokenPlaceholder(await insertToken(tx, input));
 }
 
 /** The mail's data with every token placeholder replaced by its token (at send time only). */

@@ -23,4 +23,6 @@ export const mailLinks = {
     absoluteUrl(`/r/${token}${intent ? `?intent=${intent}` : ''}`),
   /** A customer's page for their booking (token purpose `manage`). */
   manage: (token: string) => absoluteUrl(`/m/${token}`),
+  /** The page where a person sets their password (one-use token). */
+  setPassword: (token: string) => absoluteUrl(`/password/${token}`),
 };

@@ -60,7 +60,9 @@ export type NotificationKind =
   // The visit.
   | 'no_show'
   | 'checked_out'
-  | 'incident_affected';
+  | 'incident_affected'
+  // Admin planned maintenance over the booking.
+  | 'maintenance_scheduled';
 
 export interface NotifyExtra {
   /** Tells two notices of one kind for one booking apart; defaults to the booking's version. */
@@ -173,6 +175,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         ...(await withdrawal(ctx)),
       }));
     case 'incident_affected':
+    case 'maintenance_scheduled':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
         description: booking.flaggedReason ?? '',
@@ -258,6 +261,7 @@ export const TEMPLATE = {
   no_show: 'no-show-released',
   checked_out: 'checked-out',
   incident_affected: 'incident-affected',
+  maintenance_scheduled: 'maintenance-scheduled',
 } as const satisfies Record<NotificationKind, TemplateName>;
 
 type KindWithTemplate<K extends NotificationKind> = (typeof TEMPLATE)[K];

@@ -31,17 +31,20 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
   const t = emailTranslator(row.locale);
   const { booking } = props;
   const deadline = (props as { deadline?: string }).deadline;
-  const subject = t(`${messageKey}.subject`, {
-    reference: booking.reference,
-    resource: booking.resourceName,
-    deadline: deadline ? formatInstant(deadline, row.locale, booking.timeZone) : '',
-  });
+  // Account mails (a password link) are about no booking.
+  const subject = booking
+    ? t(`${messageKey}.subject`, {
+        reference: booking.reference,
+        resource: booking.resourceName,
+        deadline: deadline ? formatInstant(deadline, row.locale, booking.timeZone) : '',
+      })
+    : t(`${messageKey}.subject`);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
 
   const { calendar, notes } = row.payload as { calendar?: { sequence: number }; notes?: string };
   const method = CALENDAR_METHOD[row.template];
   let ics: RenderedEmail['ics'];
-  if (method && row.bookingId && (method === 'REQUEST' || calendar)) {
+  if (method && booking && row.bookingId && (method === 'REQUEST' || calendar)) {
     const content = bookingInvitation({
       method,
       bookingId: row.bookingId,

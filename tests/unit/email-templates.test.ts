@@ -22,7 +22,9 @@ describe('mail message files', () => {
   });
 });
 
-const names = Object.keys(templates) as TemplateName[];
+/** Account mails are about no booking; they have their own test below. */
+const ACCOUNT_TEMPLATES: TemplateName[] = ['password-link'];
+const names = (Object.keys(templates) as TemplateName[]).filter((name) => !ACCOUNT_TEMPLATES.includes(name));
 
 /** A template's preview props as the outbox stores them: without the locale (the row has it). */
 const payloadOf = (props: object): Record<string, unknown> => Object.fromEntries(Object.entries(props).filter(([key]) => key !== 'locale'));
@@ -58,6 +60,25 @@ describe.each(['zh', 'en'] as const)('templates in %s', (locale) => {
     const invitation = ['approved', 'confirmed', 'change-approved', 'moved'];
     const withdrawal = ['cancelled', 'declined', 'expired', 'rejected', 'displaced', 'no-show-released'];
     expect(mail.ics?.method).toBe(invitation.includes(name) ? 'REQUEST' : withdrawal.includes(name) ? 'CANCEL' : undefined);
+  });
+});
+
+describe.each(['zh', 'en'] as const)('the password link mail in %s', (locale) => {
+  it.each(['welcome', 'reset'] as const)('%s: subject, heading and the link, no password, no calendar part', async (reason) => {
+    const link = 'http://localhost:3000/password/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdEFG';
+    const mail = await renderEmail({
+      template: 'password-link',
+      locale,
+      payload: { recipientName: '张销售', reason, hours: 48, link },
+      toAddress: 'someone@example.com',
+      bookingId: null,
+    });
+    expect(mail.subject).toBe(locale === 'zh' ? '设置预约系统的登录密码' : 'Set your password for the booking system');
+    for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
+    if (locale === 'zh') expect(untranslatedIn(`${mail.subject}\n${mail.text}`)).toEqual([]);
+    expect(mail.text).toContain(link);
+    expect(mail.text).toContain('48');
+    expect(mail.ics).toBeUndefined();
   });
 });
 

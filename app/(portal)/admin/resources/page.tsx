@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { PlusIcon } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LedgerPage() {
   const actor = await requirePageActor('admin');
   const db = await getDb();
-  const [rows, openReports, t, tCommon, tVisit, tIncidents, locale] = await Promise.all([
+  const [rows, openReports, t, tCommon, tVisit, tIncidents, locale, tAdmin] = await Promise.all([
     listLedger(db, actor),
     openIncidentCounts(db, actor),
     getTranslations('ledger'),
@@ -28,11 +30,28 @@ export default async function LedgerPage() {
     getTranslations('visit.sign'),
     getTranslations('incidents'),
     currentLocale(),
+    getTranslations('resourceAdmin'),
   ]);
 
   return (
     <>
-      <PageHeader title={t('title')} description={`${t('intro')} ${t('count', { count: rows.length })}`} />
+      <PageHeader
+        title={t('title')}
+        description={`${t('intro')} ${t('count', { count: rows.length })}`}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href="/admin/resources/types">{tAdmin('types.title')}</Link>
+            </Button>
+            <Button asChild>
+              <Link href="/admin/resources/new">
+                <PlusIcon aria-hidden />
+                {tAdmin('add')}
+              </Link>
+            </Button>
+          </>
+        }
+      />
       <Table label={t('title')}>
         <TableHeader>
           <TableRow>

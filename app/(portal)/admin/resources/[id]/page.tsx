@@ -1,4 +1,4 @@
-import { ArrowLeftIcon } from 'lucide-react';
+import { ArrowLeftIcon, PencilIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,12 +6,15 @@ import { useTranslations } from 'next-intl';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { cache, type ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ResourceStateBadge } from '@/components/ui/resource-state-badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { auditHistory } from '@/lib/audit/queries';
 import { requirePageActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
@@ -21,8 +24,13 @@ import { localizedFacilities, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { clockTime } from '@/lib/resources/format';
 import { getLedgerEntry, USAGE_LIMIT, type LedgerEntry } from '@/lib/resources/ledger';
+import { ChangeHistory } from './change-history';
+import { MaintenanceSection } from './maintenance-section';
+import { RetireForm } from './retire-form';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; upcoming?: string }> };
+
+const NOTICES = ['saved', 'retired', 'reinstated'] as const;
 
 // Metadata and page share one load per request.
 const load = cache(async (id: string) => {
@@ -40,10 +48,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${entry.resource.code} · ${(await getTranslations('ledger'))('title')}` };
 }
 
-export default async function LedgerEntryPage({ params }: Props) {
+export default async function LedgerEntryPage({ params, searchParams }: Props) {
   const entry = await load((await params).id);
-  const [locale, timeZone, t] = await Promise.all([currentLocale(), getTimeZone(), getTranslations('ledger')]);
   const { resource } = entry;
+  const actor = await requirePageActor('admin');
+  const [locale, timeZone, t, tAdmin, history, query] = await Promise.all([
+    currentLocale(),
+    getTimeZone(),
+    getTranslations('ledger'),
+    getTranslations('resourceAdmin'),
+    auditHistory(await getDb(), actor, 'resource', resource.id),
+    searchParams,
+  ]);
+  const notice = NOTICES.find((n) => n === query.notice);
 
   return (
     <>
@@ -62,13 +79,29 @@ export default async function LedgerEntryPage({ params }: Props) {
           </>
         }
         description={localizedName(entry.type, locale)}
-        actions={<ResourceStateBadge state={resource.state} />}
+        actions={
+          <>
+            <ResourceStateBadge state={resource.state} />
+            <Button asChild size="sm">
+              <Link href={`/admin/resources/${resource.id}/edit`}>
+                <PencilIcon aria-hidden />
+                {tAdmin('edit')}
+              </Link>
+            </Button>
+          </>
+        }
       />
+      {notice && (
+        <Alert variant="success" className="mb-6" title={tAdmin(`notice.${notice}`, { upcoming: Number(query.upcoming) || 0 })} />
+      )}
       <div className="flex flex-col gap-8">
         <LedgerData entry={entry} locale={locale} timeZone={timeZone} />
         <Blackouts entry={entry} locale={locale} timeZone={timeZone} />
+        {resource.state !== 'retired' && <MaintenanceSection actor={actor} resourceId={resource.id} locale={locale} timeZone={timeZone} />}
         <Usage entry={entry} locale={locale} timeZone={timeZone} />
         <Incidents entry={entry} locale={locale} timeZone={timeZone} />
+        <ChangeHistory entries={history} locale={locale} timeZone={timeZone} />
+        <RetireForm id={resource.id} retired={resource.state === 'retired'} />
       </div>
     </>
   );
