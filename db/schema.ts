@@ -685,6 +685,12 @@ export const calendarFeeds = pgTable(
     kind: feedKind('kind').notNull(),
     resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
+    /**
+     * The ETag of the feed as last served and when it became that: `Last-Modified` is the
+     * moment the content last changed (an event that left the feed included).
+     */
+    etag: text('etag'),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [

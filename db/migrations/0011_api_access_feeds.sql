@@ -20,6 +20,8 @@ CREATE TABLE "calendar_feeds" (
 	"kind" "feed_kind" NOT NULL,
 	"resource_id" uuid,
 	"token_hash" text NOT NULL,
+	"etag" text,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "calendar_feeds_token_hash_unique" UNIQUE("token_hash"),
 	CONSTRAINT "calendar_feeds_resource_ck" CHECK (("calendar_feeds"."kind" = 'resource') = ("calendar_feeds"."resource_id" is not null))
