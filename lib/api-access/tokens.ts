@@ -90,6 +90,14 @@ export async function createApiToken(
   return { ...view(row), token };
 }
 
+/** Whether the caller may make tokens for themselves (admin, or granted by admin). */
+export async function mayUseApi(db: Db, actor: Actor): Promise<boolean> {
+  const user = requireUser(actor);
+  if (user.role === 'admin') return true;
+  const [row] = await db.select({ apiAccess: users.apiAccess }).from(users).where(eq(users.id, user.id));
+  return row?.apiAccess ?? false;
+}
+
 /** The caller's live tokens (admin: anyone's, by `userId`), newest first. */
 export async function listApiTokens(db: Db, actor: Actor, userId?: string, now = new Date()): Promise<ApiTokenView[]> {
   const user = requireUser(actor);

@@ -12,6 +12,7 @@ import type { Db } from '@/db';
 import { calendarFeeds, resources, users, type FeedKind } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import { requireRole, requireUser, type Actor, type UserActor } from '@/lib/authz';
+import { isUuid } from '@/lib/booking/ids';
 import { listResources } from '@/lib/booking/queries';
 import { parseInput } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
@@ -79,6 +80,19 @@ export async function listMyFeeds(db: Db, actor: Actor): Promise<MyFeeds> {
     personal: { url: feedUrl(byKey.get(key('personal', null))!) },
     resources: resourceIds.map((id) => ({ resourceId: id, url: feedUrl(byKey.get(key('resource', id))!) })),
   };
+}
+
+/** The URL of one of the caller's feeds (a resource's: staff and admin), made on first use. */
+export async function myFeedUrl(db: Db, actor: Actor, kind: FeedKind, resourceId: string | null = null): Promise<string> {
+  const user = kind === 'resource' ? requireRole(actor, ...RESOURCE_FEED_ROLES) : requireUser(actor);
+  if (kind === 'resource' && !isUuid(resourceId ?? '')) throw new DomainError('not_found');
+  const find = () => db.select({ id: calendarFeeds.id }).from(calendarFeeds).where(ownerOf(user.id, kind, resourceId));
+  let [row] = await find();
+  if (!row) {
+    await ensureFeeds(db, user.id, [{ kind, resourceId }]);
+    [row] = await find();
+  }
+  return feedUrl(row.id);
 }
 
 /** A new URL for one of the caller's feeds; the old one answers 404 from now on. */
