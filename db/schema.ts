@@ -699,6 +699,54 @@ export const calendarFeeds = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Group-bot notices (WeCom, DingTalk, Feishu)
+// ---------------------------------------------------------------------------------------------
+
+export const botKind = pgEnum('bot_kind', ['wecom', 'dingtalk', 'feishu']);
+
+/** A group chat's bot webhook that admin set up, and which events it is told about (lib/notices). */
+export const notificationChannels = pgTable('notification_channels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: botKind('kind').notNull(),
+  name: text('name').notNull(),
+  /** Holds the bot's key or access token: never shown back, never logged. */
+  webhookUrl: text('webhook_url').notNull(),
+  /** DingTalk's / Feishu's signing secret; never shown back. */
+  secret: text('secret'),
+  events: text('events').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Notices waiting for a group bot, delivered like the e-mail outbox (lib/notices/deliver.ts):
+ * `dedupe_key` (event, item, channel) makes a second notice impossible, rows are claimed with
+ * a lease, retried with backoff, and `dead` ones stay for admin to see.
+ */
+export const noticeOutbox = pgTable(
+  'notice_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: tstz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notice_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
 /** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -729,3 +777,6 @@ export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type ApiTokenScope = (typeof apiTokenScope.enumValues)[number];
 export type FeedKind = (typeof feedKind.enumValues)[number];
+export type BotKind = (typeof botKind.enumValues)[number];
+export type NotificationChannel = typeof notificationChannels.$inferSelect;
+export type NoticeRow = typeof noticeOutbox.$inferSelect;
