@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Db } from '@/db';
 import { blackouts, bookings, resources, type BookingStatus } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
@@ -20,6 +19,7 @@ import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { translator } from '@/lib/i18n/messages';
 import { mailDomain } from '@/lib/mail/config';
 import type { FeedRow } from './feeds';
+import { writeCalendar, type IcsEvent } from './ics-text';
 
 /** How far back a feed reaches; the future is all there. */
 const PAST_DAYS = 31;
@@ -50,26 +50,25 @@ export async function renderFeed(db: Db, feed: FeedRow, owner: UserActor, now = 
       .innerJoin(resources, eq(resources.id, bookings.resourceId))
       .where(and(eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, owner.id), holding, gt(bookings.endAt, since)))
       .orderBy(asc(bookings.startAt), asc(bookings.id));
-    const calendar = ical({
-      name: t('feedPersonalName', { name: owner.name }),
-      prodId: { company: 'resource-booking', product: 'personal-feed', language: locale.toUpperCase() },
-      ttl: 15 * 60,
-    });
-    for (const { booking, resource } of rows) {
-      calendar.createEvent({
-        id: `booking-${booking.id}.mine@${domain}`,
+    const statusLabel = labels(status);
+    const events = rows.map(
+      ({ booking, resource }): IcsEvent => ({
+        uid: `booking-${booking.id}.mine@${domain}`,
         sequence: booking.version,
         stamp: booking.updatedAt,
         start: booking.startAt,
         end: booking.endAt,
         summary: `${localizedName(resource, locale)} · ${booking.reference}`,
-        description: `${booking.purpose}\n${status(booking.status)}`,
+        description: `${booking.purpose}\n${statusLabel(booking.status)}`,
         location: localizedLocation(resource, locale),
-        status: CONFIRMED.includes(booking.status) ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
-        busystatus: ICalEventBusyStatus.BUSY,
-      });
-    }
-    return finish(calendar.toString(), 'my-bookings.ics');
+        status: CONFIRMED.includes(booking.status) ? 'CONFIRMED' : 'TENTATIVE',
+      }),
+    );
+    const body = writeCalendar(
+      { name: t('feedPersonalName', { name: owner.name }), prodId: `-//resource-booking//personal-feed//${locale.toUpperCase()}`, refreshMinutes: 15 },
+      events,
+    );
+    return finish(body, 'my-bookings.ics');
   }
 
   const resourceId = feed.resourceId!;
@@ -98,39 +97,52 @@ export async function renderFeed(db: Db, feed: FeedRow, owner: UserActor, now = 
   ]);
   const name = localizedName(resource, locale);
   const location = localizedLocation(resource, locale);
-  const calendar = ical({
-    name: t('feedName', { code: resource.code, name }),
-    description: t('feedDescription', { name }),
-    prodId: { company: 'resource-booking', product: 'resource-feed', language: locale.toUpperCase() },
-    ttl: 15 * 60,
-  });
-  const busy = { busystatus: ICalEventBusyStatus.BUSY, transparency: ICalEventTransparency.OPAQUE, location };
-  for (const b of rows) {
-    calendar.createEvent({
-      ...busy,
-      id: `booking-${b.id}.feed@${domain}`,
-      sequence: b.version,
-      stamp: b.updatedAt,
-      start: b.startAt,
-      end: b.endAt,
-      summary: t('feedBooking', { reference: b.reference, status: status(b.status) }),
-      // A staff booking's purpose, as staff see it on the calendar; a customer's, never.
-      description: b.requesterKind === 'staff' ? b.purpose : null,
-      status: CONFIRMED.includes(b.status) ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
-    });
-  }
+  const statusLabel = labels(status);
+  // The summary's pattern once, not a message lookup per event: the feed may hold thousands.
+  const summary = t('feedBooking', { reference: '\u0000r', status: '\u0000s' });
+  const events: IcsEvent[] = rows.map((b) => ({
+    uid: `booking-${b.id}.feed@${domain}`,
+    sequence: b.version,
+    stamp: b.updatedAt,
+    start: b.startAt,
+    end: b.endAt,
+    summary: summary.replace('\u0000r', b.reference).replace('\u0000s', statusLabel(b.status)),
+    // A staff booking's purpose, as staff see it on the calendar; a customer's, never.
+    description: b.requesterKind === 'staff' ? b.purpose : null,
+    location,
+    status: CONFIRMED.includes(b.status) ? 'CONFIRMED' : 'TENTATIVE',
+  }));
   for (const block of blocks) {
-    calendar.createEvent({
-      ...busy,
-      id: `blackout-${block.id}.feed@${domain}`,
+    events.push({
+      uid: `blackout-${block.id}.feed@${domain}`,
       stamp: block.createdAt,
       start: block.startAt,
       end: block.endAt,
       summary: block.reason ? t('feedBlackout', { reason: block.reason }) : t('feedBlackoutNoReason'),
-      status: ICalEventStatus.CONFIRMED,
+      location,
+      status: 'CONFIRMED',
     });
   }
-  return finish(calendar.toString(), `${resource.code.replace(/[^\w.-]+/g, '_')}.ics`);
+  events.sort((a, b) => a.start.getTime() - b.start.getTime());
+  const body = writeCalendar(
+    {
+      name: t('feedName', { code: resource.code, name }),
+      description: t('feedDescription', { name }),
+      prodId: `-//resource-booking//resource-feed//${locale.toUpperCase()}`,
+      refreshMinutes: 15,
+    },
+    events,
+  );
+  return finish(body, `${resource.code.replace(/[^\w.-]+/g, '_')}.ics`);
+}
+
+/** Status labels, looked up once per status rather than once per event. */
+function labels(status: (key: BookingStatus) => string): (key: BookingStatus) => string {
+  const cache = new Map<BookingStatus, string>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, status(key));
+    return cache.get(key)!;
+  };
 }
 
 function finish(body: string, filename: string): RenderedFeed {
