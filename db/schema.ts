@@ -115,6 +115,8 @@ export const users = pgTable(
      * (sign-out, new password, disabled, new role) — lib/users/sessions.ts.
      */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** Admin lets this person create personal API tokens (admin always may). */
+    apiAccess: boolean('api_access').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
@@ -628,6 +630,136 @@ export const refusedReplies = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Access for other systems: API tokens, idempotent requests, calendar feeds
+// ---------------------------------------------------------------------------------------------
+
+export const apiTokenScope = pgEnum('api_token_scope', ['read', 'write']);
+
+/**
+ * Personal API tokens (lib/api-tokens): a request with `Authorization: Bearer <token>` acts as
+ * `user_id` within `scopes`. Only the SHA-256 of the token is kept; it is shown once.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    scopes: apiTokenScope('scopes').array().notNull(),
+    expiresAt: tstz('expires_at'),
+    lastUsedAt: tstz('last_used_at'),
+    revokedAt: tstz('revoked_at'),
+    /** Who made it: the person, or admin on their behalf. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * One row per `Idempotency-Key` a user sent with a POST (lib/api/idempotency.ts): the request's
+ * fingerprint and, once the first request finished, its answer to replay. `status` is null
+ * while the first request is still running.
+ */
+export const idempotentRequests = pgTable(
+  'idempotent_requests',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status'),
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    body: text('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotent_requests_created_idx').on(t.createdAt)],
+);
+
+export const feedKind = pgEnum('feed_kind', ['personal', 'resource']);
+
+/**
+ * Secret calendar-feed URLs (/api/v1/feeds/{token}.ics): one live row per user and kind (and
+ * resource). The token is derived from the row's id (lib/feeds/tokens.ts); only its hash is
+ * kept. Regenerating deletes the row, so the old URL stops working.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: feedKind('kind').notNull(),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /**
+     * The ETag of the feed as last served and when it became that: `Last-Modified` is the
+     * moment the content last changed (an event that left the feed included).
+     */
+    etag: text('etag'),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_owner_key').on(t.userId, t.kind, sql`coalesce(${t.resourceId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    check('calendar_feeds_resource_ck', sql`(${t.kind} = 'resource') = (${t.resourceId} is not null)`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Group-bot notices (WeCom, DingTalk, Feishu)
+// ---------------------------------------------------------------------------------------------
+
+export const botKind = pgEnum('bot_kind', ['wecom', 'dingtalk', 'feishu']);
+
+/** A group chat's bot webhook that admin set up, and which events it is told about (lib/notices). */
+export const notificationChannels = pgTable('notification_channels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: botKind('kind').notNull(),
+  name: text('name').notNull(),
+  /** Holds the bot's key or access token: never shown back, never logged. */
+  webhookUrl: text('webhook_url').notNull(),
+  /** DingTalk's / Feishu's signing secret; never shown back. */
+  secret: text('secret'),
+  events: text('events').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Notices waiting for a group bot, delivered like the e-mail outbox (lib/notices/deliver.ts):
+ * `dedupe_key` (event, item, channel) makes a second notice impossible, rows are claimed with
+ * a lease, retried with backoff, and `dead` ones stay for admin to see.
+ */
+export const noticeOutbox = pgTable(
+  'notice_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: tstz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notice_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
 // The audit log of administration
 // ---------------------------------------------------------------------------------------------
 
@@ -713,5 +845,11 @@ export type CheckInChannel = (typeof checkInChannel.enumValues)[number];
 export type Incident = typeof incidents.$inferSelect;
 export type IncidentSeverity = (typeof incidentSeverity.enumValues)[number];
 export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type ApiTokenScope = (typeof apiTokenScope.enumValues)[number];
+export type FeedKind = (typeof feedKind.enumValues)[number];
+export type BotKind = (typeof botKind.enumValues)[number];
+export type NotificationChannel = typeof notificationChannels.$inferSelect;
+export type NoticeRow = typeof noticeOutbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type AuditEntity = (typeof auditEntity.enumValues)[number];

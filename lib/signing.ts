@@ -1,14 +1,15 @@
 /**
  * Keyed signatures for values the app hands out and must recognise when they come back: the
  * reply address and Message-ID of booking e-mails, and the link tokens of e-mail links (derived
- * from their row's id at send time, lib/tokens.ts). Each use has its own key derived from
+ * from their row's id at send time, lib/tokens.ts), and the secret calendar-feed URLs
+ * (lib/feeds/feeds.ts). Each use has its own key derived from
  * AUTH_SECRET, so a signature made for one use is worthless for another; every instance that
  * shares AUTH_SECRET recognises the others' signatures.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { authSecret } from './env';
 
-export type SigningPurpose = 'reply-address' | 'message-id' | 'link-token';
+export type SigningPurpose = 'reply-address' | 'message-id' | 'link-token' | 'feed-token';
 
 /** Hex characters kept: 96 bits, beyond guessing through a mail server. */
 export const SIGNATURE_LENGTH = 24;

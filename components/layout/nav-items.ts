@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'profile';
 }
 
 const staffItems: NavItem[] = [
@@ -25,15 +25,18 @@ const adminItems: NavItem[] = [
   { href: '/admin/outbox', label: 'outbox' },
 ];
 
+/** Everyone's calendar subscription and API access. */
+const profileItems: NavItem[] = [{ href: '/profile', label: 'profile' }];
+
 /**
  * What each role finds in the menu. Showing a link is a convenience: every page and action
  * behind it checks the role again on the server.
  */
 export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
   const contact = opts.isDepartmentContact ? contactItems : [];
-  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems];
-  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact];
-  return [...staffItems, ...contact];
+  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...profileItems];
+  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...profileItems];
+  return [...staffItems, ...contact, ...profileItems];
 }
 
 /** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */

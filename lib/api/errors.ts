@@ -17,6 +17,12 @@ export const HTTP_ERROR_STATUS = {
   cross_origin: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A bearer token without the `write` scope, on a request that changes state. */
+  scope_missing: 403,
+  /** `Idempotency-Key` (lib/api/idempotency.ts): malformed; still running; reused for another request. */
+  idempotency_key_invalid: 422,
+  idempotency_in_flight: 409,
+  idempotency_mismatch: 422,
 } as const;
 
 export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;

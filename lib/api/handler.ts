@@ -1,5 +1,5 @@
 /**
- * The edge of every /api/v1 route: resolves who calls (the Auth.js session cookie) and in which
+ * The edge of every /api/v1 route: resolves who calls (an API token or the session cookie) and in which
  * language, offers safe body and query parsing, and turns whatever the route throws into the
  * API's error shape (lib/api/errors.ts). Routes stay thin: parse → actor → the same domain
  * function the pages call.
@@ -12,8 +12,11 @@ import { getDb, type Db } from '@/db';
 import { ANONYMOUS, requireUser, type Actor } from '@/lib/authz';
 import { parseInput } from '@/lib/booking/schemas';
 import type { AppLocale } from '@/lib/i18n/config';
+import { resolveApiToken } from '@/lib/api-access/tokens';
+import { DomainError } from '@/lib/errors';
 import { readJsonBody } from './body';
-import { toErrorResponse } from './errors';
+import { HttpError, toErrorResponse } from './errors';
+import { claimIdempotencyKey, idempotencyKey } from './idempotency';
 import { apiLocale } from './locale';
 import { assertSameOrigin, isStateChanging } from './same-origin';
 
@@ -38,9 +41,11 @@ export interface ApiContext<P extends RouteParams> {
 
 export interface ApiRouteOptions {
   /**
-   * `user` (default): a signed-in user, else 401 before anything else happens — the domain
-   * functions check roles and ownership again. A state-changing request must come from the
-   * app's own origin (lib/api/same-origin.ts), since it rides on the session cookie. `public`: anyone, as an anonymous actor (the
+   * `user` (default): a signed-in user (session cookie or API token), else 401 before anything
+   * else happens — the domain functions check roles and ownership again. A state-changing
+   * request on the session cookie must come from the app's own origin (lib/api/same-origin.ts);
+   * one with a bearer token needs the token's `write` scope. A POST may carry an
+   * `Idempotency-Key` (lib/api/idempotency.ts). `public`: anyone, as an anonymous actor (the
    * customer-facing routes; the session cookie is not read).
    */
   access?: 'user' | 'public';
@@ -56,35 +61,60 @@ export function apiRoute<P extends RouteParams = RouteParams>(
   return async (req, route) => {
     const { searchParams } = new URL(req.url);
     let locale = apiLocale(ANONYMOUS, req.headers, searchParams);
+    const fail = (error: unknown) => {
+      const { status, body, headers } = toErrorResponse(error, locale, (e) =>
+        console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e),
+      );
+      return Response.json(body, { status, headers });
+    };
     try {
       const changes = isStateChanging(req.method);
-      // Before the cookie is read: a forged request learns nothing and changes nothing.
-      if (changes && access === 'user') assertSameOrigin(req);
-      const actor = access === 'public' ? ANONYMOUS : await sessionActor();
+      const db = await getDb();
+      const actor = access === 'public' ? ANONYMOUS : await callerOf(db, req, changes);
       locale = apiLocale(actor, req.headers, searchParams);
       if (access === 'user') requireUser(actor);
+      const key = changes && req.method === 'POST' && actor.kind === 'user' ? idempotencyKey(req) : null;
       // Every state-changing request is JSON, read before the route runs, so a route that
       // takes no fields (confirm) refuses an empty or form-encoded body as well.
       const json = changes ? await readJsonBody(req, options.maxBodyBytes) : undefined;
-      const response = await handler({
+      const claim = key !== null && actor.kind === 'user' ? await claimIdempotencyKey(db, actor.id, key, req, json) : null;
+      if (claim instanceof Response) return privateResponse(claim);
+      const ctx: ApiContext<P> = {
         req,
         // Routes without dynamic segments are called without a route context.
         params: ((await route?.params) ?? {}) as P,
         actor,
         locale,
-        db: await getDb(),
+        db,
         json,
         body: async (schema) => parseInput(schema, json === undefined ? await readJsonBody(req) : json),
         query: (schema) => parseInput(schema, queryObject(searchParams)),
-      });
-      return privateResponse(response);
+      };
+      const response = await handler(ctx).catch(fail);
+      return privateResponse(claim ? await claim.finish(response) : response);
     } catch (error) {
-      const { status, body, headers } = toErrorResponse(error, locale, (e) =>
-        console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, e),
-      );
-      return privateResponse(Response.json(body, { status, headers }));
+      return privateResponse(fail(error));
     }
   };
+}
+
+/**
+ * Who calls a signed-in route: the owner of a bearer token (lib/api-access/tokens.ts), within
+ * its scopes, or the holder of the session cookie. A token request carries no ambient
+ * credential a foreign page could borrow, so only cookie requests must come from our origin —
+ * checked before the cookie is read, so a forged request learns nothing and changes nothing.
+ */
+async function callerOf(db: Db, req: Request, changes: boolean): Promise<Actor> {
+  const authorization = req.headers.get('authorization');
+  if (authorization !== null) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (!token) throw new DomainError('unauthenticated');
+    const caller = await resolveApiToken(db, token);
+    if (changes && !caller.scopes.includes('write')) throw new HttpError('scope_missing');
+    return caller.actor;
+  }
+  if (changes) assertSameOrigin(req);
+  return sessionActor();
 }
 
 /**

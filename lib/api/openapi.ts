@@ -7,7 +7,12 @@
 import { z } from 'zod';
 import { availabilityQuerySchema, publicRequestSchema } from '@/lib/customer/schemas';
 import { calendarFeedSchema, feedQuerySchema } from '@/lib/staff-booking/calendar-feed';
+import { createTokenSchema } from '@/lib/api-access/tokens';
+import { regenerateFeedSchema } from '@/lib/feeds/feeds';
 import { BOOKING_ACTIONS } from './booking-actions';
+import { feedListSchema, feedUrlSchema } from './feed-schemas';
+import { pageQuery } from './pagination';
+import { apiTokenCreatedSchema, apiTokenListSchema, apiTokenSchema } from './token-schemas';
 import { MAX_JSON_BYTES } from './body';
 import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/schemas';
 import { joinWaitlistSchema } from '@/lib/waitlist/entries';
@@ -181,6 +186,7 @@ function usagePaths(): Record<string, JsonSchema> {
         tags: ['bookings'],
         operationId: 'listWaitlist',
         summary: "The caller's waitlist entries for times not yet over",
+        parameters: queryParameters(pageQuery),
         responses: { 200: { description: 'Soonest first.', content: jsonContent('WaitlistList') }, ...errors(401, 500) },
       },
       post: {
@@ -206,6 +212,87 @@ function usagePaths(): Record<string, JsonSchema> {
   };
 }
 
+// --- API tokens and calendar feeds ----------------------------------------------------------
+
+const accessInputs = { CreateTokenRequest: createTokenSchema, RegenerateFeedRequest: regenerateFeedSchema };
+const accessOutputs = {
+  ApiToken: apiTokenSchema,
+  ApiTokenList: apiTokenListSchema,
+  ApiTokenCreated: apiTokenCreatedSchema,
+  FeedList: feedListSchema,
+  FeedUrl: feedUrlSchema,
+};
+
+function accessPaths(): Record<string, JsonSchema> {
+  const open: never[] = [];
+  return {
+    '/api/v1/tokens': {
+      get: {
+        tags: ['access'],
+        operationId: 'listTokens',
+        summary: "The caller's live API tokens with their last use; never the secret",
+        parameters: queryParameters(pageQuery),
+        responses: { 200: { description: 'Newest first.', content: jsonContent('ApiTokenList') }, ...errors(401, 422, 500) },
+      },
+      post: {
+        tags: ['access'],
+        operationId: 'createToken',
+        summary: 'Make a personal API token (admin decides who may; admin may pass `userId`)',
+        requestBody: { required: true, content: jsonContent('CreateTokenRequest') },
+        responses: {
+          201: { description: 'The token, with its secret shown this once.', content: jsonContent('ApiTokenCreated') },
+          ...errors(400, 401, 403, 404, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/api/v1/tokens/{id}': {
+      delete: {
+        tags: ['access'],
+        operationId: 'revokeToken',
+        summary: 'Revoke a token (its owner, or admin); it is refused from the next request on',
+        parameters: [idParameter('The token.')],
+        responses: { 204: { description: 'Revoked.' }, ...errors(401, 404, 500) },
+      },
+    },
+    '/api/v1/feeds': {
+      get: {
+        tags: ['access'],
+        operationId: 'listFeeds',
+        summary: "The caller's secret calendar-feed URLs: personal, and (staff, admin) one per resource",
+        responses: { 200: { description: 'The URLs.', content: jsonContent('FeedList') }, ...errors(401, 500) },
+      },
+    },
+    '/api/v1/feeds/regenerate': {
+      post: {
+        tags: ['access'],
+        operationId: 'regenerateFeed',
+        summary: 'A new URL for one feed; the old one answers 404 from now on',
+        requestBody: { required: true, content: jsonContent('RegenerateFeedRequest') },
+        responses: { 200: { description: 'The new URL.', content: jsonContent('FeedUrl') }, ...errors(401, 403, 404, 415, 422, 500) },
+      },
+    },
+    '/api/v1/feeds/{token}.ics': {
+      get: {
+        tags: ['access'],
+        operationId: 'calendarFeedByToken',
+        summary: 'A subscribed calendar (iCalendar), for calendar apps: no session, the URL is the secret',
+        description:
+          'Personal: the owner\'s pending, awaiting and confirmed bookings (TENTATIVE until confirmed). Resource: busy times with reference and status, a staff booking\'s purpose, nothing of a customer. UIDs are stable and SEQUENCE is the booking\'s version; a booking that stops holding its slot leaves the feed. Send `If-None-Match` or `If-Modified-Since` to get 304 while unchanged.',
+        security: open,
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: {
+            description: 'The feed (`ETag`, `Last-Modified`).',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          304: { description: 'Unchanged since the validator sent.' },
+          404: { description: 'No such feed (wrong or replaced token).', content: jsonContent('Error') },
+        },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -214,6 +301,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicBookingRequest: publicRequestSchema,
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
         ...usageInputs,
+        ...accessInputs,
       },
       'input',
     ),
@@ -233,11 +321,12 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicBookingCreated: publicBookingCreatedSchema,
         CalendarFeed: calendarFeedSchema,
         ...usageOutputs,
+        ...accessOutputs,
       },
       'output',
     ),
   };
-  const signedIn = [{ sessionCookie: [] }];
+  const signedIn = [{ sessionCookie: [] }, { bearerToken: [] }];
   const open: never[] = [];
 
   return {
@@ -246,7 +335,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'Resource booking API',
       version: '1.0.0',
       description:
-        'Meeting rooms, showroom, sample warehouse and large equipment. Signed-in routes use the Auth.js session cookie of the web sign-in; `/api/v1/public/*` needs none. Times are RFC 3339 instants; errors are `{"error":{"code","message","fields"?,"alternatives"?,"params"?}}` with messages in the caller\'s language (`?locale=zh|en`, the NEXT_LOCALE cookie, the user\'s saved language, or Accept-Language; 简体中文 by default).',
+        'Meeting rooms, showroom, sample warehouse and large equipment. Signed-in routes use the Auth.js session cookie of the web sign-in or a personal API token (`Authorization: Bearer …`); `/api/v1/public/*` and the calendar feeds need neither. Lists are paged by `cursor` and `limit` (at most 200; more is a 422) and answer `nextCursor`, null on the last page. Times are RFC 3339 instants; errors are `{"error":{"code","message","fields"?,"alternatives"?,"params"?}}` with messages in the caller\'s language (`?locale=zh|en`, the NEXT_LOCALE cookie, the user\'s saved language, or Accept-Language; 简体中文 by default).',
     },
     servers: [{ url: '/' }],
     security: signedIn,
@@ -254,6 +343,7 @@ export function buildOpenApiDocument(): JsonSchema {
       { name: 'resources', description: 'Resources and their calendars (signed in).' },
       { name: 'bookings', description: 'Staff requests and the booking workflow (signed in).' },
       { name: 'public', description: 'The customer channel, open to the internet and rate-limited.' },
+      { name: 'access', description: 'API tokens and subscribable calendar feeds.' },
     ],
     paths: {
       '/api/v1/resources': {
@@ -261,6 +351,7 @@ export function buildOpenApiDocument(): JsonSchema {
           tags: ['resources'],
           operationId: 'listResources',
           summary: 'Resources with type, capacity, facilities, notes and opening hours',
+          parameters: queryParameters(pageQuery),
           responses: { 200: { description: 'Every resource not retired.', content: jsonContent('ResourceList') }, ...errors(401, 500) },
         },
       },
@@ -343,6 +434,7 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...usagePaths(),
+      ...accessPaths(),
       '/api/v1/public/resources': {
         get: {
           tags: ['public'],
@@ -398,6 +490,12 @@ export function buildOpenApiDocument(): JsonSchema {
           in: 'cookie',
           name: 'authjs.session-token',
           description: 'Set by signing in on the web (`__Secure-authjs.session-token` over HTTPS).',
+        },
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A personal API token (`/api/v1/tokens`), acting with its owner\'s permissions; `read` scope for GET, `write` for anything else. No Origin needed. POSTs accept `Idempotency-Key` (1–255 visible ASCII characters, kept for 24 hours per user): the same key and body replay the first answer (`Idempotent-Replayed: true`), a request still running gets 409 `idempotency_in_flight`, another body 422 `idempotency_mismatch`.',
         },
       },
     },

@@ -19,6 +19,7 @@ import {
 import { approveSchema, changeSlotSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
 import { isoInstantField } from '@/lib/validation/fields';
 import { API_ERROR_CODES } from './errors';
+import { nextCursorSchema, pageQueryShape } from './pagination';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -58,6 +59,7 @@ export const bookingListQuery = z
     requesterKind: z.enum(requesterKind.enumValues, { error: 'invalid_choice' }).optional(),
     from: isoInstant().optional(),
     to: isoInstant().optional(),
+    ...pageQueryShape,
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: 'invalid_range', path: ['to'] });
 
@@ -268,8 +270,8 @@ export const bookingDetailSchema = z
       .meta({ description: 'The change request waiting for admin\'s decision; both slots are held meanwhile.' }),
   });
 
-export const resourceListSchema = z.object({ resources: z.array(resourceSchema) });
-export const bookingListSchema = z.object({ bookings: z.array(bookingListItemSchema) });
+export const resourceListSchema = z.object({ resources: z.array(resourceSchema), nextCursor: nextCursorSchema });
+export const bookingListSchema = z.object({ bookings: z.array(bookingListItemSchema), nextCursor: nextCursorSchema });
 
 export type ApiResource = z.input<typeof resourceSchema>;
 export type ApiBooking = z.input<typeof bookingSchema>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Incident, WaitlistEntry } from '@/db/schema';
 import type { IncidentReportResult } from '@/lib/incidents/report';
 import type { MyWaitlistEntry } from '@/lib/waitlist/entries';
+import { nextCursorSchema } from './pagination';
 
 const instant = () => z.iso.datetime({ offset: true });
 const uuid = () => z.uuid();
@@ -40,7 +41,7 @@ export const waitlistEntrySchema = z.object({
   createdAt: instant(),
 });
 
-export const waitlistListSchema = z.object({ entries: z.array(waitlistEntrySchema) });
+export const waitlistListSchema = z.object({ entries: z.array(waitlistEntrySchema), nextCursor: nextCursorSchema });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

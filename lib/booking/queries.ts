@@ -1,5 +1,5 @@
 /** Read side of the booking workflow: lists, the booking page, the review queue, resources. */
-import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import {
   blackouts,
@@ -55,22 +55,44 @@ export type BookingFilters = Pick<BookingListFilter, 'status' | 'resourceId' | '
   status?: BookingStatus;
 };
 
-const listBookingsWhere = (db: Db, filter: BookingListFilter, ...own: SQL[]) =>
-  selectBookingList(db, listColumns)
-    .where(bookingListWhere(filter, ...own))
-    .orderBy(desc(bookings.startAt));
+/** A slice of a list in its order (newest start first): the rows after `after`'s key, at most `limit + 1`. */
+export interface BookingListPage {
+  after?: { startAt: Date; id: string };
+  limit: number;
+}
 
-/** The signed-in user's own requests, newest start first, optionally filtered. */
-export async function listMyBookings(db: Db, actor: Actor, filters: BookingFilters = {}): Promise<BookingListItem[]> {
+const listBookingsWhere = (db: Db, filter: BookingListFilter, page: BookingListPage | undefined, ...own: SQL[]) => {
+  // Keyset on (start, id), both descending, so a page is cheap however deep it lies.
+  const after = page?.after
+    ? or(lt(bookings.startAt, page.after.startAt), and(eq(bookings.startAt, page.after.startAt), lt(bookings.id, page.after.id)))!
+    : undefined;
+  const query = selectBookingList(db, listColumns)
+    .where(and(bookingListWhere(filter, ...own), after))
+    .orderBy(desc(bookings.startAt), desc(bookings.id));
+  return page ? query.limit(page.limit + 1) : query;
+};
+
+/** The signed-in user's own requests, newest start first, optionally filtered (and paged). */
+export async function listMyBookings(
+  db: Db,
+  actor: Actor,
+  filters: BookingFilters = {},
+  page?: BookingListPage,
+): Promise<BookingListItem[]> {
   const user = requireUser(actor);
   // Their own, whatever the filters say: those can only narrow the list.
-  return listBookingsWhere(db, filters, eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id));
+  return listBookingsWhere(db, filters, page, eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id));
 }
 
 /** Every booking, filtered (admin; the JSON API's "all bookings"). */
-export async function listBookings(db: Db, actor: Actor, filters: BookingFilters = {}): Promise<BookingListItem[]> {
+export async function listBookings(
+  db: Db,
+  actor: Actor,
+  filters: BookingFilters = {},
+  page?: BookingListPage,
+): Promise<BookingListItem[]> {
   requireAdmin(actor);
-  return listBookingsWhere(db, filters);
+  return listBookingsWhere(db, filters, page);
 }
 
 export interface BookingDetail {

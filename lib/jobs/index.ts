@@ -23,6 +23,8 @@ import { completeEnded } from '@/lib/booking/complete-ended';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
+import { deliverNotices } from '@/lib/notices/deliver';
+import { queueNotices } from '@/lib/notices/queue';
 import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
@@ -36,6 +38,9 @@ export const jobs = {
   'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
+  // Group-bot notices: queued set by set under dedupe keys, then posted like the e-mail outbox.
+  'queue-notices': (db: Db, now: Date): Promise<JobCounts> => queueNotices(db, now),
+  'deliver-notices': (db: Db, now: Date): Promise<JobCounts> => deliverNotices(db, { now }),
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -86,11 +86,11 @@ describe('navigation by role', () => {
   const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.href);
 
   it('gives staff the booking pages and the calendars', () => {
-    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar']);
+    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/profile']);
   });
 
   it('adds the service desk for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk']);
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/profile']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
@@ -104,6 +104,7 @@ describe('navigation by role', () => {
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',
+      '/profile',
     ]);
   });
 

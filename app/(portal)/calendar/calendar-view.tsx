@@ -3,7 +3,8 @@
 /** The resource filter and the calendar of the chosen resources. */
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ComponentProps } from 'react';
+import { FeedUrl } from '@/components/access/feed-url';
 import { ResourceCalendar, type CalendarRange, type CalendarScope } from '@/components/booking/resource-calendar';
 import { fieldClasses } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -23,11 +24,17 @@ export function CalendarView({
   groups,
   initialFilter,
   timeZone,
+  feedUrls,
+  regenerateFeed,
 }: {
   groups: ResourceOptionGroup[];
   initialFilter: CalendarFilter;
   timeZone: string;
+  /** Staff and admin: each resource's subscribable feed, shown under its calendar. */
+  feedUrls?: Record<string, string>;
+  regenerateFeed?: ComponentProps<typeof FeedUrl>['regenerate'];
 }) {
+  const access = useTranslations('access.feeds');
   const t = useTranslations('calendar');
   const router = useRouter();
   const selectId = useId();
@@ -93,6 +100,16 @@ export function CalendarView({
         maxTime={hours.maxTime}
         onSelectRange={single?.state === 'in_service' ? book : undefined}
       />
+      {single && feedUrls?.[single.id] && regenerateFeed && (
+        <FeedUrl
+          key={single.id}
+          title={access('resourceTitle')}
+          help={access('resourceHelp')}
+          url={feedUrls[single.id]}
+          resourceId={single.id}
+          regenerate={regenerateFeed}
+        />
+      )}
     </div>
   );
 }

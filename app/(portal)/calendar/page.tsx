@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { getTimeZone, getTranslations } from 'next-intl/server';
+import { regenerateFeedAction } from '@/app/actions/access';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
+import { listMyFeeds } from '@/lib/feeds/feeds';
 import { currentLocale } from '@/lib/i18n/server';
 import { listResourcesByType } from '@/lib/resources/queries';
 import { resourceOptions } from '@/lib/staff-booking/resource-options';
@@ -16,15 +18,18 @@ type Props = { searchParams: Promise<{ resourceId?: string | string[]; typeId?: 
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Every resource's bookings, visible to all staff (product rule 12). */
+/** Every resource's bookings, visible to all staff (product rule 12); staff and admin can subscribe to one resource's feed. */
 export default async function CalendarPage({ searchParams }: Props) {
-  await requirePageActor();
-  const [groups, locale, timeZone, t, query] = await Promise.all([
-    listResourcesByType(await getDb()),
+  const actor = await requirePageActor();
+  const db = await getDb();
+  const subscribes = actor.role === 'staff' || actor.role === 'admin';
+  const [groups, locale, timeZone, t, query, feeds] = await Promise.all([
+    listResourcesByType(db),
     currentLocale(),
     getTimeZone(),
     getTranslations('calendar'),
     searchParams,
+    subscribes ? listMyFeeds(db, actor) : null,
   ]);
   const options = resourceOptions(groups, locale);
   const resourceId = first(query.resourceId);
@@ -38,7 +43,13 @@ export default async function CalendarPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />
-      <CalendarView groups={options} initialFilter={filter} timeZone={timeZone} />
+      <CalendarView
+        groups={options}
+        initialFilter={filter}
+        timeZone={timeZone}
+        feedUrls={feeds ? Object.fromEntries(feeds.resources.map((f) => [f.resourceId, f.url])) : undefined}
+        regenerateFeed={feeds ? regenerateFeedAction : undefined}
+      />
     </>
   );
 }
