@@ -32,7 +32,8 @@ export async function createSeries(
   const request = parseInput(seriesSlotSchema, input);
   const user = request.onBehalfOfUserId ? requireAdmin(actor) : requireUser(actor);
   const { ctx, dates } = await expandRequest(db, request, opts.now);
-  const { rrule, includeNonWorkingDays: _ignored, ...single } = { ...input, ...request };
+  // The single-request schemas take what they know of this and drop the rule's fields.
+  const single = { ...input, ...request };
 
   return db.transaction(async (tx) => {
     const [series] = await tx
@@ -42,7 +43,7 @@ export async function createSeries(
         resourceId: request.resourceId,
         requesterUserId: request.onBehalfOfUserId ?? user.id,
         enteredById: request.onBehalfOfUserId ? user.id : null,
-        rrule,
+        rrule: request.rrule,
         startAt: request.startAt,
         endAt: request.endAt,
         purpose: typeof input.purpose === 'string' ? input.purpose.trim() : '',
