@@ -23,6 +23,7 @@ import Rejected, { type RejectedProps } from './rejected';
 import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
+import SeriesNoShows, { type SeriesNoShowsProps } from './series-no-shows';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
 import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
@@ -52,6 +53,7 @@ export interface TemplateProps {
   'checked-out': CheckedOutProps;
   'incident-affected': IncidentAffectedProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
+  'series-no-shows': SeriesNoShowsProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -80,6 +82,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'checked-out': { component: CheckedOut, messageKey: 'checkedOut' },
   'incident-affected': { component: IncidentAffected, messageKey: 'incidentAffected' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
+  'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

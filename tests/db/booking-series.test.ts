@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blackouts, bookingEvents, bookings, bookingSeries } from '@/db/schema';
+import { blackouts, bookingEvents, bookings, bookingSeries, emailOutbox, type BookingStatus } from '@/db/schema';
 import { createStaffRequest } from '@/lib/booking/create';
 import { approveSeries, cancelSeries, confirmSeries, confirmSeriesByLink, rejectSeries } from '@/lib/booking/series/actions';
 import { createSeries } from '@/lib/booking/series/create';
 import { previewSeries } from '@/lib/booking/series/preview';
+import { warnSeriesNoShows } from '@/lib/booking/series/no-show-warning';
 import { getSeries } from '@/lib/booking/series/queries';
 import { isDomainError } from '@/lib/errors';
 import { issueToken } from '@/lib/tokens';
@@ -245,5 +246,37 @@ describe(`series decisions (${testDriver})`, () => {
     await cancelSeries(db(), actors.admin, { seriesId: id, reason: '会议室调整', scope: 'all' }, { now: NOW });
     expect((await statusesOf(id)).map(([, s]) => s)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
     await expectDomainError(cancelSeries(db(), actors.staff, { seriesId: id, reason: '再取消', scope: 'all' }, { now: NOW }), 'invalid_transition');
+  });
+});
+
+describe(`three no-shows in a row (${testDriver})`, () => {
+  /** A series whose dates are put straight into these statuses (the state the job starts from). */
+  async function seriesWith(day: string, statuses: BookingStatus[]) {
+    const created = await createSeries(db(), actors.staff, series(day, `FREQ=WEEKLY;COUNT=${statuses.length}`, slot(day, '15:00', '16:00')), { now: NOW });
+    for (const [i, status] of statuses.entries()) {
+      await db()
+        .update(bookings)
+        .set({ status })
+        .where(and(eq(bookings.seriesId, created.seriesId), eq(bookings.occurrenceNo, i + 1)));
+    }
+    return created.seriesId;
+  }
+  const warnedAt = async (id: string) => (await db().select().from(bookingSeries).where(eq(bookingSeries.id, id)))[0].noShowWarnedAt;
+  const mails = (id: string) =>
+    db().select().from(emailOutbox).where(and(eq(emailOutbox.template, 'series-no-shows'), like(emailOutbox.dedupeKey, `series:${id}:%`)));
+
+  it('warns the applicant and admin once; a cancelled date in between does not break the run, a used one does', async () => {
+    const run = await seriesWith('2026-10-13', ['completed', 'no_show', 'cancelled', 'no_show', 'no_show']);
+    const broken = await seriesWith('2026-10-14', ['no_show', 'no_show', 'completed', 'no_show', 'no_show']);
+    const later = NOW;
+    await warnSeriesNoShows(db(), later);
+    expect(await warnedAt(run)).toEqual(later);
+    expect(await warnedAt(broken)).toBeNull();
+    const sent = await mails(run);
+    expect(sent.map((m) => m.toAddress).sort()).toEqual(['admin@example.com', 'staff@example.com']);
+    expect(sent.every((m) => (m.payload as { seriesReference: string }).seriesReference.startsWith('RS-'))).toBe(true);
+    // Once only.
+    await warnSeriesNoShows(db(), new Date(later.getTime() + 3_600_000));
+    expect(await mails(run)).toHaveLength(2);
   });
 });
