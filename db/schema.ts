@@ -212,6 +212,39 @@ export const blackouts = pgTable(
 /** Feeds the human reference code BK-<year>-<000123>. */
 export const bookingReferenceSeq = pgSequence('booking_reference_seq', { startWith: 100 });
 
+/**
+ * A recurring request: one RFC 5545 rule applied from its first occurrence. Each occurrence is
+ * an ordinary booking (`bookings.series_id`, `occurrence_no`) holding its own slot.
+ */
+export const bookingSeriesReferenceSeq = pgSequence('booking_series_reference_seq', { startWith: 100 });
+
+export const bookingSeries = pgTable(
+  'booking_series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** RS-<year>-<6 digits>; each occurrence keeps its own BK reference too. */
+    reference: text('reference').notNull().unique(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    requesterUserId: uuid('requester_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Admin, when typed in from a paper form. */
+    enteredById: uuid('entered_by_id').references(() => users.id),
+    /** The rule as given (FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10), without DTSTART. */
+    rrule: text('rrule').notNull(),
+    /** The first occurrence's slot: the rule's DTSTART and every occurrence's length. */
+    startAt: tstz('start_at').notNull(),
+    endAt: tstz('end_at').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    /** When applicant and admin were warned of three no-shows in a row (once per series). */
+    noShowWarnedAt: tstz('no_show_warned_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('booking_series_requester_idx').on(t.requesterUserId)],
+);
+
 export const bookings = pgTable(
   'bookings',
   {
@@ -279,8 +312,13 @@ export const bookings = pgTable(
     submittedAt: tstz('submitted_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
+    /** A booking of a recurring series, and its number in the series' rule (1-based). */
+    seriesId: uuid('series_id').references((): AnyPgColumn => bookingSeries.id),
+    occurrenceNo: integer('occurrence_no'),
   },
   (t) => [
+    check('bookings_series_occurrence', sql`(${t.seriesId} IS NULL) = (${t.occurrenceNo} IS NULL)`),
+    uniqueIndex('bookings_series_occurrence_idx').on(t.seriesId, t.occurrenceNo),
     check('bookings_order', sql`${t.startAt} < ${t.endAt}`),
     check(
       'bookings_requester',
@@ -831,6 +869,7 @@ export type Resource = typeof resources.$inferSelect;
 export type ResourceType = typeof resourceTypes.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
+export type BookingSeries = typeof bookingSeries.$inferSelect;
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 export type BookingEvent = typeof bookingEvents.$inferSelect;
 export type CoordinationRequest = typeof coordinationRequests.$inferSelect;

@@ -25,6 +25,7 @@ import Rejected, { type RejectedProps } from './rejected';
 import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
+import SeriesNoShows, { type SeriesNoShowsProps } from './series-no-shows';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
 import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
@@ -57,6 +58,7 @@ export interface TemplateProps {
   // Accounts: not about a booking.
   'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
+  'series-no-shows': SeriesNoShowsProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -87,6 +89,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'maintenance-scheduled': { component: MaintenanceScheduled, messageKey: 'maintenanceScheduled' },
   'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
+  'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

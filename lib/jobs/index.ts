@@ -21,6 +21,7 @@ import type { Db } from '@/db';
 import { expireUnconfirmed, sendConfirmationReminders } from '@/lib/booking/jobs';
 import { completeEnded } from '@/lib/booking/complete-ended';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
+import { warnSeriesNoShows } from '@/lib/booking/series/no-show-warning';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { deliverNotices } from '@/lib/notices/deliver';
@@ -33,8 +34,12 @@ export const jobs = {
   'expire-unconfirmed': (db: Db, now: Date): Promise<JobCounts> => expireUnconfirmed(db, now),
   'send-reminders': async (db: Db, now: Date): Promise<JobCounts> => sendConfirmationReminders(db, now),
   'send-visit-reminders': (db: Db, now: Date): Promise<JobCounts> => sendVisitReminders(db, now),
-  // The visit: release no-shows first, so that a no-show is never completed instead.
-  'release-no-shows': (db: Db, now: Date): Promise<JobCounts> => releaseNoShows(db, now),
+  // The visit: release no-shows first, so that a no-show is never completed instead; then warn
+  // of series with three no-shows in a row.
+  'release-no-shows': async (db: Db, now: Date): Promise<JobCounts> => ({
+    ...(await releaseNoShows(db, now)),
+    ...(await warnSeriesNoShows(db, now)),
+  }),
   'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),

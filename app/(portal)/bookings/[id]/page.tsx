@@ -92,6 +92,13 @@ export default async function BookingPage({ params, searchParams }: Props) {
         description={`${localizedName(resource, locale)} · ${formatRange(booking.startAt, booking.endAt, locale, timeZone)}`}
         actions={<StatusBadge status={booking.status} className="px-3 py-1 text-sm" />}
       />
+      {booking.seriesId && (
+        <p className="-mt-2 mb-6 text-sm">
+          <Link href={`/bookings/series/${booking.seriesId}`} className="font-medium text-blue-700 underline-offset-4 hover:underline">
+            {t('detail.partOfSeries', { n: booking.occurrenceNo ?? 0 })}
+          </Link>
+        </p>
+      )}
       {notice && (
         <Alert variant="success" className="mb-6">
           {t(`detail.notice.${notice}`)}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db';
@@ -28,13 +29,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function NewBookingPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const db = await getDb();
-  const [groups, profile, settings, calendar, locale, t, query] = await Promise.all([
+  const [groups, profile, settings, calendar, locale, t, tSeries, query] = await Promise.all([
     listResourcesByType(db),
     applicantProfile(db, actor),
     getSettings(db),
     getHolidayCalendar(db),
     currentLocale(),
     getTranslations('booking'),
+    getTranslations('series'),
     searchParams,
   ]);
   const { timeZone } = settings;
@@ -46,6 +48,11 @@ export default async function NewBookingPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t('new.title')} description={t('new.intro')} />
+      <p className="-mt-2 mb-6 text-sm">
+        <Link href="/bookings/series/new" className="font-medium text-blue-700 underline-offset-4 hover:underline">
+          {tSeries('new.link')}
+        </Link>
+      </p>
       <NewBookingForm
         groups={options}
         initialResourceId={preselected?.id ?? ''}
