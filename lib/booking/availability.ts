@@ -2,7 +2,7 @@
  * Who holds which time: busy intervals (no personal data; the public page uses them too), the
  * signed-in calendar, ranked alternatives, and the full slot check without writing.
  */
-import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
@@ -71,8 +71,22 @@ function assertRange(from: Date, to: Date): void {
   }
 }
 
-const holding = () =>
-  and(eq(bookings.holdsSlot, true), inArray(bookings.status, [...HOLDING_STATUSES]));
+/**
+ * `[startCol, endCol)` overlaps `[from, to)`, written as the range overlap the GiST indexes are
+ * built on (slot_holds' exclusion constraint, bookings_calendar_idx), so the index bounds both
+ * ends of the window. Two comparisons would leave the index's range column unused.
+ */
+function overlaps(startCol: AnyColumn, endCol: AnyColumn, from: Date, to: Date): SQL {
+  return sql`tstzrange(${startCol}, ${endCol}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`;
+}
+
+/**
+ * The statuses a calendar shows, as literals: bookings_calendar_idx is partial on exactly this
+ * list, and the planner can match a partial index only against constants, not bound parameters.
+ */
+const CALENDAR_STATUSES = sql.raw(
+  [...HOLDING_STATUSES, 'completed'].map((status) => `'${status}'`).join(', '),
+);
 
 /**
  * Holds (bookings and pending change requests, slot_holds) and blackouts of several resources
@@ -95,8 +109,7 @@ export async function loadBusyIntervals(
       .where(
         and(
           inArray(slotHolds.resourceId, [...resourceIds]),
-          lt(slotHolds.holdStart, to),
-          gt(slotHolds.holdEnd, from),
+          overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
           excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
         ),
       ),
@@ -122,7 +135,7 @@ export async function getBusy(db: Db, resourceId: string, from: Date, to: Date):
     db
       .select({ startAt: slotHolds.startAt, endAt: slotHolds.endAt, holdStart: slotHolds.holdStart, holdEnd: slotHolds.holdEnd })
       .from(slotHolds)
-      .where(and(eq(slotHolds.resourceId, resourceId), lt(slotHolds.holdStart, to), gt(slotHolds.holdEnd, from))),
+      .where(and(eq(slotHolds.resourceId, resourceId), overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to))),
     db
       .select({ startAt: blackouts.startAt, endAt: blackouts.endAt })
       .from(blackouts)
@@ -187,9 +200,10 @@ export async function getResourceCalendar(
       .where(
         and(
           inArray(bookings.resourceId, ids),
-          or(holding(), eq(bookings.status, 'completed')),
-          lt(bookings.startAt, to),
-          gt(bookings.endAt, from),
+          // (holds a slot and holding) or completed, split so the partial index applies.
+          sql`${bookings.status} IN (${CALENDAR_STATUSES})`,
+          or(eq(bookings.holdsSlot, true), eq(bookings.status, 'completed')),
+          overlaps(bookings.startAt, bookings.endAt, from, to),
         ),
       )
       .orderBy(asc(bookings.startAt)),
@@ -350,8 +364,7 @@ export async function isSlotFree(
     .where(
       and(
         eq(slotHolds.resourceId, resource.id),
-        lt(slotHolds.holdStart, holdEnd),
-        gt(slotHolds.holdEnd, holdStart),
+        overlaps(slotHolds.holdStart, slotHolds.holdEnd, holdStart, holdEnd),
         options.excludeBookingId ? ne(slotHolds.bookingId, options.excludeBookingId) : undefined,
       ),
     )
