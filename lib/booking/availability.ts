@@ -90,8 +90,8 @@ const CALENDAR_STATUSES = sql.raw(
 
 /**
  * Holds (bookings and pending change requests, slot_holds) and blackouts of several resources
- * over [from, to), two queries. `excludeBookingId`: a booking being moved does not stand in its
- * own way, nor does its own change request.
+ * over [from, to), in one statement. `excludeBookingId`: a booking being moved does not stand in
+ * its own way, nor does its own change request.
  */
 export async function loadBusyIntervals(
   db: Db,
@@ -102,24 +102,25 @@ export async function loadBusyIntervals(
 ): Promise<Map<string, BusyInterval[]>> {
   const busy = new Map<string, BusyInterval[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return busy;
-  const [holds, blocks] = await Promise.all([
-    db
-      .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
-      .from(slotHolds)
-      .where(
-        and(
-          inArray(slotHolds.resourceId, [...resourceIds]),
-          overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
-          excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
-        ),
+  const rows = await db
+    .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
+    .from(slotHolds)
+    .where(
+      and(
+        inArray(slotHolds.resourceId, [...resourceIds]),
+        overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
+        excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
       ),
-    db
-      .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
-      .from(blackouts)
-      .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
-  ]);
-  for (const row of [...holds, ...blocks]) {
-    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: row.start.getTime(), end: row.end.getTime() });
+    )
+    .unionAll(
+      db
+        .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
+        .from(blackouts)
+        .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+    );
+  for (const row of rows) {
+    // A union's rows come back as the driver gives them: timestamps may arrive as text.
+    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: new Date(row.start).getTime(), end: new Date(row.end).getTime() });
   }
   return busy;
 }
@@ -253,18 +254,10 @@ export async function computeAlternatives(
   notice: NoticeRule,
 ): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  const [wanted] = await db.select().from(resources).where(eq(resources.id, query.resourceId));
+  const ofType = await sameTypeAs(db, query.resourceId);
+  const wanted = ofType.find((r) => r.id === query.resourceId);
   if (!wanted) return [];
-  const sameType = await db
-    .select()
-    .from(resources)
-    .where(
-      and(
-        eq(resources.typeId, wanted.typeId),
-        eq(resources.state, 'in_service'),
-        query.customerBookableOnly ? eq(resources.customerBookable, true) : undefined,
-      ),
-    );
+  const sameType = ofType.filter((r) => r.state === 'in_service' && (!query.customerBookableOnly || r.customerBookable));
   const from = new Date(query.startAt.getTime() - SEARCH_DAYS * DAY - wanted.setupBufferMinutes * MINUTE);
   const to = new Date(query.endAt.getTime() + SEARCH_DAYS * DAY + wanted.cleanupBufferMinutes * MINUTE);
   const busy = await loadBusyIntervals(
@@ -288,6 +281,19 @@ export async function computeAlternatives(
     calendar: ctx.calendar,
     searchDays: SEARCH_DAYS,
   });
+}
+
+/** A resource and every other resource of its type in service, in one look-up. */
+function sameTypeAs(db: Db, resourceId: string): Promise<Resource[]> {
+  return db
+    .select()
+    .from(resources)
+    .where(
+      and(
+        sql`${resources.typeId} = (SELECT ${resources.typeId} FROM ${resources} WHERE ${resources.id} = ${resourceId})`,
+        or(eq(resources.id, resourceId), eq(resources.state, 'in_service')),
+      ),
+    );
 }
 
 /** Nearest free slots of the same length, then other resources free at the wanted time; max 6. */

@@ -16,7 +16,7 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { listDepartments, listResourceTypes } from '@/lib/resources/options';
-import { loadReviewLists, parseReviewSearch, REVIEW_TABS, type ReviewRow, type ReviewTab } from '@/lib/booking/review-queue';
+import { loadReviewLists, parseReviewSearch, REVIEW_TABS, type ReviewRow } from '@/lib/booking/review-queue';
 import { cn } from '@/lib/utils';
 import { RequestBadges } from '@/components/booking/request-badges';
 import { ReviewFilters } from './review-filters';
