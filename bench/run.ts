@@ -50,7 +50,7 @@ async function runScale(smoke: boolean, only: string[] | undefined): Promise<voi
     twin,
     app: servers && { main: servers[0], twin: servers[1] },
     smoke,
-    samples: smoke ? 5 : 40,
+    samples: smoke ? 5 : 30,
     log,
   };
   const rows: BenchRow[] = [];
