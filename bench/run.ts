@@ -1,135 +1,74 @@
 /**
- * Benchmarks on the seeded data, printed as figures (no pass/fail): how long the booking
- * workflow's hot paths take on real PostgreSQL (BENCH_DATABASE_URL's server; a scratch database
- * is created and dropped) and on the embedded PGlite.
+ * The benchmark at real scale (issue: 200 resources, a million past bookings): builds the
+ * fixture (bench/fixture.ts) and its 10-resource twin in scratch databases on
+ * BENCH_DATABASE_URL's server, starts the built app on each when a build exists, runs every
+ * module's paths beside their bare-PostgreSQL floors and prints one table.
  *
- *   npm run bench            # both drivers
- *   npm run bench -- pglite  # one driver
+ *   npm run bench                       # full size
+ *   npm run bench -- --smoke            # tiny fixture, a few samples (CI)
+ *   npm run bench -- --only reads       # some modules
+ *   npm run bench -- workflow [driver]  # the workflow figures on demo data (bench/workflow.ts)
+ *
+ * A module is `(ctx: BenchContext) => Promise<BenchRow[]>` (bench/context.ts), listed below.
  */
-import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
-import { eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
-import { resources, users } from '@/db/schema';
-import { seedDemoData } from '@/lib/demo/seed';
-import { userActor } from '@/lib/auth/actor';
-import type { UserActor } from '@/lib/authz';
-import { createStaffRequest } from '@/lib/booking/create';
-import { findAlternatives } from '@/lib/booking/availability';
-import { reviewQueue } from '@/lib/booking/queries';
-import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
-import { getHolidayCalendar, getSettings } from '@/lib/settings';
-import { benchChangeRequest } from './change-request';
-import { benchCheckIn } from './check-in';
-import { benchPublicRequest } from './public-request';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { hasBuild, startApp } from './app-server';
+import type { BenchContext, BenchRow } from './context';
+import { buildFixture, dropFixture } from './fixture';
+import { benchReads } from './reads';
+import { formatTable } from './table';
+import { runWorkflow } from './workflow';
 
-const RUNS = 30;
+const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
+  reads: benchReads,
+};
 
-export function summarize(label: string, samples: number[]): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  console.log(
-    `${label.padEnd(50)} n=${String(sorted.length).padStart(3)}  median ${pct(50).toFixed(1).padStart(7)} ms` +
-      `  p95 ${pct(95).toFixed(1).padStart(7)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(7)} ms`,
-  );
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { smoke: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+});
+
+if (positionals[0] === 'workflow') {
+  await runWorkflow(positionals[1]);
+} else {
+  await runScale(values.smoke, values.only);
 }
 
-export async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-async function actorFor(handle: DbHandle, email: string): Promise<UserActor> {
-  const [u] = await handle.db.select().from(users).where(eq(users.email, email));
-  return userActor(u);
-}
-
-async function benchDriver(handle: DbHandle): Promise<void> {
-  console.log(`\n# ${handle.driver}`);
-  await migrateDatabase(handle);
-  await seedDemoData(handle.db);
-  const db = handle.db;
-  const staff = await actorFor(handle, 'staff@example.com');
-  const admin = await actorFor(handle, 'admin@example.com');
-  const settings = await getSettings(db);
-  const calendar = await getHolidayCalendar(db);
-  const today = dayInZone(new Date(), settings.timeZone);
-  const [room] = await db.select().from(resources).where(eq(resources.code, 'MR-302'));
-
-  // Distinct one-hour slots over the coming working days, 08:30–17:30.
-  const slots: { startAt: Date; endAt: Date }[] = [];
-  // From working day 10 on: the seeded bookings sit in the first days.
-  for (let d = 10; slots.length < RUNS; d++) {
-    const day = addWorkingDays(today, d, calendar);
-    for (let h = 9; h <= 16 && slots.length < RUNS; h += 1) {
-      slots.push({
-        startAt: zonedInstant(day, `${String(h).padStart(2, '0')}:00`, settings.timeZone),
-        endAt: zonedInstant(day, `${String(h + 1).padStart(2, '0')}:00`, settings.timeZone),
-      });
-    }
-  }
-
-  const create: number[] = [];
-  const created: string[] = [];
-  for (const slot of slots) {
-    create.push(
-      await time(async () => {
-        const booking = await createStaffRequest(db, staff, { resourceId: room.id, ...slot, purpose: '基准测试', attendees: 4, phone: '13800138000' });
-        created.push(booking.id);
-      }),
-    );
-  }
-  summarize('createStaffRequest (free slot)', create);
-
-  const alternatives: number[] = [];
-  for (const slot of slots) {
-    alternatives.push(await time(() => findAlternatives(db, { resourceId: room.id, ...slot, attendees: 4, requesterKind: 'staff' })));
-  }
-  summarize('findAlternatives (taken slot)', alternatives);
-
-  const queue: number[] = [];
-  for (let i = 0; i < RUNS; i++) queue.push(await time(() => reviewQueue(db, admin)));
-  summarize(`reviewQueue (${RUNS + 2} open requests)`, queue);
-
-  await benchPublicRequest(db, { runs: RUNS, summarize, time });
-
-  // Each fresh booking asks to move four weeks on, same hour: free, inside the horizon.
-  const WEEK = 7 * 86_400_000;
-  const moves = slots.map((slot, i) => ({
-    bookingId: created[i],
-    startAt: new Date(slot.startAt.getTime() + 4 * WEEK),
-    endAt: new Date(slot.endAt.getTime() + 4 * WEEK),
-  }));
-  await benchChangeRequest(db, staff, moves, { summarize, time });
-
-  // The same hours on another meeting room, approved and confirmed, then checked in.
-  const [otherRoom] = await db.select().from(resources).where(eq(resources.code, 'MR-301'));
-  await benchCheckIn(db, { applicant: staff, admin }, otherRoom.id, slots, { summarize, time });
-}
-
-const only = process.argv[2];
-if (!only || only === 'postgres') {
+async function runScale(smoke: boolean, only: string[] | undefined): Promise<void> {
+  const started = Date.now();
+  const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe('DROP DATABASE IF EXISTS booking_bench WITH (FORCE)');
-  await admin.unsafe('CREATE DATABASE booking_bench');
-  const url = new URL(adminUrl);
-  url.pathname = '/booking_bench';
-  const handle = await openDatabase({ driver: 'postgres', url: url.toString() });
+  const names = { main: 'booking_bench_main', twin: 'booking_bench_twin' };
+  const main = await buildFixture(adminUrl, { name: names.main, resources: smoke ? 30 : 200, pastPerResource: smoke ? 100 : 5000 }, log);
+  const twin = await buildFixture(adminUrl, { name: names.twin, resources: 10, pastPerResource: smoke ? 100 : 5000 }, log);
+  const port = Number(process.env.BENCH_PORT ?? 3211);
+  const servers = hasBuild() ? await Promise.all([startApp(main.url, port), startApp(twin.url, port + 1)]) : null;
+  if (servers) log(`app servers on ${servers.map((s) => s.baseUrl).join(', ')}`);
+  const ctx: BenchContext = {
+    main,
+    twin,
+    app: servers && { main: servers[0], twin: servers[1] },
+    smoke,
+    samples: smoke ? 5 : 30,
+    log,
+  };
+  const rows: BenchRow[] = [];
   try {
-    await benchDriver(handle);
+    for (const [name, run] of Object.entries(MODULES)) {
+      if (only && !only.includes(name)) continue;
+      log(`module ${name}`);
+      rows.push(...(await run(ctx)));
+    }
   } finally {
-    await handle.close();
-    await admin.unsafe('DROP DATABASE IF EXISTS booking_bench WITH (FORCE)');
-    await admin.end();
+    await Promise.all(servers?.map((s) => s.stop()) ?? []);
+    await dropFixture(adminUrl, main, names.main);
+    await dropFixture(adminUrl, twin, names.twin);
   }
-}
-if (!only || only === 'pglite') {
-  const handle = await openDatabase({ driver: 'pglite' });
-  try {
-    await benchDriver(handle);
-  } finally {
-    await handle.close();
-  }
+  console.log(`\n${formatTable(rows)}\n`);
+  const missed = rows.filter((r) => !r.met).length;
+  console.log(
+    `${rows.length - missed}/${rows.length} goals met; ${cpus().length} cores; ` +
+      `${main.resources.length} resources, ${main.pastBookings.toLocaleString('en')} past bookings; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 }

@@ -325,6 +325,14 @@ export const bookings = pgTable(
       sql`(${t.requesterKind} = 'staff' AND ${t.requesterUserId} IS NOT NULL) OR (${t.requesterKind} = 'customer' AND ${t.contactEmail} IS NOT NULL)`,
     ),
     index('bookings_resource_start_idx').on(t.resourceId, t.startAt),
+    /**
+     * The calendars' look-up: what a resource shows over a window, bounded at both ends by the
+     * range overlap (a (resource, start) b-tree bounds only the start from above, so a future
+     * week would read the resource's whole history). Only the statuses a calendar shows.
+     */
+    index('bookings_calendar_idx')
+      .using('gist', t.resourceId, sql`tstzrange(${t.startAt}, ${t.endAt}, '[)')`)
+      .where(sql`${t.status} IN ('pending', 'needs_info', 'awaiting_confirmation', 'confirmed', 'in_use', 'completed')`),
     index('bookings_status_idx').on(t.status, t.submittedAt),
     /** The visit jobs look for confirmed / in-use bookings by start. */
     index('bookings_status_start_idx').on(t.status, t.startAt),

@@ -2,7 +2,7 @@
  * Who holds which time: busy intervals (no personal data; the public page uses them too), the
  * signed-in calendar, ranked alternatives, and the full slot check without writing.
  */
-import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
@@ -77,13 +77,27 @@ function assertRange(from: Date, to: Date): void {
   }
 }
 
-const holding = () =>
-  and(eq(bookings.holdsSlot, true), inArray(bookings.status, [...HOLDING_STATUSES]));
+/**
+ * `[startCol, endCol)` overlaps `[from, to)`, written as the range overlap the GiST indexes are
+ * built on (slot_holds' exclusion constraint, bookings_calendar_idx), so the index bounds both
+ * ends of the window. Two comparisons would leave the index's range column unused.
+ */
+function overlaps(startCol: AnyColumn, endCol: AnyColumn, from: Date, to: Date): SQL {
+  return sql`tstzrange(${startCol}, ${endCol}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`;
+}
+
+/**
+ * The statuses a calendar shows, as literals: bookings_calendar_idx is partial on exactly this
+ * list, and the planner can match a partial index only against constants, not bound parameters.
+ */
+const CALENDAR_STATUSES = sql.raw(
+  [...HOLDING_STATUSES, 'completed'].map((status) => `'${status}'`).join(', '),
+);
 
 /**
  * Holds (bookings and pending change requests, slot_holds) and blackouts of several resources
- * over [from, to), two queries. `excludeBookingId`: a booking being moved does not stand in its
- * own way, nor does its own change request.
+ * over [from, to), in one statement. `excludeBookingId`: a booking being moved does not stand in
+ * its own way, nor does its own change request.
  */
 export async function loadBusyIntervals(
   db: Db,
@@ -94,25 +108,25 @@ export async function loadBusyIntervals(
 ): Promise<Map<string, BusyInterval[]>> {
   const busy = new Map<string, BusyInterval[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return busy;
-  const [holds, blocks] = await Promise.all([
-    db
-      .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
-      .from(slotHolds)
-      .where(
-        and(
-          inArray(slotHolds.resourceId, [...resourceIds]),
-          lt(slotHolds.holdStart, to),
-          gt(slotHolds.holdEnd, from),
-          excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
-        ),
+  const rows = await db
+    .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
+    .from(slotHolds)
+    .where(
+      and(
+        inArray(slotHolds.resourceId, [...resourceIds]),
+        overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
+        excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
       ),
-    db
-      .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
-      .from(blackouts)
-      .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
-  ]);
-  for (const row of [...holds, ...blocks]) {
-    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: row.start.getTime(), end: row.end.getTime() });
+    )
+    .unionAll(
+      db
+        .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
+        .from(blackouts)
+        .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
+    );
+  for (const row of rows) {
+    // A union's rows come back as the driver gives them: timestamps may arrive as text.
+    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: new Date(row.start).getTime(), end: new Date(row.end).getTime() });
   }
   return busy;
 }
@@ -128,7 +142,7 @@ export async function getBusy(db: Db, resourceId: string, from: Date, to: Date):
     db
       .select({ startAt: slotHolds.startAt, endAt: slotHolds.endAt, holdStart: slotHolds.holdStart, holdEnd: slotHolds.holdEnd })
       .from(slotHolds)
-      .where(and(eq(slotHolds.resourceId, resourceId), lt(slotHolds.holdStart, to), gt(slotHolds.holdEnd, from))),
+      .where(and(eq(slotHolds.resourceId, resourceId), overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to))),
     db
       .select({ startAt: blackouts.startAt, endAt: blackouts.endAt })
       .from(blackouts)
@@ -193,9 +207,10 @@ export async function getResourceCalendar(
       .where(
         and(
           inArray(bookings.resourceId, ids),
-          or(holding(), eq(bookings.status, 'completed')),
-          lt(bookings.startAt, to),
-          gt(bookings.endAt, from),
+          // (holds a slot and holding) or completed, split so the partial index applies.
+          sql`${bookings.status} IN (${CALENDAR_STATUSES})`,
+          or(eq(bookings.holdsSlot, true), eq(bookings.status, 'completed')),
+          overlaps(bookings.startAt, bookings.endAt, from, to),
         ),
       )
       .orderBy(asc(bookings.startAt)),
@@ -283,18 +298,10 @@ export async function computeAlternatives(
   notice: NoticeRule,
 ): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  const [wanted] = await db.select().from(resources).where(eq(resources.id, query.resourceId));
+  const ofType = await sameTypeAs(db, query.resourceId);
+  const wanted = ofType.find((r) => r.id === query.resourceId);
   if (!wanted) return [];
-  const sameType = await db
-    .select()
-    .from(resources)
-    .where(
-      and(
-        eq(resources.typeId, wanted.typeId),
-        eq(resources.state, 'in_service'),
-        query.customerBookableOnly ? eq(resources.customerBookable, true) : undefined,
-      ),
-    );
+  const sameType = ofType.filter((r) => r.state === 'in_service' && (!query.customerBookableOnly || r.customerBookable));
   const from = new Date(query.startAt.getTime() - SEARCH_DAYS * DAY - wanted.setupBufferMinutes * MINUTE);
   const to = new Date(query.endAt.getTime() + SEARCH_DAYS * DAY + wanted.cleanupBufferMinutes * MINUTE);
   const busy = await loadBusyIntervals(
@@ -318,6 +325,19 @@ export async function computeAlternatives(
     calendar: ctx.calendar,
     searchDays: SEARCH_DAYS,
   });
+}
+
+/** A resource and every other resource of its type in service, in one look-up. */
+function sameTypeAs(db: Db, resourceId: string): Promise<Resource[]> {
+  return db
+    .select()
+    .from(resources)
+    .where(
+      and(
+        sql`${resources.typeId} = (SELECT ${resources.typeId} FROM ${resources} WHERE ${resources.id} = ${resourceId})`,
+        or(eq(resources.id, resourceId), eq(resources.state, 'in_service')),
+      ),
+    );
 }
 
 /** Nearest free slots of the same length, then other resources free at the wanted time; max 6. */
@@ -394,8 +414,7 @@ export async function isSlotFree(
     .where(
       and(
         eq(slotHolds.resourceId, resource.id),
-        lt(slotHolds.holdStart, holdEnd),
-        gt(slotHolds.holdEnd, holdStart),
+        overlaps(slotHolds.holdStart, slotHolds.holdEnd, holdStart, holdEnd),
         options.excludeBookingId ? ne(slotHolds.bookingId, options.excludeBookingId) : undefined,
       ),
     )

@@ -241,18 +241,34 @@ function queueOrder(a: QueueEntry, b: QueueEntry): number {
   return rank(a) - rank(b) || a.at.getTime() - b.at.getTime() || a.reference.localeCompare(b.reference);
 }
 
+/** A slice of a list: `limit` entries from `offset` (0-based). */
+export interface ListWindow {
+  offset: number;
+  limit: number;
+}
+
 /**
  * What admin decides, in the order admin handles it (policy I.4): pending requests and pending
  * change requests side by side, displacement requests first, then customers, then everyone by
  * when they asked. Places are counted over the whole queue before the filters apply, so a
- * filtered view keeps each entry's real place.
+ * filtered view keeps each entry's real place. The order is decided on a few columns of every
+ * entry; full rows are read only for the `window` shown (all of them without one), so a long
+ * queue costs one light look-up, not a page of every request. `window` may depend on the
+ * queue's length (a page number clamped to the last page).
  */
-export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilters = {}): Promise<ReviewQueueItem[]> {
+export async function reviewQueueWindow(
+  db: Db,
+  actor: Actor,
+  filters: ReviewQueueFilters = {},
+  window?: ListWindow | ((total: number) => Promise<ListWindow>),
+): Promise<{ items: ReviewQueueItem[]; total: number }> {
   requireAdmin(actor);
   const { date, ...rest } = filters;
   const day = date ? dayBounds(date, (await getSettings(db)).timeZone) : {};
+  const filtered = Object.values({ ...rest, ...day }).some(Boolean);
   const columns = { priority: bookings.priority, requesterKind: bookings.requesterKind, reference: bookings.reference };
-  const [requests, changes] = await Promise.all([
+  const inQueue = sql`(${bookings.status} = 'pending' OR ${bookings.id} IN (SELECT ${changeRequests.bookingId} FROM ${changeRequests} WHERE ${changeRequests.status} = 'pending'))`;
+  const [requests, changes, matching] = await Promise.all([
     db
       .select({ bookingId: bookings.id, at: bookings.submittedAt, ...columns })
       .from(bookings)
@@ -262,23 +278,36 @@ export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilt
       .from(changeRequests)
       .innerJoin(bookings, eq(bookings.id, changeRequests.bookingId))
       .where(eq(changeRequests.status, 'pending')),
+    filtered ? selectBookingList(db, { id: bookings.id }).where(bookingListWhere({ ...rest, ...day }, inQueue)) : null,
   ]);
-  const queue: QueueEntry[] = [
-    ...requests.map((r) => ({ ...r, change: null })),
-    ...changes.map((c) => ({ ...c, at: c.change.createdAt })),
-  ].sort(queueOrder);
-  if (queue.length === 0) return [];
+  const matches = matching && new Set(matching.map((m) => m.id));
+  const queue = [
+    ...requests.map((r): QueueEntry => ({ ...r, change: null })),
+    ...changes.map((c): QueueEntry => ({ ...c, at: c.change.createdAt })),
+  ]
+    .sort(queueOrder)
+    .map((entry, index) => ({ ...entry, position: index + 1 }))
+    .filter((entry) => !matches || matches.has(entry.bookingId));
+  const slice = typeof window === 'function' ? await window(queue.length) : window;
+  const shown = slice ? queue.slice(slice.offset, slice.offset + slice.limit) : queue;
+  if (shown.length === 0) return { items: [], total: queue.length };
   const rows = await selectBookingList(db, { booking: bookings, resource: resources }).where(
-    bookingListWhere({ ...rest, ...day }, inArray(bookings.id, [...new Set(queue.map((e) => e.bookingId))])),
+    inArray(bookings.id, [...new Set(shown.map((e) => e.bookingId))]),
   );
-  const shown = new Map(rows.map((r) => [r.booking.id, r]));
-  return queue.flatMap((entry, index) => {
-    const row = shown.get(entry.bookingId);
+  const byId = new Map(rows.map((r) => [r.booking.id, r]));
+  const items = shown.flatMap((entry) => {
+    const row = byId.get(entry.bookingId);
     if (!row) return [];
     const { booking, resource } = row;
     const reason = booking.priority === 'priority' ? 'priority' : booking.requesterKind === 'customer' ? 'customer' : 'fifo';
-    return [{ position: index + 1, reason, booking, resource, change: entry.change }];
+    return [{ position: entry.position, reason, booking, resource, change: entry.change } satisfies ReviewQueueItem];
   });
+  return { items, total: queue.length };
+}
+
+/** The whole review queue (reviewQueueWindow without a window). */
+export async function reviewQueue(db: Db, actor: Actor, filters: ReviewQueueFilters = {}): Promise<ReviewQueueItem[]> {
+  return (await reviewQueueWindow(db, actor, filters)).items;
 }
 
 export type ResourceWithType = Resource & { type: ResourceType };

@@ -4,7 +4,7 @@
  * to supply information (`needs_info`) are not in the queue: they are listed apart, without a
  * place, until the applicant answers and they return to `pending`.
  */
-import { and, asc, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { bookings, coordinationRequests, resources, type Booking, type ChangeRequest, type Resource } from '@/db/schema';
@@ -12,7 +12,7 @@ import { requireAdmin, type Actor } from '@/lib/authz';
 import { bookingListWhere, dayBounds, selectBookingList } from './list-query';
 import { STAFF_FIELD_MESSAGES } from './schemas';
 import { dayField } from '@/lib/validation/fields';
-import { reviewQueue, type ReviewQueueFilters } from './queries';
+import { reviewQueueWindow, type ListWindow, type ReviewQueueFilters } from './queries';
 import { getSettings } from '@/lib/settings';
 
 export const REVIEW_TABS = ['pending', 'needs_info', 'open'] as const;
@@ -30,10 +30,17 @@ export interface ReviewRow {
   change: ChangeRequest | null;
 }
 
+/** The shown tab's page of rows, and how many each tab holds. */
 export interface ReviewLists {
-  queue: ReviewRow[];
-  waiting: ReviewRow[];
+  rows: ReviewRow[];
+  counts: Record<ReviewTab, number>;
+  /** 1-based; a page past the end is answered with the last one. */
+  page: number;
+  pageCount: number;
 }
+
+/** Cards per page: the queue may hold thousands of requests at a large install. */
+export const REVIEW_PAGE_SIZE = 50;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // A filter that does not parse is dropped: a hand-edited URL shows the unfiltered list, never an error page.
@@ -45,37 +52,81 @@ const searchSchema = z.object({
   type: optionalId,
   department: optionalId,
   date: z.preprocess(first, dayField(STAFF_FIELD_MESSAGES).optional().catch(undefined)),
+  page: z.preprocess(first, z.coerce.number().int().min(1).catch(1)).optional(),
 });
 
 export interface ReviewSearch {
   tab: ReviewTab;
   filters: ReviewQueueFilters;
+  page: number;
 }
 
-/** The dashboard's GET query (`?tab=&resource=&type=&department=&date=`). */
+/** The dashboard's GET query (`?tab=&resource=&type=&department=&date=&page=`). */
 export function parseReviewSearch(params: Record<string, string | string[] | undefined>): ReviewSearch {
-  const { tab, resource, type, department, date } = searchSchema.parse(params);
-  return { tab, filters: { resourceId: resource, typeId: type, departmentId: department, date } };
+  const { tab, resource, type, department, date, page } = searchSchema.parse(params);
+  return { tab, filters: { resourceId: resource, typeId: type, departmentId: department, date }, page: page ?? 1 };
 }
 
-/** Both lists, filtered alike; the page shows one or both by tab and counts each. */
-export async function loadReviewLists(db: Db, actor: Actor, filters: ReviewQueueFilters): Promise<ReviewLists> {
+/**
+ * One page of the tab shown (the "open" tab is the queue followed by the waiting list), filtered
+ * alike, and every tab's count. The number of statements does not grow with the lists.
+ */
+export async function loadReviewLists(
+  db: Db,
+  actor: Actor,
+  search: { tab: ReviewTab; filters: ReviewQueueFilters; page?: number },
+): Promise<ReviewLists> {
   requireAdmin(actor);
-  const [queued, waiting] = await Promise.all([reviewQueue(db, actor, filters), waitingForInformation(db, filters)]);
-  const open = await openCoordination(db, [...queued.map((q) => q.booking.id), ...waiting.map((w) => w.booking.id)]);
+  const { tab, filters } = search;
+  const waitingCount = countWaiting(db, filters);
+  // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
+  waitingCount.catch(() => {});
+  let paging = { counts: { pending: 0, needs_info: 0, open: 0 } as Record<ReviewTab, number>, page: 1, pageCount: 1, offset: 0 };
+  // The queue's length is known only inside its look-up: the page is placed there.
+  const { items: queue } = await reviewQueueWindow(db, actor, filters, async (queued) => {
+    const waitingTotal = await waitingCount;
+    const counts = { pending: queued, needs_info: waitingTotal, open: queued + waitingTotal };
+    const pageCount = Math.max(1, Math.ceil(counts[tab] / REVIEW_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.trunc(search.page ?? 1)), pageCount);
+    paging = { counts, page, pageCount, offset: (page - 1) * REVIEW_PAGE_SIZE };
+    return tab === 'needs_info' ? { offset: 0, limit: 0 } : { offset: paging.offset, limit: REVIEW_PAGE_SIZE };
+  });
+  await waitingCount;
+  const { counts, page, pageCount, offset } = paging;
+  // For "open" the waiting list continues where the queue ends.
+  const waitingOffset = tab === 'needs_info' ? offset : Math.max(0, offset - counts.pending);
+  const waitingLimit = tab === 'pending' ? 0 : REVIEW_PAGE_SIZE - queue.length;
+  const waiting = waitingLimit > 0 ? await waitingForInformation(db, filters, { offset: waitingOffset, limit: waitingLimit }) : [];
+  const open = await openCoordination(db, [...queue.map((q) => q.booking.id), ...waiting.map((w) => w.booking.id)]);
   return {
-    queue: queued.map((q) => ({ ...q, coordinationOpen: open.has(q.booking.id) })),
-    waiting: waiting.map((w) => ({ ...w, position: null, reason: 'waiting', coordinationOpen: open.has(w.booking.id), change: null })),
+    rows: [
+      ...queue.map((q): ReviewRow => ({ ...q, coordinationOpen: open.has(q.booking.id) })),
+      ...waiting.map((w): ReviewRow => ({ ...w, position: null, reason: 'waiting', coordinationOpen: open.has(w.booking.id), change: null })),
+    ],
+    counts,
+    page,
+    pageCount,
   };
 }
 
-/** `needs_info` requests, longest waiting first, filtered as the queue is. */
-async function waitingForInformation(db: Db, filters: ReviewQueueFilters) {
+async function waitingWhere(db: Db, filters: ReviewQueueFilters) {
   const { date, ...rest } = filters;
   const day = date ? dayBounds(date, (await getSettings(db)).timeZone) : {};
+  return bookingListWhere({ ...rest, ...day, status: 'needs_info' });
+}
+
+async function countWaiting(db: Db, filters: ReviewQueueFilters): Promise<number> {
+  const [{ total }] = await selectBookingList(db, { total: count() }).where(await waitingWhere(db, filters));
+  return total;
+}
+
+/** `needs_info` requests, longest waiting first, filtered as the queue is. */
+async function waitingForInformation(db: Db, filters: ReviewQueueFilters, window: ListWindow) {
   return selectBookingList(db, { booking: bookings, resource: resources })
-    .where(bookingListWhere({ ...rest, ...day, status: 'needs_info' }))
-    .orderBy(asc(bookings.updatedAt), asc(bookings.reference));
+    .where(await waitingWhere(db, filters))
+    .orderBy(asc(bookings.updatedAt), asc(bookings.reference))
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 async function openCoordination(db: Db, bookingIds: string[]): Promise<Set<string>> {

@@ -6,6 +6,7 @@ import { getTimeZone, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db';
 import type { Department } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/session';
@@ -15,7 +16,7 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { listDepartments, listResourceTypes } from '@/lib/resources/options';
-import { loadReviewLists, parseReviewSearch, REVIEW_TABS, type ReviewRow, type ReviewTab } from '@/lib/booking/review-queue';
+import { loadReviewLists, parseReviewSearch, REVIEW_TABS, type ReviewRow } from '@/lib/booking/review-queue';
 import { cn } from '@/lib/utils';
 import { RequestBadges } from '@/components/booking/request-badges';
 import { ReviewFilters } from './review-filters';
@@ -29,10 +30,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The review dashboard: pending requests in the order admin handles them, and those waiting for information. */
 export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requirePageActor('admin');
-  const { tab, filters } = parseReviewSearch(await searchParams);
+  const search = parseReviewSearch(await searchParams);
+  const { tab, filters } = search;
   const db = await getDb();
   const [lists, resources, types, departments, locale, timeZone, t, tEntries] = await Promise.all([
-    loadReviewLists(db, actor, filters),
+    loadReviewLists(db, actor, search),
     listResources(db, { includeRetired: true }),
     listResourceTypes(db),
     listDepartments(db),
@@ -41,12 +43,7 @@ export default async function ReviewPage({ searchParams }: Props) {
     getTranslations('review'),
     getTranslations('entries'),
   ]);
-  const rows = tab === 'pending' ? lists.queue : tab === 'needs_info' ? lists.waiting : [...lists.queue, ...lists.waiting];
-  const counts: Record<ReviewTab, number> = {
-    pending: lists.queue.length,
-    needs_info: lists.waiting.length,
-    open: lists.queue.length + lists.waiting.length,
-  };
+  const { rows, counts } = lists;
   const query = new URLSearchParams(
     Object.entries({ resource: filters.resourceId, type: filters.typeId, department: filters.departmentId, date: filters.date }).filter(
       (entry): entry is [string, string] => Boolean(entry[1]),
@@ -107,6 +104,18 @@ export default async function ReviewPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
+      <Pagination
+        page={lists.page}
+        pageCount={lists.pageCount}
+        href={(page) => {
+          const params = new URLSearchParams(query);
+          params.set('tab', tab);
+          params.set('page', String(page));
+          return `/admin/review?${params}`;
+        }}
+        label={t('pages')}
+        className="mt-4"
+      />
     </>
   );
 }

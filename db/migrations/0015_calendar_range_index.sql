@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_calendar_idx" ON "bookings" USING gist ("resource_id",tstzrange("start_at", "end_at", '[)')) WHERE "bookings"."status" IN ('pending', 'needs_info', 'awaiting_confirmation', 'confirmed', 'in_use', 'completed');
