@@ -239,18 +239,24 @@ export async function computeAlternatives(
   notice: NoticeRule,
 ): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  const [wanted] = await db.select().from(resources).where(eq(resources.id, query.resourceId));
-  if (!wanted) return [];
-  const sameType = await db
+  // The wanted resource and the candidates of its type, in one statement.
+  const rows = await db
     .select()
     .from(resources)
     .where(
       and(
-        eq(resources.typeId, wanted.typeId),
-        eq(resources.state, 'in_service'),
-        query.customerBookableOnly ? eq(resources.customerBookable, true) : undefined,
+        eq(resources.typeId, db.select({ typeId: resources.typeId }).from(resources).where(eq(resources.id, query.resourceId))),
+        or(
+          eq(resources.id, query.resourceId),
+          and(eq(resources.state, 'in_service'), query.customerBookableOnly ? eq(resources.customerBookable, true) : undefined),
+        ),
       ),
     );
+  const wanted = rows.find((r) => r.id === query.resourceId);
+  if (!wanted) return [];
+  const sameType = rows.filter(
+    (r) => r.state === 'in_service' && (!query.customerBookableOnly || r.customerBookable),
+  );
   const from = new Date(query.startAt.getTime() - SEARCH_DAYS * DAY - wanted.setupBufferMinutes * MINUTE);
   const to = new Date(query.endAt.getTime() + SEARCH_DAYS * DAY + wanted.cleanupBufferMinutes * MINUTE);
   const busy = await loadBusyIntervals(
