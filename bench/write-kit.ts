@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db';
-import { resources, users, type Resource } from '@/db/schema';
+import { blackouts, resources, slotHolds, users, type Resource } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/authz';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
@@ -115,6 +115,10 @@ export async function freeSlots(
   const calendar = await getHolidayCalendar(db);
   const today = dayInZone(new Date(), settings.timeZone);
   const slots = new Map<string, { startAt: Date; endAt: Date }[]>();
+  const held = [
+    ...(await db.select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd }).from(slotHolds)),
+    ...(await db.select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt }).from(blackouts)),
+  ];
   for (const resource of resourceList) {
     const list: { startAt: Date; endAt: Date }[] = [];
     const open = Number(resource.opensAt.slice(0, 2)) + 1;
@@ -125,7 +129,11 @@ export async function freeSlots(
       const step = resource.setupBufferMinutes + resource.cleanupBufferMinutes > 0 ? 2 : 1;
       for (let h = open; h + 1 <= close && list.length < perResource; h += step) {
         const at = (hour: number) => zonedInstant(day, `${String(hour).padStart(2, '0')}:00`, settings.timeZone);
-        list.push({ startAt: at(h), endAt: at(h + 1) });
+        const [startAt, endAt] = [at(h), at(h + 1)];
+        // Clear of what the demo data holds or blocks, buffers included.
+        const margin = 60 * 60_000;
+        if (held.some((b) => b.resourceId === resource.id && b.start.getTime() < endAt.getTime() + margin && b.end.getTime() > startAt.getTime() - margin)) continue;
+        list.push({ startAt, endAt });
       }
     }
     slots.set(resource.id, list);
