@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
+import { bookingEvents, bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { notifyLoaded, type Recipient } from '@/lib/mail/notify';
 import { withAlternatives, type SlotQuery } from './availability';
 import { loadPolicyContext, type LoadedContext } from './context';
-import { recordEvent, type EventInput } from './events';
+import { eventRow, type EventInput } from './events';
 import { assertSlotRules, type NoticeRule } from './rules';
 import { adminEntrySchema, parseInput, staffRequestSchema, type AdminEntryInput, type StaffRequestInput } from './schemas';
 
@@ -127,12 +127,21 @@ export async function insertSubmittedBooking(
   await tx
     .insert(bookings)
     .values({ ...values, id, resourceId: resource.id, reference: `new:${id}`, submittedAt: now, updatedAt: now });
+  // The `submitted` event rides along with the renumbering: one statement for both.
+  const submitted = tx
+    .$with('submitted')
+    .as(
+      tx
+        .insert(bookingEvents)
+        .values(eventRow({ bookingId: id, fromStatus: null, toStatus: values.status ?? 'pending', action: 'submitted', ...event }))
+        .returning({ id: bookingEvents.id }),
+    );
   const [booking] = await tx
+    .with(submitted)
     .update(bookings)
     .set({ reference: nextReference(now, ctx.settings.timeZone) })
     .where(eq(bookings.id, id))
     .returning();
-  await recordEvent(tx, { bookingId: booking.id, fromStatus: null, toStatus: booking.status, action: 'submitted', ...event });
   await notifyLoaded(tx, 'request_received', { booking, resource, settings: ctx.settings, applicant });
   return booking;
 }

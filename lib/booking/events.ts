@@ -21,7 +21,8 @@ export interface EventInput {
   data?: Record<string, unknown> | null;
 }
 
-function eventRow(event: EventInput) {
+/** The row of an event, for callers that write it inside a larger statement. */
+export function eventRow(event: EventInput) {
   const { actor } = event;
   return {
     bookingId: event.bookingId,
