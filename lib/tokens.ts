@@ -22,6 +22,9 @@ export function hashToken(token: string): string {
 
 type TokenInput = { bookingId: string; purpose: TokenPurpose; expiresAt: Date };
 
+/** A token row ready to write (id and hash drawn). */
+export type TokenRow = typeof actionTokens.$inferInsert & { id: string; tokenHash: string };
+
 /** The token of the row with this id (any token table: password links use it too). */
 export function tokenOf(id: string): string {
   return mac('link-token', id);
@@ -30,10 +33,16 @@ export function tokenOf(id: string): string {
 /** The placeholder a mail stores for the token of row `id`, filled in at send time. */
 export const tokenPlaceholder = (id: string) => `{link-token:${id}}`;
 
-async function insertToken(tx: Db, input: TokenInput): Promise<string> {
+/** The row of a new token, drawn in memory: its id is random and its hash follows from the id. */
+function newTokenRow(input: TokenInput): TokenRow {
   const id = randomUUID();
-  await tx.insert(actionTokens).values({ ...input, id, tokenHash: hashToken(tokenOf(id)) });
-  return id;
+  return { ...input, id, tokenHash: hashToken(tokenOf(id)) };
+}
+
+async function insertToken(tx: Db, input: TokenInput): Promise<string> {
+  const row = newTokenRow(input);
+  await tx.insert(actionTokens).values(row);
+  return row.id;
 }
 
 /** A new token, for a link handed out at once. */
@@ -43,9 +52,14 @@ export async function issueToken(tx: Db, input: TokenInput): Promise<string> {
 
 const PLACEHOLDER = /\{link-token:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}/g;
 
-/** A new token for a mail: its placeholder, which the outbox fills in when it sends the mail. */
-export async function issueMailToken(tx: Db, input: TokenInput): Promise<string> {
-  return tokenPlaceholder(await insertToken(tx, input));
+/**
+ * A new token for a mail: its placeholder, which the outbox fills in when it sends the mail.
+ * The row is only drawn here; the outbox writes it together with the mail that carries it
+ * (lib/mail/outbox.ts), so a mail already queued issues no token nobody would get.
+ */
+export function mailToken(input: TokenInput): { placeholder: string; row: TokenRow } {
+  const row = newTokenRow(input);
+  return { placeholder: tokenPlaceholder(row.id), row };
 }
 
 /** The mail's data with every token placeholder replaced by its token (at send time only). */

@@ -3,17 +3,18 @@
  * once. One UPDATE claims all due rows (`FOR UPDATE SKIP LOCKED`, so a second instance running
  * the same job at the same moment skips the rows the first holds and, once they are committed,
  * no longer finds them due), one INSERT writes their audit events, and the applicants' e-mails
- * are queued in the same transaction, a few multi-row INSERTs under the outbox's dedupe keys. Running it again finds
- * nothing left: the job is idempotent.
+ * are queued in the same transaction, a few multi-row INSERTs under the outbox's dedupe keys. A
+ * status that no longer holds withdraws the bookings' pending change requests, as
+ * `runTransition` does for one. Running it again finds nothing left: the job is idempotent.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookingEvents, bookings, type BookingStatus, type NewBooking } from '@/db/schema';
+import { bookings, type BookingStatus, type NewBooking } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
 import { notifyEach, type BulkNotificationKind } from '@/lib/mail/notify-bulk';
-import { TRANSITIONS, type StatusSettingAction } from './state';
-
-const EVENT_CHUNK = 1000;
+import { withdrawPendingChanges } from './change-requests';
+import { recordEvents } from './events';
+import { isHolding, TRANSITIONS, type StatusSettingAction } from './state';
 
 export interface BulkTransitionSpec {
   action: StatusSettingAction;
@@ -35,34 +36,41 @@ export interface BulkTransitionRow {
 export function runBulkTransition(db: Db, spec: BulkTransitionSpec): Promise<BulkTransitionRow[]> {
   const { from, to } = TRANSITIONS[spec.action];
   return db.transaction(async (tx) => {
-    const claimed = tx
-      .select({ id: bookings.id, fromStatus: sql<BookingStatus>`${bookings.status}`.as('from_status') })
-      .from(bookings)
-      .where(and(inArray(bookings.status, [...from]), spec.due))
-      .for('update', { skipLocked: true })
-      .as('claimed');
-    const rows = await tx
-      .update(bookings)
-      .set({ ...(spec.set as Partial<NewBooking>), status: to, version: sql`${bookings.version} + 1`, updatedAt: spec.now })
-      .from(claimed)
-      .where(eq(bookings.id, claimed.id))
-      .returning({ id: bookings.id, fromStatus: claimed.fromStatus });
+    const rows = await claimAndUpdate(tx, and(inArray(bookings.status, [...from]), spec.due)!, {
+      ...(spec.set as Partial<NewBooking>),
+      status: to,
+      version: sql`${bookings.version} + 1`,
+      updatedAt: spec.now,
+    });
     if (rows.length === 0) return rows;
-    // In slices: one statement may carry at most 65,535 parameters.
-    for (let i = 0; i < rows.length; i += EVENT_CHUNK) {
-      await tx.insert(bookingEvents).values(
-        rows.slice(i, i + EVENT_CHUNK).map((row) => ({
-          bookingId: row.id,
-          fromStatus: row.fromStatus,
-          toStatus: to,
-          action: spec.action,
-          actorKind: SYSTEM.kind,
-          data: spec.data ?? null,
-        })),
-      );
-    }
     const ids = rows.map((row) => row.id);
+    // A change request lives only as long as its booking holds: its slot is released with it.
+    if (!isHolding(to)) await withdrawPendingChanges(tx, ids, spec.now);
+    await recordEvents(
+      tx,
+      rows.map((row) => ({ bookingId: row.id, fromStatus: row.fromStatus, toStatus: to, action: spec.action, actor: SYSTEM, data: spec.data })),
+    );
     for (const kind of spec.notify ?? []) await notifyEach(tx, kind, ids);
     return rows;
   });
+}
+
+/**
+ * One UPDATE of every booking matching `where` that no other transaction holds (`FOR UPDATE
+ * SKIP LOCKED`); a row another runner changed meanwhile is checked against `where` again by
+ * PostgreSQL before it is claimed. Returns the claimed rows with their status before the change.
+ */
+export async function claimAndUpdate(tx: Db, where: SQL, set: Partial<Record<keyof NewBooking, unknown>>): Promise<BulkTransitionRow[]> {
+  const claimed = tx
+    .select({ id: bookings.id, fromStatus: sql<BookingStatus>`${bookings.status}`.as('from_status') })
+    .from(bookings)
+    .where(where)
+    .for('update', { skipLocked: true })
+    .as('claimed');
+  return tx
+    .update(bookings)
+    .set(set as Partial<NewBooking>)
+    .from(claimed)
+    .where(eq(bookings.id, claimed.id))
+    .returning({ id: bookings.id, fromStatus: claimed.fromStatus });
 }

@@ -3,8 +3,9 @@
  * how a request ends. Ending it (any status but `pending`) releases its slot: the database drops
  * its hold (slot_holds, kept by trigger).
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { chunks } from '@/db/chunks';
 import { changeRequests, type ChangeRequest } from '@/db/schema';
 
 type Ending = 'approved' | 'refused' | 'withdrawn';
@@ -51,8 +52,15 @@ export async function endChange(
 
 /** When the booking stops holding (cancelled, expired, …) its pending change goes with it. */
 export async function withdrawPendingChange(tx: Db, bookingId: string, now: Date): Promise<void> {
-  await tx
-    .update(changeRequests)
-    .set({ status: 'withdrawn', decidedAt: now })
-    .where(and(eq(changeRequests.bookingId, bookingId), eq(changeRequests.status, 'pending')));
+  await withdrawPendingChanges(tx, [bookingId], now);
+}
+
+/** The same for many bookings in one statement (the set-based jobs). */
+export async function withdrawPendingChanges(tx: Db, bookingIds: readonly string[], now: Date): Promise<void> {
+  for (const ids of chunks(bookingIds)) {
+    await tx
+      .update(changeRequests)
+      .set({ status: 'withdrawn', decidedAt: now })
+      .where(and(inArray(changeRequests.bookingId, ids), eq(changeRequests.status, 'pending')));
+  }
 }

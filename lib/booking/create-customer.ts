@@ -67,7 +67,7 @@ export async function insertDeskRequest(
   now?: Date,
 ): Promise<Booking> {
   const { channel, originalMessage, importantCustomer, locale, ...request } = fields;
-  const ctx = await loadPolicyContext(db, now);
+  const ctx = await loadPolicyContext(db, now, request);
   return insertCustomerBooking(db, ctx, {
     request,
     channel,
@@ -102,10 +102,11 @@ export async function loadCustomerBookableResource(db: Db, resourceId: string): 
 
 export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: CustomerBookingSpec): Promise<Booking> {
   const { request } = spec;
-  const insert = () =>
-    db.transaction(async (tx) => {
-      const resource = await loadCustomerBookableResource(tx, request.resourceId);
-      assertSlotRules(resource, { ...request, attendees: request.visitors }, 'customer', ctx);
+  // Read before the transaction: the resource's schedule is locked from the INSERT on only.
+  const resource = await loadCustomerBookableResource(db, request.resourceId);
+  const insert = () => {
+    assertSlotRules(resource, { ...request, attendees: request.visitors }, 'customer', ctx);
+    return db.transaction(async (tx) => {
       await spec.before?.(tx, resource);
       return insertSubmittedBooking(
         tx,
@@ -138,7 +139,9 @@ export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: Cu
             ...(spec.displacesBookingId && { displacesBookingId: spec.displacesBookingId }),
           },
         },
+        { email: request.email, name: request.name, locale: spec.locale },
       );
     });
+  };
   return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', insert);
 }

@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
+import { bookingEvents, bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
-import { notify } from '@/lib/mail/notify';
-import { isSlotFree, lockResourceSchedule, withAlternatives, type SlotQuery } from './availability';
+import { notifyLoaded, type Recipient } from '@/lib/mail/notify';
+import { withAlternatives, type SlotQuery } from './availability';
 import { loadPolicyContext, type LoadedContext } from './context';
-import { recordEvent, type EventInput } from './events';
+import { eventRow, type EventInput } from './events';
 import { assertSlotRules, type NoticeRule } from './rules';
 import { adminEntrySchema, parseInput, staffRequestSchema, type AdminEntryInput, type StaffRequestInput } from './schemas';
 
@@ -41,19 +41,23 @@ export async function createStaffRequest(
 
   const requester = entry ? await loadRequester(db, entry.onBehalfOfUserId) : user;
   const departmentId = request.departmentId ?? requester.departmentId;
-  await assertDepartment(db, departmentId);
-
-  const ctx = await loadPolicyContext(db, opts.now);
+  // Read before the transaction, in parallel: nothing here needs the hold, and the time the
+  // resource's schedule stays locked is the insert's and its e-mail's alone.
+  const [departmentKnown, ctx, resource] = await Promise.all([
+    departmentExists(db, departmentId),
+    loadPolicyContext(db, opts.now, request),
+    loadResource(db, request.resourceId),
+  ]);
+  assertDepartment(departmentId, departmentKnown);
   const notice: NoticeRule = entry?.leadTimeOverrideReason ? 'override' : 'staff';
   const holdsSlot = entry ? entry.holdsSlot : true;
   const channel = entry ? entry.channel : 'portal';
   const query: SlotQuery = { ...request, requesterKind: 'staff' };
 
-  const insert = () =>
-    db.transaction(async (tx) => {
-      const [resource] = await tx.select().from(resources).where(eq(resources.id, request.resourceId));
-      assertSlotRules(resource, request, notice, ctx);
-      return insertSubmittedBooking(
+  const insert = () => {
+    assertSlotRules(resource, request, notice, ctx);
+    return db.transaction((tx) =>
+      insertSubmittedBooking(
         tx,
         ctx,
         resource,
@@ -84,24 +88,31 @@ export async function createStaffRequest(
             ...(entry?.leadTimeOverrideReason && { leadTimeOverride: entry.leadTimeOverrideReason }),
           },
         },
-      );
-    });
+        { email: requester.email, name: requester.name, locale: requester.locale },
+      ),
+    );
+  };
 
   return withAlternatives(db, ctx, query, notice, insert);
 }
 
 /**
  * Writes a new request on `resource`, whatever the channel, in the caller's transaction (after
- * its slot rules): a slot it holds must be clear of blackouts; then the booking, its human
- * reference, its `submitted` event and the "request received" mail (for a customer it carries
- * their manage link, lib/mail/notify.ts).
+ * its slot rules): the booking, its human reference, its `submitted` event and the "request
+ * received" mail to `applicant` (for a customer it carries their manage link,
+ * lib/mail/notify.ts), built from what is at hand — nothing is read back.
  *
- * The reference is drawn only once the INSERT has taken the hold (the exclusion constraint
- * decides there), so a refused request never consumes a BK number. Sequences are not
- * transactional: what fails after the draw — the event or mail insert, a lost connection, a
- * crash before COMMIT — still leaves a gap, but nothing a requester can cause by asking for a
- * taken slot. The row is written under a provisional reference and renumbered in place, which
- * keeps the hold decided by PostgreSQL alone and every writer concurrent (no counter row).
+ * A slot it holds is taken by the INSERT itself: the hold's trigger queues on the resource's
+ * schedule lock (lockResourceSchedule), refuses a blackout, and the exclusion constraint decides
+ * between simultaneous requests (23P01 either way). So the lock is held from the INSERT to the
+ * COMMIT only, a few statements.
+ *
+ * The reference is drawn only once the INSERT has taken the hold, so a refused request never
+ * consumes a BK number. Sequences are not transactional: what fails after the draw — the event
+ * or mail insert, a lost connection, a crash before COMMIT — still leaves a gap, but nothing a
+ * requester can cause by asking for a taken slot. The row is written under a provisional
+ * reference and renumbered in place, which keeps the hold decided by PostgreSQL alone and every
+ * writer concurrent (no counter row).
  */
 export async function insertSubmittedBooking(
   tx: Db,
@@ -109,25 +120,29 @@ export async function insertSubmittedBooking(
   resource: Resource,
   values: Omit<NewBooking, 'resourceId' | 'reference' | 'submittedAt' | 'updatedAt'> & { holdsSlot: boolean },
   event: Pick<EventInput, 'actor' | 'note' | 'data'>,
+  applicant: Recipient | null,
 ): Promise<Booking> {
   const { now } = ctx;
-  if (values.holdsSlot) {
-    await lockResourceSchedule(tx, resource.id);
-    if (!(await isSlotFree(tx, resource, values.startAt, values.endAt, { blackoutsOnly: true }))) {
-      throw new DomainError('slot_taken');
-    }
-  }
   const id = randomUUID();
   await tx
     .insert(bookings)
     .values({ ...values, id, resourceId: resource.id, reference: `new:${id}`, submittedAt: now, updatedAt: now });
+  // The `submitted` event rides along with the renumbering: one statement for both.
+  const submitted = tx
+    .$with('submitted')
+    .as(
+      tx
+        .insert(bookingEvents)
+        .values(eventRow({ bookingId: id, fromStatus: null, toStatus: values.status ?? 'pending', action: 'submitted', ...event }))
+        .returning({ id: bookingEvents.id }),
+    );
   const [booking] = await tx
+    .with(submitted)
     .update(bookings)
     .set({ reference: nextReference(now, ctx.settings.timeZone) })
     .where(eq(bookings.id, id))
     .returning();
-  await recordEvent(tx, { bookingId: booking.id, fromStatus: null, toStatus: booking.status, action: 'submitted', ...event });
-  await notify(tx, 'request_received', booking.id);
+  await notifyLoaded(tx, 'request_received', { booking, resource, settings: ctx.settings, applicant });
   return booking;
 }
 
@@ -151,12 +166,20 @@ async function loadRequester(db: Db, userId: string) {
   return requester;
 }
 
+async function loadResource(db: Db, resourceId: string): Promise<Resource | undefined> {
+  const [resource] = await db.select().from(resources).where(eq(resources.id, resourceId));
+  return resource;
+}
+
+async function departmentExists(db: Db, departmentId: string | null | undefined): Promise<boolean> {
+  if (!departmentId) return false;
+  const [found] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+  return found !== undefined;
+}
+
 /** Rule 5: every staff request names a department (the requester's unless another is chosen). */
-async function assertDepartment(db: Db, departmentId: string | null | undefined): Promise<void> {
-  const [found] = departmentId
-    ? await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId))
-    : [];
-  if (!found) {
+function assertDepartment(departmentId: string | null | undefined, known: boolean): void {
+  if (!known) {
     throw new DomainError('invalid_input', undefined, {
       fields: { departmentId: [departmentId ? 'invalid_id' : 'required'] },
     });

@@ -1,87 +1,73 @@
 /**
  * Scheduled work of the confirmation window (product rule 7), run by the cron routes as the
- * system. Two instances may run a job at the same moment: each booking is claimed by its own
- * conditional UPDATE (the loser of the row lock sees the new state and updates nothing), and
- * the outbox's dedupe key stops a second e-mail in any case.
+ * system, set-based: one UPDATE claims every due booking (`FOR UPDATE SKIP LOCKED`, so a second
+ * instance running the job at the same moment skips what the first holds and, once that commits,
+ * no longer finds it due), one INSERT per thousand writes the audit events, and the applicants'
+ * e-mails go through the outbox under its dedupe keys (lib/booking/bulk-transition.ts).
  */
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
-import { notify } from '@/lib/mail/notify';
+import { notifyEach } from '@/lib/mail/notify-bulk';
 import { getSettings } from '@/lib/settings';
-import { isDomainError } from '@/lib/errors';
-import { recordEvent } from './events';
-import { authorizeSystem, runTransition, step } from './transition';
+import { claimAndUpdate, runBulkTransition } from './bulk-transition';
+import { recordEvents } from './events';
+import { TRANSITIONS } from './state';
 
 const HOUR = 3_600_000;
 
-const awaiting = () => eq(bookings.status, 'awaiting_confirmation');
-const due = (now: Date) => and(awaiting(), lte(bookings.confirmDeadline, now));
-
 /**
- * awaiting_confirmation past its deadline → expired (视为自动放弃), each through the transition
- * engine as the system. The slot is free the moment its transaction commits; the applicant is
- * told. A booking confirmed (or expired by another instance) meanwhile is skipped.
+ * awaiting_confirmation past its deadline → expired (视为自动放弃). The slots are free the
+ * moment the run commits; each applicant is told. A booking confirmed (or expired by another
+ * instance) meanwhile is not claimed.
  */
 export async function expireUnconfirmed(db: Db, now: Date = new Date()): Promise<{ expired: number }> {
-  const candidates = await db.select({ id: bookings.id }).from(bookings).where(due(now));
-  let expired = 0;
-  for (const { id } of candidates) {
-    try {
-      await runTransition(db, {
-        ...step('expire'),
-        bookingId: id,
-        now,
-        authorize: authorizeSystem,
-        guard: lte(bookings.confirmDeadline, now),
-        set: () => ({ statusReason: 'expired' }),
-        notify: [{ kind: 'expired' }],
-      });
-      expired++;
-    } catch (error) {
-      if (!(isDomainError(error) && error.code === 'invalid_transition')) throw error;
-    }
-  }
-  return { expired };
+  const rows = await runBulkTransition(db, {
+    action: 'expire',
+    now,
+    due: lte(bookings.confirmDeadline, now),
+    set: { statusReason: 'expired' },
+    notify: ['expired'],
+  });
+  return { expired: rows.length };
 }
 
 /**
  * One reminder per approval, `confirmation_reminder_hours` before the deadline, while still
  * unconfirmed. No reminder when the window was shorter than that: the approval e-mail has just
- * said the same. The dedupe key names the deadline, so a new approval may remind again.
+ * said the same. The claim is the reminder's timestamp; the dedupe key names the deadline, so a
+ * new approval may remind again.
  */
 export async function sendConfirmationReminders(db: Db, now: Date = new Date()): Promise<{ sent: number }> {
   const { confirmationReminderHours } = await getSettings(db);
   if (confirmationReminderHours <= 0) return { sent: 0 };
+  // The reminder asks for the confirmation: due while confirming is still allowed.
+  const { from } = TRANSITIONS.confirm;
   const dueForReminder = and(
-    awaiting(),
+    inArray(bookings.status, [...from]),
     isNull(bookings.confirmationReminderSentAt),
     gt(bookings.confirmDeadline, now),
     lte(bookings.confirmDeadline, new Date(now.getTime() + confirmationReminderHours * HOUR)),
     gt(bookings.confirmDeadline, sql`${bookings.approvedAt} + make_interval(hours => ${confirmationReminderHours})`),
-  );
-  const candidates = await db.select({ id: bookings.id }).from(bookings).where(dueForReminder);
-  let sent = 0;
-  for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(bookings)
-        .set({ confirmationReminderSentAt: now })
-        .where(and(eq(bookings.id, id), dueForReminder))
-        .returning({ deadline: bookings.confirmDeadline });
-      if (!row) return false;
-      await recordEvent(tx, {
-        bookingId: id,
-        fromStatus: 'awaiting_confirmation',
-        toStatus: 'awaiting_confirmation',
+  )!;
+  return db.transaction(async (tx) => {
+    const rows = await claimAndUpdate(tx, dueForReminder, { confirmationReminderSentAt: now });
+    await recordEvents(
+      tx,
+      rows.map((row) => ({
+        bookingId: row.id,
+        fromStatus: row.fromStatus,
+        toStatus: row.fromStatus,
         action: 'confirmation_reminder',
         actor: SYSTEM,
-      });
-      await notify(tx, 'confirmation_reminder', id, { occasion: row.deadline?.toISOString() });
-      return true;
-    });
-    if (done) sent++;
-  }
-  return { sent };
+      })),
+    );
+    await notifyEach(
+      tx,
+      'confirmation_reminder',
+      rows.map((row) => row.id),
+    );
+    return { sent: rows.length };
+  });
 }

@@ -45,7 +45,7 @@ export async function createPublicRequest(
   const request = parseInput(publicRequestSchema, input);
   await consumeRateLimit(db, 'email', request.email);
 
-  const ctx = await loadPolicyContext(db, opts.now);
+  const ctx = await loadPolicyContext(db, opts.now, request);
   const booking = await insertCustomerBooking(db, ctx, {
     request,
     channel: 'public',

@@ -6,12 +6,12 @@
  * customer's `confirmed` mail (details again, with the .ics) and the service mailbox's
  * `service_confirmed` notice in the confirming transaction.
  */
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookingEvents, bookings } from '@/db/schema';
 import { SYSTEM } from '@/lib/authz';
-import { recordEvent } from '@/lib/booking/events';
-import { notify } from '@/lib/mail/notify';
+import { recordEvents } from '@/lib/booking/events';
+import { notifyEach } from '@/lib/mail/notify-bulk';
 import { getSettings } from '@/lib/settings';
 
 /**
@@ -19,9 +19,12 @@ import { getSettings } from '@/lib/settings';
  * customer booking, once per start time (a moved booking is reminded of its new time). None when
  * the customer confirmed inside that window: the confirmation mail has just said the same.
  *
- * Two runners at once: each booking is claimed under its row lock, and the `visit_reminder`
- * event written with the mail is what the second runner finds; the outbox's dedupe key (the
- * start time is the occasion) would stop a second mail in any case.
+ * Set-based: one SELECT finds every due booking not yet reminded of its start, one INSERT per
+ * thousand writes the `visit_reminder` events, and the mails are queued in a few multi-row
+ * INSERTs. What marks a booking reminded is its event, which no row lock can claim; so runs of
+ * this job take turns on a transaction-scoped advisory lock, and a run that finds another one
+ * busy leaves the work to it (it reminds everything due). The outbox's dedupe key (the start time
+ * is the occasion) would stop a second mail in any case.
  */
 const HOUR = 3_600_000;
 
@@ -29,47 +32,48 @@ export async function sendVisitReminders(db: Db, now: Date = new Date()): Promis
   const { visitReminderHours } = await getSettings(db);
   if (visitReminderHours <= 0) return { sent: 0 };
   const lead = sql`make_interval(hours => ${visitReminderHours})`;
+  const occasion = sql`to_char(${bookings.startAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const due = and(
     eq(bookings.requesterKind, 'customer'),
     eq(bookings.status, 'confirmed'),
     gt(bookings.startAt, now),
     lte(bookings.startAt, new Date(now.getTime() + visitReminderHours * HOUR)),
     lte(sql`${bookings.confirmedAt} + ${lead}`, bookings.startAt),
-  );
-  const candidates = await db.select({ id: bookings.id }).from(bookings).where(due);
-  let sent = 0;
-  for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [booking] = await tx
-        .select({ id: bookings.id, startAt: bookings.startAt })
-        .from(bookings)
-        .where(and(eq(bookings.id, id), due))
-        .for('update');
-      if (!booking) return false;
-      const occasion = booking.startAt.toISOString();
-      const [reminded] = await tx
-        .select({ id: bookingEvents.id })
+    notExists(
+      db
+        .select({ one: sql`1` })
         .from(bookingEvents)
         .where(
           and(
-            eq(bookingEvents.bookingId, id),
+            eq(bookingEvents.bookingId, bookings.id),
             eq(bookingEvents.action, 'visit_reminder'),
             eq(sql`${bookingEvents.data} ->> 'startAt'`, occasion),
           ),
-        )
-        .limit(1);
-      if (reminded) return false;
-      await recordEvent(tx, {
-        bookingId: id,
+        ),
+    ),
+  );
+  return db.transaction(async (tx) => {
+    const [{ ours }] = await tx
+      .select({ ours: sql<boolean>`pg_try_advisory_xact_lock(hashtext('send-visit-reminders'))` })
+      .from(sql`(select 1) as one`);
+    if (!ours) return { sent: 0 };
+    const rows = await tx.select({ id: bookings.id, startAt: bookings.startAt }).from(bookings).where(due);
+    await recordEvents(
+      tx,
+      rows.map((row) => ({
+        bookingId: row.id,
         fromStatus: 'confirmed',
         toStatus: 'confirmed',
         action: 'visit_reminder',
         actor: SYSTEM,
-        data: { startAt: occasion },
-      });
-      return (await notify(tx, 'visit_reminder', id, { occasion })) > 0;
-    });
-    if (done) sent++;
-  }
-  return { sent };
+        data: { startAt: row.startAt.toISOString() },
+      })),
+    );
+    await notifyEach(
+      tx,
+      'visit_reminder',
+      rows.map((row) => row.id),
+    );
+    return { sent: rows.length };
+  });
 }

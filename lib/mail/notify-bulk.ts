@@ -1,67 +1,89 @@
 /**
  * Notifications for many bookings at once, for the set-based jobs: the bookings, their
  * resources and applicants are read in one query, the policy values once, and the outbox rows
- * are written in a few multi-row INSERTs under the same dedupe keys `notify` uses — so a booking
- * told already (by either path) is not told again. Payloads are built by the same functions.
+ * (with the link tokens they carry) are written in a few multi-row INSERTs under the same dedupe
+ * keys `notify` uses — so a booking told already (by either path) is not told again. Payloads
+ * are built by the same functions as `notify`'s.
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, emailOutbox, resources, users } from '@/db/schema';
+import { chunks } from '@/db/chunks';
+import { bookings, resources, users, type Booking } from '@/db/schema';
 import { getSettings } from '@/lib/settings';
-import { dedupeKey, invitedBookings, noShowPayload, TEMPLATE, type Context, type Recipient } from './notify';
+import {
+  confirmationReminderPayload,
+  dedupeKey,
+  expiredPayload,
+  invitedBookings,
+  noShowPayload,
+  TEMPLATE,
+  visitReminderPayload,
+  type Context,
+  type Recipient,
+} from './notify';
+import { enqueueEmails, type OutboxEntry } from './outbox';
 
-/** The kinds that have a bulk path: mails to the applicant built from the booking alone. */
-const BUILDERS = { no_show: noShowPayload } as const;
-export type BulkNotificationKind = keyof typeof BUILDERS;
+/**
+ * The kinds that have a bulk path: mails to the applicant built from the booking alone, each
+ * with the occasion `notify` gives it (default: the booking's version).
+ */
+interface BulkSpec {
+  build: (ctx: Context, r: Recipient) => Promise<object>;
+  occasion?: (b: Booking) => string | undefined;
+  /** The mail takes the booking out of the applicant's calendar if an invitation put it there. */
+  withdraws?: boolean;
+}
 
-const CHUNK = 500;
+const BULK = {
+  no_show: { build: noShowPayload, withdraws: true },
+  expired: { build: expiredPayload, withdraws: true },
+  confirmation_reminder: { build: confirmationReminderPayload, occasion: (b: Booking) => b.confirmDeadline?.toISOString() },
+  visit_reminder: { build: visitReminderPayload, occasion: (b: Booking) => b.startAt.toISOString() },
+} as const satisfies Record<
+  string,
+  BulkSpec
+>;
+export type BulkNotificationKind = keyof typeof BULK;
 
 /** Queues `kind` for each booking; returns how many rows were new. */
 export async function notifyEach(tx: Db, kind: BulkNotificationKind, bookingIds: readonly string[]): Promise<number> {
+  if (bookingIds.length === 0) return 0;
   const settings = await getSettings(tx);
+  const spec: BulkSpec = BULK[kind];
   let queued = 0;
-  for (let i = 0; i < bookingIds.length; i += CHUNK) {
-    const ids = bookingIds.slice(i, i + CHUNK);
+  for (const ids of chunks(bookingIds)) {
     const rows = await tx
       .select({ booking: bookings, resource: resources, user: users })
       .from(bookings)
       .innerJoin(resources, eq(resources.id, bookings.resourceId))
       .leftJoin(users, eq(users.id, bookings.requesterUserId))
-      .where(inArray(bookings.id, [...ids]));
-    const invited = await invitedBookings(tx, ids);
-    const contexts = rows.map(({ booking, resource, user }) => {
-      const ctx: Context = { tx, booking, resource, settings, occasion: String(booking.version), invited: invited.has(booking.id) };
-      const recipient: Recipient | undefined =
-        booking.requesterKind === 'customer'
-          ? booking.contactEmail
-            ? { email: booking.contactEmail, name: booking.contactName, locale: booking.locale }
-            : undefined
-          : user
-            ? { email: user.email, name: user.name, locale: user.locale }
-            : undefined;
-      return { ctx, recipient, key: dedupeKey(ctx, kind) };
-    });
-    // Already queued for this occasion: skip before building (customers' links issue tokens).
-    const existing = new Set(
-      (await tx.select({ key: emailOutbox.dedupeKey }).from(emailOutbox).where(inArray(emailOutbox.dedupeKey, contexts.map((c) => c.key)))).map(
-        (r) => r.key,
-      ),
-    );
-    const values = [];
-    for (const { ctx, recipient, key } of contexts) {
-      if (!recipient || existing.has(key)) continue;
-      values.push({
+      .where(inArray(bookings.id, ids));
+    const invited = spec.withdraws ? await invitedBookings(tx, ids) : new Set<string>();
+    const entries: OutboxEntry[] = [];
+    for (const { booking, resource, user } of rows) {
+      const recipient = applicantOf(booking, user);
+      if (!recipient) continue;
+      const occasion = spec.occasion?.(booking) ?? String(booking.version);
+      const ctx: Context = { tx, booking, resource, settings, occasion, invited: invited.has(booking.id), tokens: [] };
+      entries.push({
         template: TEMPLATE[kind],
-        toAddress: recipient.email,
+        to: recipient.email,
         locale: recipient.locale,
-        dedupeKey: key,
-        bookingId: ctx.booking.id,
-        payload: (await BUILDERS[kind](ctx, recipient)) as unknown as Record<string, unknown>,
+        dedupeKey: dedupeKey(ctx, kind),
+        bookingId: booking.id,
+        payload: (await spec.build(ctx, recipient)) as Record<string, unknown>,
+        tokens: ctx.tokens,
       });
     }
-    if (values.length === 0) continue;
-    const inserted = await tx.insert(emailOutbox).values(values).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
-    queued += inserted.length;
+    queued += await enqueueEmails(tx, entries);
   }
   return queued;
+}
+
+/** `applicantRecipient` (lib/mail/notify.ts) with the requester's account already joined. */
+function applicantOf(booking: Booking, user: { email: string; name: string; locale: Recipient['locale'] } | null): Recipient | undefined {
+  if (booking.requesterKind === 'customer') {
+    return booking.contactEmail ? { email: booking.contactEmail, name: booking.contactName, locale: booking.locale } : undefined;
+  }
+  return user ? { email: user.email, name: user.name, locale: user.locale } : undefined;
 }

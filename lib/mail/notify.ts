@@ -32,7 +32,7 @@ import { localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/loc
 import { loadLatestChange } from '@/lib/booking/change-requests';
 import { translator } from '@/lib/i18n/messages';
 import { getSettings } from '@/lib/settings';
-import { issueMailToken } from '@/lib/tokens';
+import { mailToken, type TokenRow } from '@/lib/tokens';
 import { INVITATION_TEMPLATES } from './ics';
 import { mailLinks } from './links';
 import { enqueueEmail } from './outbox';
@@ -101,7 +101,14 @@ export interface Context {
   occasion: string;
   /** Whether an invitation was queued for the booking earlier; the bulk path reads it for all at once. */
   invited?: boolean;
+  /** The applicant's address, when the caller has it at hand (undefined: looked up; null: none). */
+  applicant?: Recipient | null;
+  /** Link tokens drawn while building a mail, written with it (lib/mail/outbox.ts). */
+  tokens: TokenRow[];
 }
+
+/** What a caller that has just written the booking already holds: nothing is read back. */
+export type LoadedBooking = Pick<Context, 'booking' | 'resource' | 'settings' | 'applicant'>;
 
 /** Queues the e-mails for `kind`; returns how many rows were new (0 when already queued). */
 export async function notify(tx: Db, kind: NotificationKind, bookingId: string, extra: NotifyExtra = {}): Promise<number> {
@@ -111,13 +118,12 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
     .innerJoin(resources, eq(resources.id, bookings.resourceId))
     .where(eq(bookings.id, bookingId));
   if (!row) throw new Error(`notify(${kind}): booking ${bookingId} not found`);
-  const ctx: Context = {
-    tx,
-    booking: row.booking,
-    resource: row.resource,
-    settings: await getSettings(tx),
-    occasion: String(extra.occasion ?? row.booking.version),
-  };
+  return notifyLoaded(tx, kind, { ...row, settings: await getSettings(tx) }, extra);
+}
+
+/** `notify` for a booking the caller holds, with its resource and the policy values. */
+export async function notifyLoaded(tx: Db, kind: NotificationKind, loaded: LoadedBooking, extra: NotifyExtra = {}): Promise<number> {
+  const ctx: Context = { tx, ...loaded, occasion: String(extra.occasion ?? loaded.booking.version), tokens: [] };
   const { booking, resource } = ctx;
 
   switch (kind) {
@@ -136,11 +142,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         ...(await withdrawal(ctx)),
       }));
     case 'expired':
-      return toApplicant(ctx, kind, async (r) => ({
-        ...(await applicantBase(ctx, r)),
-        deadline: (booking.confirmDeadline ?? booking.startAt).toISOString(),
-        ...(await withdrawal(ctx)),
-      }));
+      return toApplicant(ctx, kind, (r) => expiredPayload(ctx, r));
     case 'confirmed':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
@@ -148,10 +150,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         calendar: { sequence: booking.version },
       }));
     case 'visit_reminder':
-      return toApplicant(ctx, kind, async (r) => ({
-        ...(await applicantBase(ctx, r)),
-        notes: localizedNotes(resource, r.locale),
-      }));
+      return toApplicant(ctx, kind, (r) => visitReminderPayload(ctx, r));
     case 'approved':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await respondBase(ctx, r)),
@@ -161,11 +160,7 @@ export async function notify(tx: Db, kind: NotificationKind, bookingId: string, 
         calendar: { sequence: booking.version },
       }));
     case 'confirmation_reminder':
-      return toApplicant(ctx, kind, async (r) => ({
-        ...(await respondBase(ctx, r)),
-        notes: localizedNotes(resource, r.locale),
-        deadline: deadlineOf(booking).toISOString(),
-      }));
+      return toApplicant(ctx, kind, (r) => confirmationReminderPayload(ctx, r));
     case 'displaced':
       return toApplicant(ctx, kind, async (r) => ({
         ...(await applicantBase(ctx, r)),
@@ -286,6 +281,7 @@ async function queue(
     dedupeKey: dedupeKey(ctx, kind, perRecipient ? recipient : undefined),
     bookingId: ctx.booking.id,
     payload: payload as unknown as Record<string, unknown>,
+    tokens: ctx.tokens.splice(0),
   });
 }
 
@@ -295,14 +291,8 @@ async function toApplicant<K extends Exclude<NotificationKind, 'coordination_req
   kind: K,
   build: (recipient: Recipient) => Promise<MailPayload<KindWithTemplate<K>>>,
 ): Promise<number> {
-  const recipient = await applicantRecipient(ctx.tx, ctx.booking);
+  const recipient = ctx.applicant === undefined ? await applicantRecipient(ctx.tx, ctx.booking) : ctx.applicant;
   if (!recipient) return 0;
-  // Already queued for this occasion: stop before `build` issues link tokens nobody would get.
-  const [queued] = await ctx.tx
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.dedupeKey, dedupeKey(ctx, kind)));
-  if (queued) return 0;
   return (await queue(ctx, kind, recipient, await build(recipient), false)) ? 1 : 0;
 }
 
@@ -344,8 +334,32 @@ function summary({ booking, resource, settings }: Context, locale: Locale): Book
 async function viewLink(ctx: Context): Promise<string> {
   const { booking } = ctx;
   if (booking.requesterKind === 'staff') return mailLinks.booking(booking.id);
-  const token = await issueMailToken(ctx.tx, { bookingId: booking.id, purpose: 'manage', expiresAt: reportClosesAt(booking) });
-  return mailLinks.manage(token);
+  const token = mailToken({ bookingId: booking.id, purpose: 'manage', expiresAt: reportClosesAt(booking) });
+  ctx.tokens.push(token.row);
+  return mailLinks.manage(token.placeholder);
+}
+
+/** The confirmation window closed unanswered: the booking expired (视为自动放弃). */
+export async function expiredPayload(ctx: Context, recipient: Recipient): Promise<MailPayload<'expired'>> {
+  return {
+    ...(await applicantBase(ctx, recipient)),
+    deadline: deadlineOf(ctx.booking).toISOString(),
+    ...(await withdrawal(ctx)),
+  };
+}
+
+/** Still unconfirmed some hours before the deadline: the confirm and decline buttons again. */
+export async function confirmationReminderPayload(ctx: Context, recipient: Recipient): Promise<MailPayload<'confirmation-reminder'>> {
+  return {
+    ...(await respondBase(ctx, recipient)),
+    notes: localizedNotes(ctx.resource, recipient.locale),
+    deadline: deadlineOf(ctx.booking).toISOString(),
+  };
+}
+
+/** The customer's visit is near: the details and the resource's notes. */
+export async function visitReminderPayload(ctx: Context, recipient: Recipient): Promise<MailPayload<'visit-reminder'>> {
+  return { ...(await applicantBase(ctx, recipient)), notes: localizedNotes(ctx.resource, recipient.locale) };
 }
 
 /** The no-show notice: the deadline that passed was the start plus the grace period. */
@@ -402,7 +416,8 @@ function deadlineOf(booking: Booking): Date {
  * behind both buttons (the page shows both; the intent only pre-selects one).
  */
 async function respondBase(ctx: Context, recipient: Recipient) {
-  const token = await issueMailToken(ctx.tx, { bookingId: ctx.booking.id, purpose: 'respond', expiresAt: deadlineOf(ctx.booking) });
+  const { placeholder: token, row } = mailToken({ bookingId: ctx.booking.id, purpose: 'respond', expiresAt: deadlineOf(ctx.booking) });
+  ctx.tokens.push(row);
   return {
     recipientName: recipient.name,
     booking: summary(ctx, recipient.locale),

@@ -1,0 +1,10 @@
+/**
+ * PostgreSQL's protocol allows at most 65,535 parameters in one statement, so multi-row writes
+ * and `IN (…)` lists over a set of unknown size go in slices of this many items (a row of up
+ * to 60 columns still fits).
+ */
+export const STATEMENT_CHUNK = 1000;
+
+export function* chunks<T>(items: readonly T[], size: number = STATEMENT_CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
