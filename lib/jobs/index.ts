@@ -2,14 +2,13 @@
  * The scheduled jobs, by the name used in /api/cron/<job> and by the in-process scheduler.
  *
  * Safe when two app instances run the same job at the same moment:
- * - send-visit-reminders claims each booking under its row lock and records the reminder as an
- *   event, so a second runner finds it done (lib/customer/jobs.ts);
- * - expire-unconfirmed and send-reminders change each booking with a conditional UPDATE and
- *   queue mail under a unique dedupe key (lib/booking/jobs.ts), so a second runner finds
- *   nothing left to do and queues nothing twice;
- * - release-no-shows and complete-ended claim every due booking in one UPDATE with FOR UPDATE
- *   SKIP LOCKED (lib/booking/bulk-transition.ts): a second runner skips the rows the first
- *   holds and finds them no longer due once it commits; mail goes under the dedupe key;
+ * - expire-unconfirmed, send-reminders, release-no-shows and complete-ended claim every due
+ *   booking in one UPDATE with FOR UPDATE SKIP LOCKED (lib/booking/bulk-transition.ts): a second
+ *   runner skips the rows the first holds and finds them no longer due once it commits; each
+ *   booking's event and mail are written in a few multi-row INSERTs, mail under the dedupe key;
+ * - send-visit-reminders marks a booking reminded by its event, which no row lock claims, so its
+ *   runs take turns on an advisory lock and a run that finds another busy leaves the work to it
+ *   (lib/customer/jobs.ts);
  * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
  *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
