@@ -3,10 +3,11 @@ import { useTranslations } from 'next-intl';
 import { landingPathFor } from '@/lib/auth/landing';
 import type { UserActor } from '@/lib/authz';
 import type { FormAction } from '@/lib/forms/action-result';
+import type { WorkQueueCounts } from '@/lib/work-queue/counts';
 import { LanguageSwitch } from './language-switch';
 import { MobileMenu } from './mobile-menu';
 import { navItemsFor, type NavItem } from './nav-items';
-import { NavLinks } from './nav-links';
+import { NavLinks, type NavBadges } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
 export interface HeaderActions {
@@ -16,13 +17,17 @@ export interface HeaderActions {
 
 /**
  * The portal header: product name, the role's navigation, the language switch and the user.
+ * Links where work waits carry its count (lib/work-queue/counts.ts).
  * From the `md` breakpoint the links sit in the header; below it they fold into a menu. The
  * layout gives the actions behind the language switch and sign-out.
  */
-export function AppHeader({ actor, actions }: { actor: UserActor; actions: HeaderActions }) {
+export function AppHeader({ actor, actions, counts = {} }: { actor: UserActor; actions: HeaderActions; counts?: WorkQueueCounts }) {
   const t = useTranslations();
   const items = navItemsFor(actor.role, actor);
   const labels = Object.fromEntries(items.map((item) => [item.label, t(`nav.${item.label}`)])) as Record<NavItem['label'], string>;
+  const badges: NavBadges = Object.fromEntries(
+    Object.entries(counts).map(([label, count]) => [label, { count, text: t('nav.waiting', { count }) }]),
+  );
   const who = (
     <p className="flex min-w-0 flex-col text-sm leading-tight">
       <span className="truncate font-medium text-slate-900">{actor.name}</span>
@@ -49,6 +54,7 @@ export function AppHeader({ actor, actions }: { actor: UserActor; actions: Heade
         <MobileMenu
           items={items}
           labels={labels}
+          badges={badges}
           navLabel={t('nav.label')}
           openLabel={t('common.openMenu')}
           closeLabel={t('common.closeMenu')}
@@ -60,7 +66,7 @@ export function AppHeader({ actor, actions }: { actor: UserActor; actions: Heade
         </MobileMenu>
       </div>
       <nav aria-label={t('nav.label')} className="mx-auto hidden max-w-6xl px-3 pb-2 md:block">
-        <NavLinks items={items} labels={labels} orientation="horizontal" />
+        <NavLinks items={items} labels={labels} badges={badges} orientation="horizontal" />
       </nav>
     </header>
   );

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { NavItem } from './nav-items';
-import { NavLinks } from './nav-links';
+import { NavLinks, type NavBadges } from './nav-links';
 
 /**
  * The phone menu: a disclosure button that shows the navigation under the header. It closes
@@ -14,6 +14,7 @@ import { NavLinks } from './nav-links';
 export function MobileMenu({
   items,
   labels,
+  badges,
   navLabel,
   openLabel,
   closeLabel,
@@ -21,6 +22,7 @@ export function MobileMenu({
 }: {
   items: NavItem[];
   labels: Record<NavItem['label'], string>;
+  badges?: NavBadges;
   navLabel: string;
   openLabel: string;
   closeLabel: string;
@@ -64,7 +66,7 @@ export function MobileMenu({
         className="absolute inset-x-0 top-full z-40 max-h-[calc(100dvh-4rem)] overflow-y-auto border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg"
       >
         <nav aria-label={navLabel}>
-          <NavLinks items={items} labels={labels} orientation="vertical" onNavigate={() => setOpenOn(null)} />
+          <NavLinks items={items} labels={labels} badges={badges} orientation="vertical" onNavigate={() => setOpenOn(null)} />
         </nav>
         <div className="mt-3 border-t border-slate-200 pt-3">{children}</div>
       </div>

@@ -5,15 +5,20 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 import { activeHref, type NavItem } from './nav-items';
 
-/** The role's navigation links; the current page is marked with aria-current. */
+/** A count of work waiting behind a link, and how a screen reader says it ("3 waiting"). */
+export type NavBadges = Partial<Record<NavItem['label'], { count: number; text: string }>>;
+
+/** The role's navigation links; the current page is marked with aria-current, waiting work with a badge. */
 export function NavLinks({
   items,
   labels,
+  badges = {},
   orientation,
   onNavigate,
 }: {
   items: NavItem[];
   labels: Record<NavItem['label'], string>;
+  badges?: NavBadges;
   orientation: 'horizontal' | 'vertical';
   onNavigate?: () => void;
 }) {
@@ -33,6 +38,12 @@ export function NavLinks({
             )}
           >
             {labels[item.label]}
+            {badges[item.label] && (
+              <span className="ml-1.5 rounded-full bg-blue-700 px-1.5 text-xs leading-5 font-semibold text-white">
+                <span aria-hidden>{badges[item.label]!.count}</span>
+                <span className="sr-only">{badges[item.label]!.text}</span>
+              </span>
+            )}
           </Link>
         </li>
       ))}

@@ -9,8 +9,9 @@ import { availabilityQuerySchema, publicRequestSchema } from '@/lib/customer/sch
 import { calendarFeedSchema, feedQuerySchema } from '@/lib/staff-booking/calendar-feed';
 import { createTokenSchema } from '@/lib/api-access/tokens';
 import { regenerateFeedSchema } from '@/lib/feeds/feeds';
+import { createChannelSchema, updateChannelSchema } from '@/lib/notices/channels';
 import { BOOKING_ACTIONS } from './booking-actions';
-import { feedListSchema, feedUrlSchema } from './feed-schemas';
+import { channelListSchema, channelSchema, feedListSchema, feedUrlSchema } from './feed-schemas';
 import { pageQuery } from './pagination';
 import { apiTokenCreatedSchema, apiTokenListSchema, apiTokenSchema } from './token-schemas';
 import { MAX_JSON_BYTES } from './body';
@@ -214,13 +215,20 @@ function usagePaths(): Record<string, JsonSchema> {
 
 // --- API tokens and calendar feeds ----------------------------------------------------------
 
-const accessInputs = { CreateTokenRequest: createTokenSchema, RegenerateFeedRequest: regenerateFeedSchema };
+const accessInputs = {
+  CreateTokenRequest: createTokenSchema,
+  RegenerateFeedRequest: regenerateFeedSchema,
+  CreateNotificationChannel: createChannelSchema,
+  UpdateNotificationChannel: updateChannelSchema,
+};
 const accessOutputs = {
   ApiToken: apiTokenSchema,
   ApiTokenList: apiTokenListSchema,
   ApiTokenCreated: apiTokenCreatedSchema,
   FeedList: feedListSchema,
   FeedUrl: feedUrlSchema,
+  NotificationChannel: channelSchema,
+  NotificationChannelList: channelListSchema,
 };
 
 function accessPaths(): Record<string, JsonSchema> {
@@ -252,6 +260,47 @@ function accessPaths(): Record<string, JsonSchema> {
         summary: 'Revoke a token (its owner, or admin); it is refused from the next request on',
         parameters: [idParameter('The token.')],
         responses: { 204: { description: 'Revoked.' }, ...errors(401, 404, 500) },
+      },
+    },
+    '/api/v1/admin/notification-channels': {
+      get: {
+        tags: ['access'],
+        operationId: 'listNotificationChannels',
+        summary: "Admin's WeCom / DingTalk / Feishu group-bot webhooks (never their secrets)",
+        responses: { 200: { description: 'Newest first.', content: jsonContent('NotificationChannelList') }, ...errors(401, 403, 500) },
+      },
+      post: {
+        tags: ['access'],
+        operationId: 'createNotificationChannel',
+        summary: 'Add a group-bot webhook and the events it is told about (https only)',
+        requestBody: { required: true, content: jsonContent('CreateNotificationChannel') },
+        responses: { 201: { description: 'Added.', content: jsonContent('NotificationChannel') }, ...errors(400, 401, 403, 413, 415, 422, 500) },
+      },
+    },
+    '/api/v1/admin/notification-channels/{id}': {
+      patch: {
+        tags: ['access'],
+        operationId: 'updateNotificationChannel',
+        summary: 'Change a webhook, its events, or switch it off (an empty `secret` removes it)',
+        parameters: [idParameter('The channel.')],
+        requestBody: { required: true, content: jsonContent('UpdateNotificationChannel') },
+        responses: { 200: { description: 'Changed.', content: jsonContent('NotificationChannel') }, ...errors(400, 401, 403, 404, 415, 422, 500) },
+      },
+    },
+    '/api/v1/admin/notification-channels/{id}/test': {
+      post: {
+        tags: ['access'],
+        operationId: 'testNotificationChannel',
+        summary: "Post a test message now; answers the platform's refusal, never the secret",
+        parameters: [idParameter('The channel.')],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: {
+          200: {
+            description: '`{ok, error}`.',
+            content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, error: { type: ['string', 'null'] } } } } },
+          },
+          ...errors(401, 403, 404, 500),
+        },
       },
     },
     '/api/v1/feeds': {
