@@ -226,7 +226,7 @@ describe(`series decisions (${testDriver})`, () => {
   });
 
   it('the link page of one approved date confirms the whole series', async () => {
-    const id = await newSeries('2026-11-19', 2);
+    const id = await newSeries('2026-12-02', 2);
     await approveSeries(db(), actors.admin, { seriesId: id, opinion: '同意' }, { now: NOW });
     const [, second] = (await getSeries(db(), actors.admin, id)).occurrences;
     const token = await issueToken(db(), { bookingId: second.id, purpose: 'respond', expiresAt: second.endAt });
