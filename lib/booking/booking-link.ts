@@ -23,6 +23,7 @@ import { hashToken, isTokenShaped, type TokenPurpose } from '@/lib/tokens';
 import { cancelBooking, canStillCancel, canStillConfirm, confirmBooking, declineBooking, supplementBooking } from './applicant';
 import { loadPendingChange } from './change-requests';
 import { canRequestChange, changeDeadline, requestChange } from './request-change';
+import { confirmOtherOccurrences } from './series/actions';
 import { checkIn } from './check-in';
 import { canTransition } from './state';
 import { allowedVisitActions } from './visit-window';
@@ -208,8 +209,12 @@ const result = (booking: Booking): LinkActionResult => ({ reference: booking.ref
 
 /** Confirms an approval before its deadline (`deadline_passed` after it). */
 export async function confirmByLink(db: Db, token: string, opts: { now?: Date } = {}): Promise<LinkActionResult> {
-  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, opts.now ?? new Date());
-  return result(await confirmBooking(db, actor, { bookingId }, linkOpts));
+  const now = opts.now ?? new Date();
+  const { actor, bookingId, opts: linkOpts } = await linkHolder(db, token, now);
+  const booking = await confirmBooking(db, actor, { bookingId }, linkOpts);
+  // A series is confirmed once: the link of any of its dates confirms the others too.
+  if (booking.seriesId) await confirmOtherOccurrences(db, booking.seriesId, now);
+  return result(booking);
 }
 
 /** Declines an approval; a reason may be given. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blackouts, bookingEvents, bookings, bookingSeries, emailOutbox, type BookingStatus } from '@/db/schema';
+import { confirmByLink } from '@/lib/booking/booking-link';
 import { createStaffRequest } from '@/lib/booking/create';
 import { approveSeries, cancelSeries, confirmSeries, confirmSeriesByLink, rejectSeries } from '@/lib/booking/series/actions';
 import { createSeries } from '@/lib/booking/series/create';
@@ -222,6 +223,18 @@ describe(`series decisions (${testDriver})`, () => {
       [2, 'confirmed'],
     ]);
     await expectDomainError(confirmSeriesByLink(db(), token, { now: NOW }), 'token_invalid');
+  });
+
+  it('the link page of one approved date confirms the whole series', async () => {
+    const id = await newSeries('2026-12-02', 2);
+    await approveSeries(db(), actors.admin, { seriesId: id, opinion: '同意' }, { now: NOW });
+    const [, second] = (await getSeries(db(), actors.admin, id)).occurrences;
+    const token = await issueToken(db(), { bookingId: second.id, purpose: 'respond', expiresAt: second.endAt });
+    expect((await confirmByLink(db(), token, { now: NOW })).status).toBe('confirmed');
+    expect(await statusesOf(id)).toEqual([
+      [1, 'confirmed'],
+      [2, 'confirmed'],
+    ]);
   });
 
   it('cancels one occurrence, this and the following, or the whole series', async () => {

@@ -131,7 +131,7 @@ export async function confirmSeries(
 
 /**
  * The confirmation link of any occurrence confirms its whole series: that occurrence with the
- * link (which is used up), then the others as the system on the link holder's behalf.
+ * link (which is used up), then the others (`confirmOtherOccurrences`).
  */
 export async function confirmSeriesByLink(db: Db, token: string, opts: { now?: Date } = {}): Promise<OccurrenceOutcome[]> {
   const now = opts.now ?? new Date();
@@ -139,14 +139,22 @@ export async function confirmSeriesByLink(db: Db, token: string, opts: { now?: D
   const [linked] = await db.select().from(bookings).where(eq(bookings.id, link.bookingId));
   if (!linked?.seriesId) throw new DomainError('token_invalid');
   const first = await confirmBooking(db, ANONYMOUS, { bookingId: linked.id }, { now, tokenId: link.id });
-  const rest = await eachOccurrence(db, linked.seriesId, TRANSITIONS.confirm.from, undefined, (tx, booking) =>
+  const rest = await confirmOtherOccurrences(db, linked.seriesId, now);
+  return [{ n: first.occurrenceNo!, bookingId: first.id, status: first.status }, ...rest].sort((a, b) => a.n - b.n);
+}
+
+/**
+ * After the applicant confirmed one occurrence through its link (lib/booking/booking-link.ts),
+ * the series' other approved dates are confirmed too, by the system on their behalf: a series
+ * is confirmed once. Nothing else waiting is no error.
+ */
+export async function confirmOtherOccurrences(db: Db, seriesId: string, now: Date): Promise<OccurrenceOutcome[]> {
+  return eachOccurrence(db, seriesId, TRANSITIONS.confirm.from, undefined, (tx, booking) =>
     confirmBooking(tx, SYSTEM, { bookingId: booking.id }, { now }),
   ).catch((error: unknown) => {
-    // Nothing else was waiting: the link's own occurrence was the series' last one to confirm.
     if (isDomainError(error) && error.code === 'invalid_transition') return [];
     throw error;
   });
-  return [{ n: first.occurrenceNo!, bookingId: first.id, status: first.status }, ...rest].sort((a, b) => a.n - b.n);
 }
 
 export type CancelScope = 'one' | 'following' | 'all';
