@@ -45,7 +45,7 @@ describe('resource editor (desktop, English)', () => {
     await page.waitForURL(/\/admin\/resources\/[0-9a-f-]{36}\?notice=saved/);
     await expect.poll(() => page.getByText('The resource was saved.').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: /Meeting Room 901/ }).isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: 'Change history' }).innerText()).toContain('Added');
+    expect(await page.locator('section[aria-labelledby="changes"]').innerText()).toContain('Added');
 
     const visitor = await newContext(browser, DESKTOP, 'en');
     const publicPage = await visitor.newPage();
@@ -66,7 +66,7 @@ describe('people (phone, Chinese)', () => {
     await page.goto('/admin/people');
     await page.getByLabel('姓名').fill('赵新人');
     await page.getByLabel('邮箱').fill('zhao.new@example.com');
-    await page.getByLabel('部门').selectOption({ label: '销售部' });
+    await page.getByRole('combobox', { name: '部门' }).selectOption({ label: '销售部' });
     await page.getByRole('button', { name: '新增人员' }).click();
     await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}\?notice=created/);
     await expect.poll(() => page.getByText('账号已创建，设置密码的链接已通过邮件发送。').isVisible()).toBe(true);
@@ -80,8 +80,8 @@ describe('people (phone, Chinese)', () => {
     const person = await newContext(browser, PHONE, 'zh');
     const own = await person.newPage();
     await own.goto(path);
-    await own.getByLabel('新密码', { exact: true }).fill('zhao-password-1');
-    await own.getByLabel('再次输入新密码').fill('zhao-password-1');
+    await own.getByLabel(/^新密码/).fill('zhao-password-1');
+    await own.getByLabel(/^再次输入新密码/).fill('zhao-password-1');
     await own.getByRole('button', { name: '保存密码' }).click();
     await expect.poll(() => own.getByText('密码已设置，现在可以用它登录。').isVisible()).toBe(true);
 
