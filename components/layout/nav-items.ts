@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'profile';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'account' | 'profile';
 }
 
 const staffItems: NavItem[] = [
@@ -12,12 +12,15 @@ const staffItems: NavItem[] = [
   { href: '/bookings', label: 'myBookings' },
   { href: '/calendar', label: 'calendar' },
 ];
+/** Everyone's own account (password, language), last. */
+const accountItem: NavItem = { href: '/account', label: 'account' };
 const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
 /** Department contacts answer coordination requests addressed to their department. */
 const contactItems: NavItem[] = [{ href: '/coordination', label: 'coordination' }];
 const adminItems: NavItem[] = [
   { href: '/admin/review', label: 'review' },
   { href: '/admin/resources', label: 'resources' },
+  { href: '/admin/people', label: 'people' },
   { href: '/admin/incidents', label: 'incidents' },
   { href: '/admin/inspections', label: 'inspections' },
   { href: '/admin/holidays', label: 'holidays' },
@@ -34,9 +37,11 @@ const profileItems: NavItem[] = [{ href: '/profile', label: 'profile' }];
  */
 export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
   const contact = opts.isDepartmentContact ? contactItems : [];
-  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...profileItems];
-  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...profileItems];
-  return [...staffItems, ...contact, ...profileItems];
+  // The person's own pages last: their account (password), then calendars and API access.
+  const own = [accountItem, ...profileItems];
+  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...own];
+  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...own];
+  return [...staffItems, ...contact, ...own];
 }
 
 /** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */

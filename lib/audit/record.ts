@@ -12,7 +12,8 @@ type Values = Record<string, unknown>;
 export interface AuditRecord {
   entity: AuditEntity;
   entityId: string;
-  action: string;
+  /** What was done — create, update, retire, end, disable, reset_password … — stored as `action`. */
+  verb: string;
   before?: Values | null;
   after?: Values | null;
   note?: string;
@@ -47,7 +48,7 @@ export async function recordAudit(db: Db, actor: UserActor, entry: AuditRecord, 
     actorName: actor.name,
     entity: entry.entity,
     entityId: entry.entityId,
-    action: entry.action,
+    action: entry.verb,
     before: entry.before ?? null,
     after: entry.after ?? null,
     note: entry.note ?? '',

@@ -154,7 +154,7 @@ export async function addMaintenanceWindow(
       await recordAudit(
         tx,
         admin,
-        { entity: 'maintenance', entityId: row.id, action: 'create', after: { resourceId, ...window }, note: window.reason },
+        { entity: 'maintenance', entityId: row.id, verb: 'create', after: { resourceId, ...window }, note: window.reason },
         now,
       );
       return { id: row.id, affectedBookings: await flagInside(tx, admin, row.id, resourceId, window.startAt, window.endAt, window.reason, now) };
@@ -194,7 +194,7 @@ export async function updateMaintenanceWindow(
         { startAt: current.startAt, endAt: current.endAt, reason: current.reason },
         { startAt: window.startAt, endAt: window.endAt, reason: window.reason },
       );
-      await recordAudit(tx, admin, { entity: 'maintenance', entityId: id, action: 'update', ...change }, now);
+      await recordAudit(tx, admin, { entity: 'maintenance', entityId: id, verb: 'update', ...change }, now);
       return { id, affectedBookings: await flagInside(tx, admin, id, current.resourceId, window.startAt, window.endAt, window.reason, now) };
     }),
   );
@@ -212,7 +212,7 @@ export async function endMaintenanceWindow(db: Db, actor: Actor, id: string, opt
     await recordAudit(
       tx,
       admin,
-      { entity: 'maintenance', entityId: id, action: 'end', before: { endAt: current.endAt.toISOString() }, after: { endAt: now.toISOString() } },
+      { entity: 'maintenance', entityId: id, verb: 'end', before: { endAt: current.endAt.toISOString() }, after: { endAt: now.toISOString() } },
       now,
     );
   });

@@ -88,7 +88,7 @@ export async function createResource(db: Db, actor: Actor, input: unknown, opts:
         .onConflictDoNothing({ target: resources.code })
         .returning();
       if (!row) throw codeTaken();
-      await recordAudit(tx, admin, { entity: 'resource', entityId: row.id, action: 'create', after: auditView(row) }, opts.now);
+      await recordAudit(tx, admin, { entity: 'resource', entityId: row.id, verb: 'create', after: auditView(row) }, opts.now);
       return { id: row.id };
     })
     .catch(rethrowCodeTaken);
@@ -129,7 +129,7 @@ export async function updateResource(
         await recordAudit(
           tx,
           admin,
-          { entity: 'resource', entityId: id, action: 'update', ...change, note: [opts.note, kept && `kept: ${kept}`].filter(Boolean).join(' · ') },
+          { entity: 'resource', entityId: id, verb: 'update', ...change, note: [opts.note, kept && `kept: ${kept}`].filter(Boolean).join(' · ') },
           now,
         );
       }
@@ -174,7 +174,7 @@ export async function retireResource(
       await recordAudit(
         tx,
         admin,
-        { entity: 'resource', entityId: id, action: 'retire', before: { state: current.state }, after: { state: 'retired' }, note: reason },
+        { entity: 'resource', entityId: id, verb: 'retire', before: { state: current.state }, after: { state: 'retired' }, note: reason },
         now,
       );
     }
@@ -192,7 +192,7 @@ export async function reinstateResource(db: Db, actor: Actor, id: string, opts: 
     await recordAudit(
       tx,
       admin,
-      { entity: 'resource', entityId: id, action: 'reinstate', before: { state: 'retired' }, after: { state: 'in_service' } },
+      { entity: 'resource', entityId: id, verb: 'reinstate', before: { state: 'retired' }, after: { state: 'in_service' } },
       opts.now,
     );
   });

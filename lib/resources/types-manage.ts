@@ -51,7 +51,7 @@ export async function createResourceType(db: Db, actor: Actor, input: unknown): 
     .transaction(async (tx) => {
       const [row] = await tx.insert(resourceTypes).values(values).returning();
       const { id, ...after } = row;
-      await recordAudit(tx, admin, { entity: 'resource_type', entityId: id, action: 'create', after });
+      await recordAudit(tx, admin, { entity: 'resource_type', entityId: id, verb: 'create', after });
       return { id };
     })
     .catch(codeTaken);
@@ -67,7 +67,7 @@ export async function updateResourceType(db: Db, actor: Actor, id: string, input
       const [row] = await tx.update(resourceTypes).set(values).where(eq(resourceTypes.id, id)).returning();
       const change = changedFields(current, row);
       if (Object.keys(change.after).length > 0) {
-        await recordAudit(tx, admin, { entity: 'resource_type', entityId: id, action: 'update', ...change });
+        await recordAudit(tx, admin, { entity: 'resource_type', entityId: id, verb: 'update', ...change });
       }
     })
     .catch(codeTaken);

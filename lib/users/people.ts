@@ -130,7 +130,7 @@ export async function createPerson(db: Db, actor: Actor, input: unknown, opts: {
         {
           entity: 'user',
           entityId: user.id,
-          action: 'create',
+          verb: 'create',
           after: { name: user.name, email: user.email, phone: user.phone, role: user.role, departmentId: user.departmentId, isDepartmentContact: user.isDepartmentContact },
         },
         now,
@@ -182,7 +182,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: unkn
       .set({ ...after, ...(endsSessions && endSessions) })
       .where(eq(users.id, id));
     const action = before.active && !after.active ? 'disable' : !before.active && after.active ? 'enable' : 'update';
-    await recordAudit(tx, admin, { entity: 'user', entityId: id, action, ...diff }, now);
+    await recordAudit(tx, admin, { entity: 'user', entityId: id, verb: action, ...diff }, now);
   });
 }
 
@@ -199,6 +199,6 @@ export async function resetPassword(db: Db, actor: Actor, id: string, opts: { no
     if (!user.active) throw new DomainError('invalid_transition');
     await tx.update(users).set({ passwordHash: null, ...endSessions }).where(eq(users.id, id));
     await sendPasswordLink(tx, user, 'reset', now);
-    await recordAudit(tx, admin, { entity: 'user', entityId: id, action: 'reset_password' }, now);
+    await recordAudit(tx, admin, { entity: 'user', entityId: id, verb: 'reset_password' }, now);
   });
 }

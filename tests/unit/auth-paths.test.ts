@@ -86,11 +86,11 @@ describe('navigation by role', () => {
   const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.href);
 
   it('gives staff the booking pages and the calendars', () => {
-    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/profile']);
+    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/account', '/profile']);
   });
 
   it('adds the service desk for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/profile']);
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/account', '/profile']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
@@ -99,11 +99,13 @@ describe('navigation by role', () => {
       '/desk',
       '/admin/review',
       '/admin/resources',
+      '/admin/people',
       '/admin/incidents',
       '/admin/inspections',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',
+      '/account',
       '/profile',
     ]);
   });
