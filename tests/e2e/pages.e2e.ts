@@ -17,6 +17,7 @@ interface Ids {
   pendingReview: string;
   customerBooking: string;
   resource: string;
+  person: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -31,11 +32,16 @@ const PAGES: PageSpec[] = [
   { path: '/book', as: 'anonymous' },
   { path: '/no-such-page', as: 'anonymous', status: 404 },
   { path: `/m/${'B'.repeat(43)}`, as: 'anonymous', status: 404 },
+  { path: '/door/MR-301', as: 'anonymous' },
   { path: '/', as: 'staff' },
   { path: '/bookings', as: 'staff' },
   { path: '/bookings/new', as: 'staff' },
   { path: (ids) => `/bookings/${ids.ownBooking}`, as: 'staff' },
   { path: '/calendar', as: 'staff' },
+  { path: '/bookings/series/new', as: 'staff' },
+  { path: '/waitlist', as: 'staff' },
+  { path: '/account', as: 'staff' },
+  { path: '/profile', as: 'staff' },
   { path: '/no-such-page', as: 'staff', status: 404 },
   { path: '/coordination', as: 'staff2' },
   { path: '/desk', as: 'service' },
@@ -47,6 +53,14 @@ const PAGES: PageSpec[] = [
   { path: (ids) => `/admin/review/${ids.pendingReview}`, as: 'admin' },
   { path: '/admin/resources', as: 'admin' },
   { path: (ids) => `/admin/resources/${ids.resource}`, as: 'admin' },
+  { path: (ids) => `/admin/resources/${ids.resource}/edit`, as: 'admin' },
+  { path: (ids) => `/admin/resources/${ids.resource}/door-sign`, as: 'admin' },
+  { path: '/admin/resources/new', as: 'admin' },
+  { path: '/admin/resources/types', as: 'admin' },
+  { path: '/admin/people', as: 'admin' },
+  { path: (ids) => `/admin/people/${ids.person}`, as: 'admin' },
+  { path: '/admin/incidents', as: 'admin' },
+  { path: '/admin/inspections', as: 'admin' },
   { path: '/admin/holidays', as: 'admin' },
   { path: '/admin/settings', as: 'admin' },
   { path: '/admin/outbox', as: 'admin' },
@@ -93,7 +107,14 @@ async function findIds(): Promise<Ids> {
   const own = (await get('staff', '/api/v1/bookings')).bookings as Row[];
   const all = (await get('admin', '/api/v1/bookings')).bookings as Row[];
   const resources = (await get('staff', '/api/v1/resources')).resources as { id: string }[];
+  // People have no JSON route: the first person the admin list links to.
+  const admin = await browser.newContext({ baseURL: baseUrl(), storageState: sessions.get('admin') });
+  const peoplePage = await admin.newPage();
+  await peoplePage.goto('/admin/people');
+  const personHref = await peoplePage.locator('main a[href^="/admin/people/"]').first().getAttribute('href');
+  await admin.close();
   return {
+    person: personHref!.split('/').pop()!,
     ownBooking: own[0].id,
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,
