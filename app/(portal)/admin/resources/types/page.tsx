@@ -44,7 +44,10 @@ export default async function ResourceTypesPage({ searchParams }: Props) {
           <TableBody>
             {types.map((type) => (
               <TableRow key={type.id}>
-                <TableCell className="font-mono">{type.code}</TableCell>
+                {/* A type's code is an identifier written in English (meeting_room), not Chinese text. */}
+                <TableCell className="font-mono" lang="en" translate="no">
+                  {type.code}
+                </TableCell>
                 <TableCell lang="zh-CN">{type.nameZh}</TableCell>
                 <TableCell lang="en">{type.nameEn}</TableCell>
                 <TableCell className="text-right tabular-nums">{type.sortOrder}</TableCell>
