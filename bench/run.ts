@@ -16,12 +16,20 @@ import { parseArgs } from 'node:util';
 import { hasBuild, startApp } from './app-server';
 import type { BenchContext, BenchRow } from './context';
 import { buildFixture, dropFixture } from './fixture';
+import { benchContention } from './contention';
+import { benchJobs } from './jobs';
 import { benchReads } from './reads';
 import { formatTable } from './table';
 import { runWorkflow } from './workflow';
+import { benchWritePath } from './write-path';
+import { withScratchDatabase } from './write-kit';
 
 const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   reads: benchReads,
+  // The write side builds its own rows on the demo data, in scratch databases of its own.
+  writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
+  contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),
+  jobs: (ctx) => withScratchDatabase('jobs', (bench) => benchJobs(bench, ctx.smoke ? 200 : 10_000)),
 };
 
 const { values, positionals } = parseArgs({
