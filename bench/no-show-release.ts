@@ -10,11 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { count, eq, inArray } from 'drizzle-orm';
-import postgres from 'postgres';
-import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
+import { migrateDatabase, type DbHandle } from '@/db';
 import { bookings, emailOutbox, resources, users, type NewBooking } from '@/db/schema';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { seedDemoData } from '@/lib/demo/seed';
+import { onEachDriver } from './on-each-driver';
 
 const OVERDUE = 10_000;
 const HOUR = 3_600_000;
@@ -62,28 +62,4 @@ async function benchDriver(handle: DbHandle): Promise<void> {
   );
 }
 
-const only = process.argv[2];
-if (!only || only === 'postgres') {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `booking_bench_noshow_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: 'postgres', url: url.toString() });
-  try {
-    await benchDriver(handle);
-  } finally {
-    await handle.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-if (!only || only === 'pglite') {
-  const handle = await openDatabase({ driver: 'pglite' });
-  try {
-    await benchDriver(handle);
-  } finally {
-    await handle.close();
-  }
-}
+await onEachDriver(process.argv[2], `booking_bench_noshow_${randomBytes(4).toString('hex')}`, benchDriver);

@@ -7,9 +7,8 @@
  *   npm run bench -- workflow pglite     # one driver
  */
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
+import { migrateDatabase, type DbHandle } from '@/db';
 import { resources, users } from '@/db/schema';
 import { seedDemoData } from '@/lib/demo/seed';
 import { userActor } from '@/lib/auth/actor';
@@ -21,6 +20,7 @@ import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { benchChangeRequest } from './change-request';
 import { benchCheckIn } from './check-in';
+import { onEachDriver } from './on-each-driver';
 import { benchPublicRequest } from './public-request';
 
 const RUNS = 30;
@@ -109,28 +109,5 @@ async function benchDriver(handle: DbHandle): Promise<void> {
 }
 
 export async function runWorkflow(only: string | undefined): Promise<void> {
-  if (!only || only === 'postgres') {
-    const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe('DROP DATABASE IF EXISTS booking_bench WITH (FORCE)');
-    await admin.unsafe('CREATE DATABASE booking_bench');
-    const url = new URL(adminUrl);
-    url.pathname = '/booking_bench';
-    const handle = await openDatabase({ driver: 'postgres', url: url.toString() });
-    try {
-      await benchDriver(handle);
-    } finally {
-      await handle.close();
-      await admin.unsafe('DROP DATABASE IF EXISTS booking_bench WITH (FORCE)');
-      await admin.end();
-    }
-  }
-  if (!only || only === 'pglite') {
-    const handle = await openDatabase({ driver: 'pglite' });
-    try {
-      await benchDriver(handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  await onEachDriver(only, 'booking_bench', benchDriver);
 }

@@ -1,12 +1,12 @@
 /**
  * What the write-side benchmarks (write-path, contention, jobs) share: a scratch database with
- * the demo data, the row every benchmark prints (the shape of bench/context.ts's `BenchRow`),
- * percentiles, and slots that pass the booking rules. Each module writes its own rows into its
- * own scratch database, so it can run alone: `npx tsx bench/jobs.ts`.
+ * the demo data, the row every benchmark prints (bench/context.ts's `BenchRow` and
+ * bench/stats.ts's timing, passed on from here so the scale run and these print the same), and
+ * slots that pass the booking rules. Each module writes its own rows into its own scratch
+ * database, so it can run alone: `npx tsx bench/jobs.ts`.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -17,22 +17,11 @@ import type { UserActor } from '@/lib/authz';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { seedDemoData } from '@/lib/demo/seed';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
+import type { BenchRow } from './context';
+import { p95Figure } from './stats';
 
-export interface BenchFigure {
-  text: string;
-  value: number;
-}
-
-export interface BenchRow {
-  path: string;
-  app: BenchFigure;
-  floor: BenchFigure | null;
-  ratio: number | null;
-  goal: string;
-  met: boolean;
-  samples: number;
-  note?: string;
-}
+export type { BenchRow } from './context';
+export { p95Figure, time } from './stats';
 
 /** A scratch database for one module: the app's handle and a bare client for the floor. */
 export interface WriteBench {
@@ -65,22 +54,6 @@ export async function withScratchDatabase<T>(name: string, fn: (bench: WriteBenc
     await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
   }
-}
-
-export async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-export function p95Figure(samples: readonly number[]): BenchFigure {
-  const value = percentile(samples, 95);
-  return { value, text: `p95 ${value.toFixed(1)} ms (p50 ${percentile(samples, 50).toFixed(1)})` };
 }
 
 /** app / floor for latencies: met when at most `maxRatio`. */

@@ -25,13 +25,13 @@ import {
   type Resource,
 } from '@/db/schema';
 import { canActAsApplicant, canViewBooking, type Actor } from '@/lib/authz';
-import { findAlternatives, lockResourceSchedule } from '@/lib/booking/availability';
+import { lockResourceSchedule } from '@/lib/booking/availability';
 import { recordEvent, type EventActor } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
+import { notifyLostSlot } from '@/lib/booking/notify-lost-slot';
 import { parseInput } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
-import { notify } from '@/lib/mail/notify';
 import { OPEN_ENDED } from './open-ended';
 import { inReportWindow, REPORT_CLOSES_HOURS, REPORT_OPENS_MINUTES, reportWindowParams, USED_STATUSES } from './report-window';
 import { reportIncidentSchema } from './schemas';
@@ -211,22 +211,7 @@ async function flagAffected(
       data: { incidentId },
     });
     // Searched inside the transaction: the new blackout already rules this resource out.
-    const alternatives = await findAlternatives(
-      tx,
-      {
-        resourceId: booking.resourceId,
-        startAt: booking.startAt,
-        endAt: booking.endAt,
-        attendees: booking.attendees,
-        requesterKind: booking.requesterKind,
-        customerBookableOnly: booking.requesterKind === 'customer',
-      },
-      { now },
-    );
-    await notify(tx, 'incident_affected', booking.id, {
-      occasion: incidentId,
-      alternatives: alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
-    });
+    await notifyLostSlot(tx, 'incident_affected', booking, incidentId, now);
   }
   return affected;
 }

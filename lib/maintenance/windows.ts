@@ -15,13 +15,13 @@ import { retryOnDeadlock } from '@/db/retry';
 import { blackouts, bookings, resources, type Booking } from '@/db/schema';
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import { requireAdmin, type Actor, type UserActor } from '@/lib/authz';
-import { findAlternatives, lockResourceSchedule } from '@/lib/booking/availability';
+import { lockResourceSchedule } from '@/lib/booking/availability';
 import { recordEvent } from '@/lib/booking/events';
 import { isUuid } from '@/lib/booking/ids';
+import { notifyLostSlot } from '@/lib/booking/notify-lost-slot';
 import { fieldErrors } from '@/lib/booking/schemas';
 import { HOLDING_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
-import { notify } from '@/lib/mail/notify';
 import { getSettings } from '@/lib/settings';
 import { instantOf } from '@/lib/staff-booking/wall-clock';
 
@@ -102,22 +102,7 @@ async function flagInside(tx: Db, admin: UserActor, windowId: string, resourceId
 
 async function flagOne(tx: Db, admin: UserActor, windowId: string, booking: Booking, reason: string, now: Date) {
   await tx.update(bookings).set({ flaggedReason: reason, updatedAt: now }).where(eq(bookings.id, booking.id));
-  const alternatives = await findAlternatives(
-    tx,
-    {
-      resourceId: booking.resourceId,
-      startAt: booking.startAt,
-      endAt: booking.endAt,
-      attendees: booking.attendees,
-      requesterKind: booking.requesterKind,
-      customerBookableOnly: booking.requesterKind === 'customer',
-    },
-    { now },
-  );
-  const queued = await notify(tx, 'maintenance_scheduled', booking.id, {
-    occasion: `maintenance:${windowId}`,
-    alternatives: alternatives.map(({ resourceId, startAt, endAt }) => ({ resourceId, startAt, endAt })),
-  });
+  const queued = await notifyLostSlot(tx, 'maintenance_scheduled', booking, `maintenance:${windowId}`, now);
   // Told once per window: an edit that still covers the booking adds nothing to its history.
   if (queued > 0) {
     await recordEvent(tx, {
@@ -132,34 +117,49 @@ async function flagOne(tx: Db, admin: UserActor, windowId: string, booking: Book
   }
 }
 
+type ParsedWindow = Awaited<ReturnType<typeof parseWindow>>;
+type WindowWritten = { id: string; affectedBookings: AffectedBooking[] };
+
+/**
+ * What adding and editing a window share: admin only, the input checked before any lock is
+ * taken, then `write` in a transaction that is rerun when it loses a deadlock.
+ */
+async function writeWindow(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  opts: { now?: Date },
+  write: (tx: Db, admin: UserActor, window: ParsedWindow, now: Date) => Promise<WindowWritten>,
+): Promise<WindowWritten> {
+  const admin = requireAdmin(actor);
+  const now = opts.now ?? new Date();
+  const window = await parseWindow(db, input, now);
+  return retryOnDeadlock(() => db.transaction((tx) => write(tx, admin, window, now)));
+}
+
 export async function addMaintenanceWindow(
   db: Db,
   actor: Actor,
   resourceId: string,
   input: unknown,
   opts: { now?: Date } = {},
-): Promise<{ id: string; affectedBookings: AffectedBooking[] }> {
-  const admin = requireAdmin(actor);
-  const now = opts.now ?? new Date();
-  const window = await parseWindow(db, input, now);
-  return retryOnDeadlock(() =>
-    db.transaction(async (tx) => {
-      const [resource] = isUuid(resourceId) ? await tx.select().from(resources).where(eq(resources.id, resourceId)) : [];
-      if (!resource) throw new DomainError('not_found');
-      await lockResourceSchedule(tx, resource.id);
-      const [row] = await tx
-        .insert(blackouts)
-        .values({ resourceId, kind: 'maintenance', ...window, createdById: admin.id, createdAt: now })
-        .returning();
-      await recordAudit(
-        tx,
-        admin,
-        { entity: 'maintenance', entityId: row.id, verb: 'create', after: { resourceId, ...window }, note: window.reason },
-        now,
-      );
-      return { id: row.id, affectedBookings: await flagInside(tx, admin, row.id, resourceId, window.startAt, window.endAt, window.reason, now) };
-    }),
-  );
+): Promise<WindowWritten> {
+  return writeWindow(db, actor, input, opts, async (tx, admin, window, now) => {
+    const [resource] = isUuid(resourceId) ? await tx.select().from(resources).where(eq(resources.id, resourceId)) : [];
+    if (!resource) throw new DomainError('not_found');
+    await lockResourceSchedule(tx, resource.id);
+    const [row] = await tx
+      .insert(blackouts)
+      .values({ resourceId, kind: 'maintenance', ...window, createdById: admin.id, createdAt: now })
+      .returning();
+    await recordAudit(
+      tx,
+      admin,
+      { entity: 'maintenance', entityId: row.id, verb: 'create', after: { resourceId, ...window }, note: window.reason },
+      now,
+    );
+    return { id: row.id, affectedBookings: await flagInside(tx, admin, row.id, resourceId, window.startAt, window.endAt, window.reason, now) };
+  });
 }
 
 async function lockWindow(tx: Db, id: string) {
@@ -181,23 +181,18 @@ export async function updateMaintenanceWindow(
   id: string,
   input: unknown,
   opts: { now?: Date } = {},
-): Promise<{ id: string; affectedBookings: AffectedBooking[] }> {
-  const admin = requireAdmin(actor);
-  const now = opts.now ?? new Date();
-  const window = await parseWindow(db, input, now);
-  return retryOnDeadlock(() =>
-    db.transaction(async (tx) => {
-      const current = await lockWindow(tx, id);
-      await lockResourceSchedule(tx, current.resourceId);
-      await tx.update(blackouts).set(window).where(eq(blackouts.id, id));
-      const change = changedFields(
-        { startAt: current.startAt, endAt: current.endAt, reason: current.reason },
-        { startAt: window.startAt, endAt: window.endAt, reason: window.reason },
-      );
-      await recordAudit(tx, admin, { entity: 'maintenance', entityId: id, verb: 'update', ...change }, now);
-      return { id, affectedBookings: await flagInside(tx, admin, id, current.resourceId, window.startAt, window.endAt, window.reason, now) };
-    }),
-  );
+): Promise<WindowWritten> {
+  return writeWindow(db, actor, input, opts, async (tx, admin, window, now) => {
+    const current = await lockWindow(tx, id);
+    await lockResourceSchedule(tx, current.resourceId);
+    await tx.update(blackouts).set(window).where(eq(blackouts.id, id));
+    const change = changedFields(
+      { startAt: current.startAt, endAt: current.endAt, reason: current.reason },
+      { startAt: window.startAt, endAt: window.endAt, reason: window.reason },
+    );
+    await recordAudit(tx, admin, { entity: 'maintenance', entityId: id, verb: 'update', ...change }, now);
+    return { id, affectedBookings: await flagInside(tx, admin, id, current.resourceId, window.startAt, window.endAt, window.reason, now) };
+  });
 }
 
 /** Ends a window now (one not yet begun is removed); the period stays in the ledger. */
