@@ -75,12 +75,15 @@ interface JobCase {
   path: string;
   shape: Shape;
   run: (db: Db, now: Date) => Promise<Record<string, number>>;
+  /** How many of N rows the job should act on (all unless said). */
+  due?: (n: number) => number;
 }
 
 const CASES: JobCase[] = [
   { path: 'expire overdue confirmations', shape: 'overdue', run: expireUnconfirmed },
   { path: 'confirmation reminders', shape: 'reminder', run: sendConfirmationReminders },
-  { path: 'visit reminders', shape: 'visit', run: sendVisitReminders },
+  // Visit reminders are for customers only: the odd-numbered half of the rows.
+  { path: 'visit reminders', shape: 'visit', run: sendVisitReminders, due: (n) => Math.ceil(n / 2) },
   { path: 'no-show release', shape: 'no_show', run: releaseNoShows },
   { path: 'completion of ended bookings', shape: 'ended', run: completeEnded },
 ];
@@ -111,7 +114,7 @@ export async function benchJobs(bench: WriteBench, n = 10_000): Promise<BenchRow
       floor: floor === null ? null : { value: floor, text: `${(floor / 1000).toFixed(2)} s set-based SQL` },
       ratio: floor === null ? null : ms / floor,
       goal: '≤ 5 s, linear',
-      met: ms <= 5000 && done === n && growth <= 1.5,
+      met: ms <= 5000 && done === (job.due?.(n) ?? n) && growth <= 1.5,
       samples: 1,
       note: `N/4 took ${(smallMs / 1000).toFixed(2)} s; per booking at N vs N/4: ${growth.toFixed(2)}×`,
     });
