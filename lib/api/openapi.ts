@@ -17,6 +17,7 @@ import { apiTokenCreatedSchema, apiTokenListSchema, apiTokenSchema } from './tok
 import { MAX_JSON_BYTES } from './body';
 import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/schemas';
 import { joinWaitlistSchema } from '@/lib/waitlist/entries';
+import { occurrenceSelectionSchema, seriesSlotSchema } from '@/lib/booking/series/schemas';
 import { incidentReportedSchema, incidentSchema, waitlistEntrySchema, waitlistListSchema } from './usage-schemas';
 import {
   alternativeSchema,
@@ -342,6 +343,68 @@ function accessPaths(): Record<string, JsonSchema> {
   };
 }
 
+// --- Recurring bookings -----------------------------------------------------------------------
+
+const seriesInputs = { SeriesSlot: seriesSlotSchema, OccurrenceSelection: occurrenceSelectionSchema };
+
+/** A series request: the rule and its first slot, plus a request's own fields (purpose, phone…). */
+const seriesRequest = { 'application/json': { schema: { allOf: [ref('SeriesSlot'), ref('CreateBookingRequest')] } } };
+const occurrencesAnswer = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+
+function seriesPaths(): Record<string, JsonSchema> {
+  const action = (operationId: string, summary: string, body: JsonSchema) => ({
+    post: {
+      tags: ['bookings'],
+      operationId,
+      summary,
+      parameters: [idParameter('The series.')],
+      requestBody: { required: true, content: { 'application/json': { schema: body } } },
+      responses: { 200: occurrencesAnswer('`{occurrences: [{n, bookingId, status, error?}]}`.'), ...errors(400, 401, 403, 404, 409, 415, 422, 500) },
+    },
+  });
+  const withText = (field: string) => ({ allOf: [ref('OccurrenceSelection'), { type: 'object', required: [field], properties: { [field]: { type: 'string' } } }] });
+  return {
+    '/api/v1/booking-series/preview': {
+      post: {
+        tags: ['bookings'],
+        operationId: 'previewSeries',
+        summary: 'Every date of a rule with its state (free, taken with alternatives, unavailable, skipped); writes nothing',
+        requestBody: { required: true, content: seriesRequest },
+        responses: { 200: occurrencesAnswer('`{occurrences}` in date order.'), ...errors(400, 401, 415, 422, 500) },
+      },
+    },
+    '/api/v1/booking-series': {
+      post: {
+        tags: ['bookings'],
+        operationId: 'createSeries',
+        summary: 'Request every free date of a rule at once, each a booking of the series',
+        requestBody: { required: true, content: seriesRequest },
+        responses: {
+          201: occurrencesAnswer('`{seriesId, reference, occurrences}`; a date taken meanwhile is reported, the rest go through.'),
+          ...errors(400, 401, 409, 415, 422, 500),
+        },
+      },
+    },
+    '/api/v1/booking-series/{id}': {
+      get: {
+        tags: ['bookings'],
+        operationId: 'getSeries',
+        summary: 'The series and its bookings in occurrence order (applicant or admin)',
+        parameters: [idParameter('The series.')],
+        responses: { 200: occurrencesAnswer('The series with `occurrences: [{n, booking}]`.'), ...errors(401, 404, 500) },
+      },
+    },
+    '/api/v1/booking-series/{id}/approve': action('approveSeries', 'Admin approves all dates, or those named', withText('opinion')),
+    '/api/v1/booking-series/{id}/reject': action('rejectSeries', 'Admin rejects all dates, or those named', withText('reason')),
+    '/api/v1/booking-series/{id}/confirm': action('confirmSeries', 'The applicant confirms every approved date at once', { type: 'object' }),
+    '/api/v1/booking-series/{id}/cancel': action(
+      'cancelSeries',
+      'The applicant or admin cancels one date (`occurrences: [n]`), it and the following (`fromOccurrence`), or all',
+      withText('reason'),
+    ),
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -351,6 +414,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
         ...usageInputs,
         ...accessInputs,
+        ...seriesInputs,
       },
       'input',
     ),
@@ -484,6 +548,7 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       ...usagePaths(),
       ...accessPaths(),
+      ...seriesPaths(),
       '/api/v1/public/resources': {
         get: {
           tags: ['public'],
