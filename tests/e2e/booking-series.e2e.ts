@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addDays, dayInZone, isWorkingDay, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
+import { chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
@@ -37,11 +37,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function chooseResource(page: Page, code: string): Promise<void> {
-  const select = page.getByLabel(/^(资源|Resource)/);
-  const value = await select.locator('option', { hasText: `(${code})` }).or(select.locator('option', { hasText: `（${code}）` })).getAttribute('value');
-  await select.selectOption(value!);
-}
 
 /** Fills the series form: MR-601, 16:30–17:30, weekly on Monday and Saturday, six dates. */
 async function fillSeries(page: Page, labels: { firstDate: RegExp; start: RegExp; end: RegExp; purpose: RegExp; monday: string; saturday: string; count: RegExp }) {

@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
+import { loadBundledHolidays } from '@/lib/demo/holidays';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -31,6 +33,19 @@ export async function newContext(browser: Browser, device = DESKTOP, locale: 'zh
   // Always pin the language: a saved account language from an earlier test must not leak in.
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseUrl() }]);
   return context;
+}
+
+/** The n-th working day after today in the organisation's zone, by the bundled holiday calendar. */
+export function workingDaysAhead(n: number): string {
+  const holidays = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
+  return addWorkingDays(dayInZone(new Date(), 'Asia/Shanghai'), n, holidays);
+}
+
+/** Chooses a resource in a booking form by its code (the option reads "name (code)"). */
+export async function chooseResource(page: Page, code: string): Promise<void> {
+  const select = page.getByLabel(/^(资源|Resource)/);
+  const value = await select.locator('option', { hasText: `(${code})` }).or(select.locator('option', { hasText: `（${code}）` })).getAttribute('value');
+  await select.selectOption(value!);
 }
 
 export async function signIn(page: Page, email: string, password = 'demo1234'): Promise<void> {

@@ -6,11 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledHolidays } from '@/lib/demo/holidays';
-import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
-import { baseUrl, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
-
-const TIME_ZONE = 'Asia/Shanghai';
+import { baseUrl, launchBrowser, newContext, PHONE, signIn, waitForMail, workingDaysAhead } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,8 +18,7 @@ afterAll(async () => {
 
 /** A working day three working days ahead: past the customer notice, inside the horizon. */
 function visitDay(): string {
-  const holidays = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
-  return addWorkingDays(dayInZone(new Date(), TIME_ZONE), 3, holidays);
+  return workingDaysAhead(3);
 }
 
 /** Pages through the public calendar until the day is in view, then shows it (phones show one day). */

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHolidayCsv } from '@/lib/calendar/holiday-import';
 import { addWorkingDays, dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { baseUrl, chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(
@@ -30,12 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Chooses a resource in the new-booking form by its code. */
-async function chooseResource(page: Page, code: string): Promise<void> {
-  const select = page.getByLabel(/^(资源|Resource)/);
-  const value = await select.locator('option', { hasText: `(${code})` }).or(select.locator('option', { hasText: `（${code}）` })).getAttribute('value');
-  await select.selectOption(value!);
-}
 
 /** The form is usable once it has hydrated: the phone is pre-filled from the account. */
 async function openNewBooking(page: Page): Promise<void> {

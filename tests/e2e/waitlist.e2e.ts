@@ -6,11 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledHolidays } from '@/lib/demo/holidays';
-import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
-import { baseUrl, launchBrowser, PHONE, runJob, waitForMail } from './browser';
-
-const TIME_ZONE = 'Asia/Shanghai';
+import { baseUrl, launchBrowser, PHONE, runJob, waitForMail, workingDaysAhead } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,8 +18,7 @@ afterAll(async () => {
 
 /** Seven working days ahead: no other browser test asks for the showroom then. */
 function visitDay(): string {
-  const holidays = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
-  return addWorkingDays(dayInZone(new Date(), TIME_ZONE), 7, holidays);
+  return workingDaysAhead(7);
 }
 
 /** Pages to the day (phones show one day at a time), picks the free start, fills in the customer. */
