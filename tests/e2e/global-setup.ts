@@ -1,7 +1,8 @@
 /**
  * Starts what the browser tests need: a capturing SMTP server (each received message is written
- * as a JSON file that tests read), and the built app (`next start`) on a fresh PGlite data
- * directory, wired to that SMTP server, with the in-process scheduler off so tests run the
+ * as a JSON file that tests read), and the built app (`next start`) on a fresh database — an
+ * embedded PGlite data directory, or with E2E_DATABASE=postgres a new PostgreSQL database on
+ * TEST_DATABASE_URL's server — wired to that SMTP server, with the in-process scheduler off so tests run the
  * cron jobs themselves through their HTTP endpoints. DEMO_MODE=1 marks it a test install: the
  * production server loads the demo data into its empty database and accepts the demo accounts
  * (README "Production use"), which the tests sign in with.
@@ -13,9 +14,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import postgres from 'postgres';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { migrateDatabase, openDatabase } from '@/db';
+import { seedDemoData } from '@/lib/demo/seed';
 import { withSocketAddressPreload } from '../helpers/app-server';
+import { adminUrl, databaseUrl } from '../helpers/db-names';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,14 +64,14 @@ export default async function setup(project: TestProject) {
 
   const port = Number(process.env.E2E_PORT ?? 3100);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const database = await freshDatabase(port, workDir);
   const cronSecret = randomBytes(16).toString('hex');
   const inboundSecret = randomBytes(16).toString('hex');
   const env = {
     ...process.env,
     NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
-    PGLITE_DIR: join(workDir, 'pglite'),
-    DATABASE_URL: '',
+    ...database.env,
     AUTH_SECRET: randomBytes(32).toString('base64'),
     APP_URL: baseUrl,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -110,6 +115,39 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
     await new Promise((r) => smtp.close(() => r(null)));
     if (process.env.E2E_KEEP_LOGS) console.log(log);
+    await database.drop();
     await rm(workDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The app's database. PGlite runs inside the app's one Node process, so every query waits its
+ * turn on the event loop; PostgreSQL lets the app's requests overlap, which is what production
+ * does. CI runs the page sweep on PGlite and the other browser tests on PostgreSQL, so both
+ * drivers are exercised through the browser.
+ */
+async function freshDatabase(port: number, workDir: string) {
+  if (process.env.E2E_DATABASE !== 'postgres') {
+    return { env: { PGLITE_DIR: join(workDir, 'pglite'), DATABASE_URL: '' }, drop: async () => {} };
+  }
+  const name = `booking_e2e_${port}`;
+  const recreate = async (create: boolean) => {
+    const server = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+    try {
+      await server.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (create) await server.unsafe(`CREATE DATABASE ${name}`);
+    } finally {
+      await server.end();
+    }
+  };
+  await recreate(true);
+  const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(name) });
+  try {
+    await migrateDatabase(handle);
+    // The server loads demo data itself only into an embedded database (lib/demo/install.ts).
+    await seedDemoData(handle.db);
+  } finally {
+    await handle.close();
+  }
+  return { env: { DATABASE_URL: databaseUrl(name) }, drop: () => recreate(false) };
 }
