@@ -3,11 +3,10 @@
  * the statement counter, with the scheduler off so that nothing but the benchmark's requests
  * talks to the database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSocketAddressPreload } from '../tests/helpers/app-server';
+import { startBuiltApp } from '../tests/helpers/app-server';
 import type { BenchApp } from './context';
 import { startStatementCounter } from './statement-counter';
 
@@ -31,24 +30,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<Bench
     DEMO_MODE: '1',
     TRUST_PROXY: '1',
   };
-  const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withSocketAddressPreload(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const app = await startBuiltApp(port, env);
 
   const cookies = new Map<string, string>();
   return {
@@ -82,10 +64,9 @@ export async function startApp(databaseUrl: string, port: number): Promise<Bench
       return header();
     },
     async stop() {
-      server.kill('SIGTERM');
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+      await app.stop();
       await counter.close();
-      if (process.env.BENCH_KEEP_LOGS) console.log(log);
+      if (process.env.BENCH_KEEP_LOGS) console.log(app.log());
     },
   };
 }

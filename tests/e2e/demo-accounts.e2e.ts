@@ -5,9 +5,8 @@
  * demo accounts keep `demo1234`; after `npm run user:password` for each, it starts and admin
  * signs in with the new password. (The other browser tests run with DEMO_MODE=1.)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
@@ -16,7 +15,7 @@ import { openDatabase, type Db } from '@/db';
 import { users } from '@/db/schema';
 import { DEMO_ACCOUNTS } from '@/lib/demo/accounts';
 import { setUserPassword } from '@/lib/users/set-password';
-import { withSocketAddressPreload } from '../helpers/app-server';
+import { freePort, spawnBuiltApp, untilHealthy } from '../helpers/app-server';
 import { DESKTOP, launchBrowser, signIn } from './browser';
 
 let workDir: string;
@@ -43,55 +42,6 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-}
-
-interface Started {
-  server: ChildProcess;
-  output: () => { stdout: string; stderr: string };
-}
-
-function startApp({ preload = true } = {}): Started {
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: preload ? withSocketAddressPreload(env) : env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  server.stdout?.on('data', (d) => (stdout += d));
-  server.stderr?.on('data', (d) => (stderr += d));
-  return { server, output: () => ({ stdout, stderr }) };
-}
-
-/** Healthy (true) or exited (false), whichever comes first. */
-async function healthyOrExited({ server }: Started): Promise<boolean> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) return false;
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the app neither became healthy nor exited');
-}
-
-async function stop({ server }: Started): Promise<void> {
-  if (server.exitCode !== null) return;
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-}
-
 /** The app's embedded database, opened by the test while no server runs. */
 async function withDatabase(task: (db: Db) => Promise<void>): Promise<void> {
   const handle = await openDatabase({ driver: 'pglite', dataDir: env.PGLITE_DIR });
@@ -110,25 +60,25 @@ describe('demo accounts on a production install', () => {
   it('loads nothing, refuses to start with the demo password, and starts once each account has its own', async () => {
     // Started without `npm start`'s socket-address preload, it would have to trust address
     // headers clients write: it stops instead, saying how to start it.
-    const bare = startApp({ preload: false });
-    expect(await healthyOrExited(bare)).toBe(false);
+    const bare = spawnBuiltApp(port, env, { preload: false });
+    expect(await untilHealthy(bare)).toBe(false);
     expect(bare.server.exitCode).toBe(1);
     expect(bare.output().stderr.trim()).toBe(
       'Error: the socket-address preload is missing: start the server with `npm start` (or set NODE_OPTIONS="--require ./scripts/socket-address.cjs")',
     );
 
-    const first = startApp();
-    expect(await healthyOrExited(first)).toBe(true);
+    const first = spawnBuiltApp(port, env);
+    expect(await untilHealthy(first)).toBe(true);
     expect(first.output().stdout).not.toContain('demo1234');
-    await stop(first);
+    await first.stop();
     await withDatabase(async (db) => expect((await db.select({ n: count() }).from(users))[0].n).toBe(0));
 
     const seeded = run('scripts/db-seed.ts');
     expect(seeded.status).toBe(0);
     expect(seeded.stdout).toContain('npm run user:password -- <e-mail>');
 
-    const refused = startApp();
-    expect(await healthyOrExited(refused)).toBe(false);
+    const refused = spawnBuiltApp(port, env);
+    expect(await untilHealthy(refused)).toBe(false);
     expect(refused.server.exitCode).toBe(1);
     const errors = refused.output().stderr.split('\n').filter((line) => line.trim());
     expect(errors).toHaveLength(1);
@@ -147,9 +97,9 @@ describe('demo accounts on a production install', () => {
       for (const { email } of DEMO_ACCOUNTS.slice(1)) expect(await setUserPassword(db, email, `${password}-${email}`)).toBe(true);
     });
 
-    const started = startApp();
+    const started = spawnBuiltApp(port, env);
     try {
-      expect(await healthyOrExited(started)).toBe(true);
+      expect(await untilHealthy(started)).toBe(true);
       const browser = await launchBrowser();
       try {
         const context = await browser.newContext({ ...DESKTOP, baseURL: `http://127.0.0.1:${port}` });
@@ -160,7 +110,7 @@ describe('demo accounts on a production install', () => {
         await browser.close();
       }
     } finally {
-      await stop(started);
+      await started.stop();
     }
   }, 300_000);
 });

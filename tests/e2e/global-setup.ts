@@ -7,7 +7,6 @@
  * production server loads the demo data into its empty database and accepts the demo accounts
  * (README "Production use"), which the tests sign in with.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,7 +18,7 @@ import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@/db';
 import { seedDemoData } from '@/lib/demo/seed';
-import { withSocketAddressPreload } from '../helpers/app-server';
+import { startBuiltApp } from '../helpers/app-server';
 import { adminUrl, databaseUrl } from '../helpers/db-names';
 
 declare module 'vitest' {
@@ -84,26 +83,7 @@ export default async function setup(project: TestProject) {
     // (TRUST_PROXY unset) are tested in two-instances.e2e.ts.
     TRUST_PROXY: '1',
   };
-  const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withSocketAddressPreload(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const app = await startBuiltApp(port, env);
 
   project.provide('baseUrl', baseUrl);
   project.provide('mailDir', mailDir);
@@ -111,10 +91,9 @@ export default async function setup(project: TestProject) {
   project.provide('inboundSecret', inboundSecret);
 
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    await app.stop();
     await new Promise((r) => smtp.close(() => r(null)));
-    if (process.env.E2E_KEEP_LOGS) console.log(log);
+    if (process.env.E2E_KEEP_LOGS) console.log(app.log());
     await database.drop();
     await rm(workDir, { recursive: true, force: true });
   };

@@ -12,9 +12,7 @@
  * - the per-address limit is shared and a made-up X-Forwarded-For buys nothing (TRUST_PROXY unset).
  * At the end, every piece of work the runners report adds up to what happened: nothing twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import postgres from 'postgres';
@@ -25,7 +23,7 @@ import { bookings, emailOutbox } from '@/db/schema';
 import { addWorkingDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { seedDemoData } from '@/lib/demo/seed';
-import { withSocketAddressPreload } from '../helpers/app-server';
+import { freePort, startBuiltApp, type RunningApp } from '../helpers/app-server';
 import { loadActors, resourceByCode, seedBooking } from '../helpers/booking-fixtures';
 import { adminUrl, databaseUrl } from '../helpers/db-names';
 import { ApiClient } from './api-client';
@@ -35,12 +33,7 @@ const cronSecret = randomBytes(16).toString('hex');
 let handle: DbHandle;
 const db = (): Db => handle.db;
 
-interface Instance {
-  url: string;
-  server: ChildProcess;
-  log: () => string;
-}
-const instances: Instance[] = [];
+const instances: RunningApp[] = [];
 /** Round robin over the two instances. */
 let turn = 0;
 const next = () => instances[turn++ % 2];
@@ -77,40 +70,6 @@ const normalizeMessageId = (id: string) => id.trim().replace(/^<|>$/g, '');
 /** What every runner (scheduler tick or cron call) reported doing, summed. */
 const reported = { expired: 0, sent: 0 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withSocketAddressPreload(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`instance on ${port} exited:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`instance on ${port} did not become healthy:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, server, log: () => log };
-}
-
 /** Sums a scheduler count (`[scheduler] job { key: n, … }`) over an instance's log. */
 function schedulerCount(log: string, job: string, key: string): number {
   const pattern = new RegExp(`\\[scheduler\\] ${job} \\{([^}]*)\\}`, 'g');
@@ -119,7 +78,7 @@ function schedulerCount(log: string, job: string, key: string): number {
   return total;
 }
 
-async function cron(instance: Instance, job: string): Promise<Record<string, number>> {
+async function cron(instance: RunningApp, job: string): Promise<Record<string, number>> {
   const response = await fetch(`${instance.url}/api/cron/${job}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cronSecret}` },
@@ -210,7 +169,7 @@ beforeAll(async () => {
     DISABLE_SCHEDULER: '',
     TRUST_PROXY: '',
   };
-  instances.push(...(await Promise.all(ports.map((port) => startInstance(port, env)))));
+  instances.push(...(await Promise.all(ports.map((port) => startBuiltApp(port, env)))));
 
   staff = new ApiClient(() => instances[0].url, () => appUrl);
   admin = new ApiClient(() => instances[1].url, () => appUrl);
@@ -220,16 +179,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(
-    instances.map(
-      ({ server }) =>
-        new Promise((resolve) => {
-          if (server.exitCode !== null) return resolve(null);
-          server.once('exit', resolve);
-          server.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(instances.map((instance) => instance.stop()));
   await new Promise((resolve) => smtp.close(() => resolve(null)));
   await handle?.close();
   const server = postgres(adminUrl(), { max: 1, onnotice: () => {} });
