@@ -57,7 +57,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 const fieldError = (field: string, key: string) => new DomainError('invalid_input', undefined, { fields: { [field]: [key] } });
 const emailTaken = () => new DomainError('already_exists', undefined, { fields: { email: [P.emailTaken] } });
 
-export type PersonRow = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'role' | 'active' | 'isDepartmentContact' | 'locale' | 'departmentId'> & {
+export type PersonRow = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'role' | 'active' | 'isDepartmentContact' | 'locale' | 'departmentId' | 'apiAccess'> & {
   department: Pick<Department, 'nameZh' | 'nameEn'> | null;
 };
 
@@ -71,6 +71,7 @@ const personColumns = {
   isDepartmentContact: users.isDepartmentContact,
   locale: users.locale,
   departmentId: users.departmentId,
+  apiAccess: users.apiAccess,
   department: { nameZh: departments.nameZh, nameEn: departments.nameEn },
 };
 
