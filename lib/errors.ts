@@ -12,6 +12,8 @@ export const ERROR_HTTP_STATUS = {
   not_found: 404,
   /** Input failed validation; `fields` has per-field message keys. */
   invalid_input: 422,
+  /** A value that must be unique is taken (a resource code, an e-mail address); `fields` says which. */
+  already_exists: 409,
   /** The slot overlaps a holding booking, a buffer or a blackout; `alternatives` are offered. */
   slot_taken: 409,
   /** The booking's current status does not allow this transition. */

@@ -14,7 +14,7 @@ export const regenerateFeedAction = serverAction({
   run: async ({ db, actor }, input) => regenerateFeed(db, actor, input),
   message: (t) => t('access.feeds.regenerated'),
   after: () => {
-    revalidatePath('/profile');
+    revalidatePath('/account');
     revalidatePath('/calendar');
   },
 });
@@ -36,7 +36,7 @@ export const createApiTokenAction = serverAction({
     return { token };
   },
   message: (t) => t('access.tokens.created'),
-  after: () => revalidatePath('/profile'),
+  after: () => revalidatePath('/account'),
 });
 
 export const revokeApiTokenAction = serverAction({
@@ -45,5 +45,5 @@ export const revokeApiTokenAction = serverAction({
     await revokeApiToken(db, actor, tokenId);
   },
   message: (t) => t('access.tokens.revoked'),
-  after: () => revalidatePath('/profile'),
+  after: () => revalidatePath('/account'),
 });

@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'account' | 'profile';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'account';
 }
 
 const staffItems: NavItem[] = [
@@ -12,7 +12,7 @@ const staffItems: NavItem[] = [
   { href: '/bookings', label: 'myBookings' },
   { href: '/calendar', label: 'calendar' },
 ];
-/** Everyone's own account (password, language), last. */
+/** Everyone's own account (password, language, calendar feed, API tokens), last. */
 const accountItem: NavItem = { href: '/account', label: 'account' };
 const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
 /** Department contacts answer coordination requests addressed to their department. */
@@ -26,10 +26,8 @@ const adminItems: NavItem[] = [
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },
+  { href: '/admin/audit', label: 'audit' },
 ];
-
-/** Everyone's calendar subscription and API access. */
-const profileItems: NavItem[] = [{ href: '/profile', label: 'profile' }];
 
 /**
  * What each role finds in the menu. Showing a link is a convenience: every page and action
@@ -37,8 +35,8 @@ const profileItems: NavItem[] = [{ href: '/profile', label: 'profile' }];
  */
 export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
   const contact = opts.isDepartmentContact ? contactItems : [];
-  // The person's own pages last: their account (password), then calendars and API access.
-  const own = [accountItem, ...profileItems];
+  // The person's own page last.
+  const own = [accountItem];
   if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...own];
   if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...own];
   return [...staffItems, ...contact, ...own];

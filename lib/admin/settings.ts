@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { policySettings, users, type PolicySettings } from '@/db/schema';
+import { changedFields, recordAudit } from '@/lib/audit/record';
 import { requireAdmin, type Actor } from '@/lib/authz';
 import { fieldErrors } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
@@ -31,7 +32,7 @@ export async function getPolicySettings(db: Db, actor: Actor): Promise<PolicySet
 /**
  * Replaces every policy value at once (the form always sends all of them). Bad values are
  * `invalid_input` with per-field `settings.errors` message paths, each number's bounds as its
- * field's message values; nothing is written.
+ * field's message values; nothing is written. The values that changed are in the audit log.
  */
 export async function updateSettings(db: Db, actor: Actor, input: unknown, opts: { now?: Date } = {}): Promise<PolicySettings> {
   const admin = requireAdmin(actor);
@@ -39,12 +40,25 @@ export async function updateSettings(db: Db, actor: Actor, input: unknown, opts:
   if (!parsed.success) {
     throw new DomainError('invalid_input', undefined, { fields: fieldErrors(parsed.error), fieldParams: SETTINGS_BOUNDS });
   }
-  const values = { ...parsed.data, updatedAt: opts.now ?? new Date(), updatedById: admin.id };
-  // The row normally exists (seed, or getSettings on first read); the upsert covers a bare database.
-  const [row] = await db
-    .insert(policySettings)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: policySettings.id, set: values })
-    .returning();
-  return row;
+  const now = opts.now ?? new Date();
+  const values = { ...parsed.data, updatedAt: now, updatedById: admin.id };
+  return db.transaction(async (tx) => {
+    const before = await getSettings(tx);
+    // The row normally exists (seed, or getSettings on first read); the upsert covers a bare database.
+    const [row] = await tx
+      .insert(policySettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: policySettings.id, set: values })
+      .returning();
+    const change = changedFields(pick(before, parsed.data), pick(row, parsed.data));
+    if (Object.keys(change.after).length > 0) {
+      await recordAudit(tx, admin, { entity: 'setting', entityId: 'policy', verb: 'update', ...change }, now);
+    }
+    return row;
+  });
+}
+
+/** The policy values the form sends, out of a settings row (not who changed it when). */
+function pick(row: PolicySettings, keys: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(keys).map((key) => [key, row[key as keyof PolicySettings]]));
 }

@@ -11,6 +11,7 @@ import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { apiTokens, apiTokenScope, users, type ApiToken, type ApiTokenScope } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import { userActor } from '@/lib/auth/actor';
 import { requireAdmin, requireUser, type Actor, type UserActor } from '@/lib/authz';
 import { isUuid } from '@/lib/booking/ids';
@@ -124,13 +125,20 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now 
   if (!row) throw new DomainError('not_found');
 }
 
-/** Admin lets a person make API tokens, or stops that (their existing tokens are revoked too). */
+/**
+ * Admin lets a person make API tokens, or stops that (their existing tokens are revoked too).
+ * A change is in the audit log.
+ */
 export async function setApiAccess(db: Db, actor: Actor, userId: string, allowed: boolean, now = new Date()): Promise<void> {
-  requireAdmin(actor);
+  const admin = requireAdmin(actor);
   if (!isUuid(userId)) throw new DomainError('not_found');
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ apiAccess: allowed }).where(eq(users.id, userId)).returning({ id: users.id });
-    if (!row) throw new DomainError('not_found');
+    const [current] = await tx.select({ apiAccess: users.apiAccess }).from(users).where(eq(users.id, userId)).for('update');
+    if (!current) throw new DomainError('not_found');
+    await tx.update(users).set({ apiAccess: allowed }).where(eq(users.id, userId));
+    if (current.apiAccess !== allowed) {
+      await recordAudit(tx, admin, { entity: 'user', entityId: userId, verb: 'update', before: { apiAccess: current.apiAccess }, after: { apiAccess: allowed } }, now);
+    }
     if (!allowed) {
       await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
     }

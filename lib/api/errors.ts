@@ -23,6 +23,10 @@ export const HTTP_ERROR_STATUS = {
   idempotency_key_invalid: 422,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,
+  /** A method the route does not offer (the audit log takes no writes). */
+  method_not_allowed: 405,
+  /** New hours or buffers that booked uses no longer fit, without `keepBookings`. */
+  bookings_outside: 409,
 } as const;
 
 export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;

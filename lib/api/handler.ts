@@ -99,6 +99,19 @@ export function apiRoute<P extends RouteParams = RouteParams>(
 }
 
 /**
+ * A method a route does not offer, answered 405 with `Allow` before anything is read or
+ * written (Next answers 405 for a method a route does not export; this makes it explicit
+ * where refusing is the point, e.g. the append-only audit log).
+ */
+export function methodNotAllowed(allow: string): (req: Request) => Promise<Response> {
+  return async (req) => {
+    const locale = apiLocale(ANONYMOUS, req.headers, new URL(req.url).searchParams);
+    const { status, body } = toErrorResponse(new HttpError('method_not_allowed'), locale);
+    return privateResponse(Response.json(body, { status, headers: { Allow: allow } }));
+  };
+}
+
+/**
  * Who calls a signed-in route: the owner of a bearer token (lib/api-access/tokens.ts), within
  * its scopes, or the holder of the session cookie. A token request carries no ambient
  * credential a foreign page could borrow, so only cookie requests must come from our origin —

@@ -15,6 +15,19 @@ import { channelListSchema, channelSchema, feedListSchema, feedUrlSchema } from 
 import { pageQuery } from './pagination';
 import { apiTokenCreatedSchema, apiTokenListSchema, apiTokenSchema } from './token-schemas';
 import { MAX_JSON_BYTES } from './body';
+import { auditQuery } from '@/lib/audit/queries';
+import {
+  auditListSchema,
+  createResourceBody,
+  createUserBody,
+  maintenanceBody,
+  maintenanceCreatedSchema,
+  retiredSchema,
+  retireResourceBody,
+  updateResourceBody,
+  updateUserBody,
+  userSchema,
+} from './admin-schemas';
 import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/schemas';
 import { joinWaitlistSchema } from '@/lib/waitlist/entries';
 import { occurrenceSelectionSchema, seriesSlotSchema } from '@/lib/booking/series/schemas';
@@ -405,6 +418,100 @@ function seriesPaths(): Record<string, JsonSchema> {
   };
 }
 
+const adminInputs = {
+  CreateResourceRequest: createResourceBody,
+  UpdateResourceRequest: updateResourceBody,
+  RetireResourceRequest: retireResourceBody,
+  MaintenanceRequest: maintenanceBody,
+  CreateUserRequest: createUserBody,
+  UpdateUserRequest: updateUserBody,
+};
+const adminOutputs = { User: userSchema, AuditList: auditListSchema, MaintenanceCreated: maintenanceCreatedSchema, ResourceRetired: retiredSchema };
+
+/** Admin's writes: one operation each, admin only (403 for anyone else, before the body is looked at). */
+const adminWrite = (operationId: string, summary: string, body: string, ok: Record<string, unknown>, extra: Status[] = []) => ({
+  tags: ['admin'],
+  operationId,
+  summary,
+  requestBody: { required: true, content: jsonContent(body) },
+  responses: { ...ok, ...errors(400, 401, 403, 413, 415, 422, 500, ...extra) },
+});
+
+const createResourceOperation = adminWrite(
+  'createResource',
+  'Add a resource (admin), with the field names GET answers; texts as `{zh, en}`. A code in use → 409 `already_exists`',
+  'CreateResourceRequest',
+  { 201: { description: 'The resource, as GET lists it.', content: jsonContent('Resource') } },
+  [409],
+);
+
+function adminPaths(): Record<string, JsonSchema> {
+  const withId = (what: string, operation: JsonSchema) => ({ ...operation, parameters: [idParameter(what)] });
+  return {
+    '/api/v1/resources/{id}': {
+      patch: withId(
+        'The resource.',
+        adminWrite(
+          'updateResource',
+          "Change any of a resource's fields (admin); the others stay. Recorded old → new. New hours or buffers that booked uses no longer fit → 409 `bookings_outside` unless `keepBookings`",
+          'UpdateResourceRequest',
+          { 200: { description: 'The resource.', content: jsonContent('Resource') } },
+          [404, 409],
+        ),
+      ),
+    },
+    '/api/v1/resources/{id}/retire': {
+      post: withId(
+        'The resource.',
+        adminWrite('retireResource', 'Retire a resource (admin): no new bookings, history kept', 'RetireResourceRequest', { 200: { description: 'Retired.', content: jsonContent('ResourceRetired') } }, [404]),
+      ),
+    },
+    '/api/v1/resources/{id}/maintenance': {
+      post: withId(
+        'The resource.',
+        adminWrite(
+          'addMaintenanceWindow',
+          'Plan a maintenance window (admin); held bookings inside are kept, flagged and their applicants e-mailed with alternatives',
+          'MaintenanceRequest',
+          { 201: { description: 'The window and the bookings inside it.', content: jsonContent('MaintenanceCreated') } },
+          [404],
+        ),
+      ),
+    },
+    '/api/v1/users': {
+      post: adminWrite(
+        'createUser',
+        'Add an account (admin); the person is e-mailed a one-use link to set a password. An e-mail in use (any case) → 409 `already_exists`',
+        'CreateUserRequest',
+        { 201: { description: 'The account.', content: jsonContent('User') } },
+        [409],
+      ),
+    },
+    '/api/v1/users/{id}': {
+      patch: withId(
+        'The account.',
+        adminWrite(
+          'updateUser',
+          "Change an account's role, department, contact flag or switch it off (admin). A new role or department or `disabled: true` ends the person's sessions at once; the last active admin cannot be demoted or disabled (422)",
+          'UpdateUserRequest',
+          { 200: { description: 'The account.', content: jsonContent('User') } },
+          [404],
+        ),
+      ),
+    },
+    '/api/v1/audit': {
+      get: {
+        tags: ['admin'],
+        operationId: 'listAudit',
+        summary: 'The audit log (admin), newest first. Append-only: every other method is 405',
+        description: '`from` and `to` are days in the organisation time zone, both inclusive; `actor` is a user id.',
+        parameters: queryParameters(auditQuery),
+        responses: { 200: { description: 'A page of entries.', content: jsonContent('AuditList') }, ...errors(401, 403, 422, 500) },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -415,6 +522,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...usageInputs,
         ...accessInputs,
         ...seriesInputs,
+        ...adminInputs,
       },
       'input',
     ),
@@ -435,6 +543,7 @@ export function buildOpenApiDocument(): JsonSchema {
         CalendarFeed: calendarFeedSchema,
         ...usageOutputs,
         ...accessOutputs,
+        ...adminOutputs,
       },
       'output',
     ),
@@ -457,6 +566,7 @@ export function buildOpenApiDocument(): JsonSchema {
       { name: 'bookings', description: 'Staff requests and the booking workflow (signed in).' },
       { name: 'public', description: 'The customer channel, open to the internet and rate-limited.' },
       { name: 'access', description: 'API tokens and subscribable calendar feeds.' },
+      { name: 'admin', description: 'Resources, people and the audit log (admin only).' },
     ],
     paths: {
       '/api/v1/resources': {
@@ -467,6 +577,7 @@ export function buildOpenApiDocument(): JsonSchema {
           parameters: queryParameters(pageQuery),
           responses: { 200: { description: 'Every resource not retired.', content: jsonContent('ResourceList') }, ...errors(401, 500) },
         },
+        post: createResourceOperation,
       },
       '/api/v1/resources/{id}/calendar.ics': {
         get: {
@@ -549,6 +660,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...usagePaths(),
       ...accessPaths(),
       ...seriesPaths(),
+      ...adminPaths(),
       '/api/v1/public/resources': {
         get: {
           tags: ['public'],

@@ -68,7 +68,7 @@ async function assertType(db: Db, typeId: string): Promise<void> {
   if (!type) throw new DomainError('invalid_input', undefined, { fields: { typeId: [R.choice] } });
 }
 
-const codeTaken = () => new DomainError('invalid_input', undefined, { fields: { code: [R.exists] } });
+const codeTaken = () => new DomainError('already_exists', undefined, { fields: { code: [R.exists] } });
 
 /** A unique violation on the code (two admins adding the same code at once). */
 function rethrowCodeTaken(error: unknown): never {

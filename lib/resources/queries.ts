@@ -1,5 +1,8 @@
 /** Read models of the resources for signed-in pages. */
 import { asc, eq, ne } from 'drizzle-orm';
+import { isUuid } from '@/lib/booking/ids';
+import type { ResourceWithType } from '@/lib/booking/queries';
+import { DomainError } from '@/lib/errors';
 import type { Db } from '@/db';
 import { resources, resourceTypes, type Resource, type ResourceType } from '@/db/schema';
 
@@ -26,4 +29,13 @@ export async function listResourcesByType(db: Db): Promise<ResourceGroup[]> {
     else groups.push({ type, resources: [resource] });
   }
   return groups;
+}
+
+/** One resource with its type, retired or not (what the API answers after a change). */
+export async function getResourceWithType(db: Db, id: string): Promise<ResourceWithType> {
+  const [row] = isUuid(id)
+    ? await db.select({ resource: resources, type: resourceTypes }).from(resources).innerJoin(resourceTypes, eq(resources.typeId, resourceTypes.id)).where(eq(resources.id, id))
+    : [];
+  if (!row) throw new DomainError('not_found');
+  return { ...row.resource, type: row.type };
 }

@@ -22,7 +22,7 @@ function parse(input: unknown) {
 }
 
 const codeTaken = (error: unknown): never => {
-  if (pgErrorCode(error) === '23505') throw new DomainError('invalid_input', undefined, { fields: { code: [R.exists] } });
+  if (pgErrorCode(error) === '23505') throw new DomainError('already_exists', undefined, { fields: { code: [R.exists] } });
   throw error;
 };
 

@@ -55,8 +55,9 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 const fieldError = (field: string, key: string) => new DomainError('invalid_input', undefined, { fields: { [field]: [key] } });
+const emailTaken = () => new DomainError('already_exists', undefined, { fields: { email: [P.emailTaken] } });
 
-export type PersonRow = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'role' | 'active' | 'isDepartmentContact' | 'locale' | 'departmentId'> & {
+export type PersonRow = Pick<User, 'id' | 'name' | 'email' | 'phone' | 'role' | 'active' | 'isDepartmentContact' | 'locale' | 'departmentId' | 'apiAccess'> & {
   department: Pick<Department, 'nameZh' | 'nameEn'> | null;
 };
 
@@ -70,6 +71,7 @@ const personColumns = {
   isDepartmentContact: users.isDepartmentContact,
   locale: users.locale,
   departmentId: users.departmentId,
+  apiAccess: users.apiAccess,
   department: { nameZh: departments.nameZh, nameEn: departments.nameEn },
 };
 
@@ -109,7 +111,7 @@ export async function createPerson(db: Db, actor: Actor, input: unknown, opts: {
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, values.email.toLowerCase()));
-      if (taken) throw fieldError('email', P.emailTaken);
+      if (taken) throw emailTaken();
       const [user] = await tx
         .insert(users)
         .values({
@@ -139,7 +141,7 @@ export async function createPerson(db: Db, actor: Actor, input: unknown, opts: {
     });
   } catch (error) {
     // Two admins adding the same address at once: the unique index decides.
-    if (pgErrorCode(error) === '23505') throw fieldError('email', P.emailTaken);
+    if (pgErrorCode(error) === '23505') throw emailTaken();
     throw error;
   }
 }

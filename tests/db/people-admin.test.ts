@@ -53,7 +53,7 @@ describe('people: accounts', () => {
 
     const dup = await expectDomainError(
       createPerson(db(), actors.admin, { name: 'x', email: 'new.person@example.COM', departmentId: await departmentId(), role: 'staff' }),
-      'invalid_input',
+      'already_exists',
     );
     expect(dup.details.fields).toEqual({ email: ['people.errors.email_taken'] });
 

@@ -79,7 +79,7 @@ describe('resources: add, edit, retire', () => {
   });
 
   it('refuses a duplicate code (any case) and bad values with field messages and bounds', async () => {
-    const error = await expectDomainError(createResource(db(), actors.admin, await form({ code: 'mr-301' })), 'invalid_input');
+    const error = await expectDomainError(createResource(db(), actors.admin, await form({ code: 'mr-301' })), 'already_exists');
     expect(error.details.fields).toEqual({ code: [R.exists] });
     const bad = await expectDomainError(
       createResource(db(), actors.admin, await form({ code: 'X 1', capacity: '0', setupBufferMinutes: '999', opensAt: '19:00', nameEn: '' })),
@@ -171,7 +171,7 @@ describe('resource types', () => {
     const { id } = await createResourceType(db(), actors.admin, { code: 'lab', nameZh: '实验室', nameEn: 'Laboratory', sortOrder: '5' });
     const dup = await expectDomainError(
       createResourceType(db(), actors.admin, { code: 'LAB', nameZh: '实验室', nameEn: 'Lab', sortOrder: '5' }),
-      'invalid_input',
+      'already_exists',
     );
     expect(dup.details.fields).toEqual({ code: [R.exists] });
     await updateResourceType(db(), actors.admin, id, { code: 'lab', nameZh: '检测实验室', nameEn: 'Test laboratory', sortOrder: '5' });

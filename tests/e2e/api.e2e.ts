@@ -602,6 +602,13 @@ describe('GET /api/v1/openapi.json', () => {
         'POST /api/v1/booking-series',
         'GET /api/v1/booking-series/{id}',
         ...['approve', 'reject', 'confirm', 'cancel'].map((action) => `POST /api/v1/booking-series/{id}/${action}`),
+        'POST /api/v1/resources',
+        'PATCH /api/v1/resources/{id}',
+        'POST /api/v1/resources/{id}/retire',
+        'POST /api/v1/resources/{id}/maintenance',
+        'POST /api/v1/users',
+        'PATCH /api/v1/users/{id}',
+        'GET /api/v1/audit',
       ].sort(),
     );
     const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);

@@ -18,6 +18,7 @@ interface Ids {
   customerBooking: string;
   resource: string;
   person: string;
+  department: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -41,7 +42,7 @@ const PAGES: PageSpec[] = [
   { path: '/bookings/series/new', as: 'staff' },
   { path: '/waitlist', as: 'staff' },
   { path: '/account', as: 'staff' },
-  { path: '/profile', as: 'staff' },
+  { path: '/account', as: 'admin' },
   { path: '/no-such-page', as: 'staff', status: 404 },
   { path: '/coordination', as: 'staff2' },
   { path: '/desk', as: 'service' },
@@ -59,6 +60,10 @@ const PAGES: PageSpec[] = [
   { path: '/admin/resources/types', as: 'admin' },
   { path: '/admin/people', as: 'admin' },
   { path: (ids) => `/admin/people/${ids.person}`, as: 'admin' },
+  { path: '/admin/people/departments', as: 'admin' },
+  { path: (ids) => `/admin/people/departments/${ids.department}`, as: 'admin' },
+  { path: '/admin/audit', as: 'admin' },
+  { path: '/admin/audit?entity=user&from=2026-13-01', as: 'admin' },
   { path: '/admin/incidents', as: 'admin' },
   { path: '/admin/inspections', as: 'admin' },
   { path: '/admin/holidays', as: 'admin' },
@@ -107,14 +112,21 @@ async function findIds(): Promise<Ids> {
   const own = (await get('staff', '/api/v1/bookings')).bookings as Row[];
   const all = (await get('admin', '/api/v1/bookings')).bookings as Row[];
   const resources = (await get('staff', '/api/v1/resources')).resources as { id: string }[];
-  // People have no JSON route: the first person the admin list links to.
+  // People and departments have no JSON list: the first of each the admin pages link to.
   const admin = await browser.newContext({ baseURL: baseUrl(), storageState: sessions.get('admin') });
-  const peoplePage = await admin.newPage();
-  await peoplePage.goto('/admin/people');
-  const personHref = await peoplePage.locator('main a[href^="/admin/people/"]').first().getAttribute('href');
+  const firstLink = async (path: string, prefix: string) => {
+    const page = await admin.newPage();
+    await page.goto(path);
+    const href = await page.locator(`main tbody a[href^="${prefix}"]`).first().getAttribute('href');
+    await page.close();
+    return href!.split('/').pop()!;
+  };
+  const person = await firstLink('/admin/people', '/admin/people/');
+  const department = await firstLink('/admin/people/departments', '/admin/people/departments/');
   await admin.close();
   return {
-    person: personHref!.split('/').pop()!,
+    person,
+    department,
     ownBooking: own[0].id,
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,

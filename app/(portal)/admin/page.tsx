@@ -13,11 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 const areas = [
   { href: '/admin/review', key: 'review' },
   { href: '/admin/resources', key: 'resources' },
+  { href: '/admin/people', key: 'people' },
   { href: '/admin/incidents', key: 'incidents' },
   { href: '/admin/inspections', key: 'inspections' },
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },
+  { href: '/admin/audit', key: 'audit' },
 ] as const;
 
 /** Admin's landing page after sign-in: a way into each admin area. */

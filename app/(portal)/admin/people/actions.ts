@@ -1,10 +1,15 @@
 'use server';
 
-/** Admin's forms for people. lib/users/people.ts checks admin, the values and the last-admin rule. */
+/**
+ * Admin's forms for people and departments. lib/users/people.ts and lib/users/departments.ts
+ * check admin, the values and the last-admin rule; lib/api-access/tokens.ts the API access.
+ */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { serverAction } from '@/lib/forms/server-action';
+import { setApiAccess } from '@/lib/api-access/tokens';
+import { formCheckbox, serverAction } from '@/lib/forms/server-action';
+import { createDepartment, updateDepartment } from '@/lib/users/departments';
 import { createPerson, resetPassword, updatePerson } from '@/lib/users/people';
 
 const text = () => z.string().default('');
@@ -36,4 +41,35 @@ export const resetPasswordAction = serverAction({
     await resetPassword(db, actor, id);
   },
   message: (t) => t('people.resetSent'),
+});
+
+export const setApiAccessAction = serverAction({
+  input: z.object({ id: text(), allowed: formCheckbox() }),
+  run: async ({ db, actor }, { id, allowed }) => {
+    await setApiAccess(db, actor, id, allowed);
+    return { id };
+  },
+  message: (t) => t('people.apiAccess.saved'),
+  after: ({ id }) => revalidatePath(`/admin/people/${id}`),
+});
+
+export const createDepartmentAction = serverAction({
+  input: z.looseObject({}),
+  run: async ({ db, actor }, input) => createDepartment(db, actor, input),
+  after: ({ id }) => {
+    revalidatePath('/admin/people/departments');
+    redirect(`/admin/people/departments/${id}?notice=created`);
+  },
+});
+
+export const updateDepartmentAction = serverAction({
+  input: z.looseObject({ id: text() }),
+  run: async ({ db, actor }, { id, ...change }) => {
+    await updateDepartment(db, actor, id, change);
+    return { id };
+  },
+  after: ({ id }) => {
+    revalidatePath('/admin/people/departments');
+    redirect(`/admin/people/departments/${id}?notice=saved`);
+  },
 });

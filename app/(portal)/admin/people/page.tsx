@@ -28,7 +28,15 @@ export default async function PeoplePage() {
   ]);
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro', { count: people.length })} />
+      <PageHeader
+        title={t('title')}
+        description={t('intro', { count: people.length })}
+        actions={
+          <Link href="/admin/people/departments" className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+            {t('departments.link')}
+          </Link>
+        }
+      />
       <div className="flex flex-col gap-8">
         <Table label={t('title')}>
           <TableHeader>

@@ -1,6 +1,6 @@
 'use client';
 
-/** Admin's forms for one person: a new account, or a change of role, department and status; a reset link. */
+/** Admin's forms for one person: a new account, or a change of role, department and status; a reset link; API access. */
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ActionStatus } from '@/components/forms/action-status';
@@ -10,7 +10,7 @@ import { fieldClasses, Input } from '@/components/ui/input';
 import type { UserRole } from '@/db/schema';
 import { fieldError, typedValue } from '@/lib/forms/action-result';
 import { cn } from '@/lib/utils';
-import { createPersonAction, resetPasswordAction, updatePersonAction } from './actions';
+import { createPersonAction, resetPasswordAction, setApiAccessAction, updatePersonAction } from './actions';
 
 const ROLES: UserRole[] = ['staff', 'customer_service', 'admin'];
 
@@ -127,6 +127,23 @@ export function ResetPasswordForm({ id }: { id: string }) {
       <ActionStatus result={state} />
       <SubmitButton variant="outline" className="self-start">
         {t('reset')}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Whether the person may make personal API tokens (admin always may, so admins are not offered it). */
+export function ApiAccessForm({ id, allowed }: { id: string; allowed: boolean }) {
+  const t = useTranslations('people.apiAccess');
+  const [state, action] = useActionState(setApiAccessAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="id" value={id} />
+      <p className="text-sm text-slate-600">{t('hint')}</p>
+      <Check name="allowed" label={t('label')} defaultChecked={allowed} />
+      <ActionStatus result={state} />
+      <SubmitButton variant="outline" className="self-start">
+        {t('save')}
       </SubmitButton>
     </form>
   );

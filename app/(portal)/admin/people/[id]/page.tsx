@@ -13,7 +13,7 @@ import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { getPerson, listDepartments } from '@/lib/users/people';
 import { ChangeHistory } from '../../resources/[id]/change-history';
-import { EditPersonForm, ResetPasswordForm } from '../person-forms';
+import { ApiAccessForm, EditPersonForm, ResetPasswordForm } from '../person-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('people'))('title') };
@@ -29,10 +29,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
     if (isDomainError(error) && error.code === 'not_found') notFound();
     throw error;
   });
-  const [departments, history, t, tRole, locale, timeZone] = await Promise.all([
+  const [departments, history, t, tAccess, tRole, locale, timeZone] = await Promise.all([
     listDepartments(db),
     auditHistory(db, actor, 'user', person.id),
     getTranslations('people'),
+    getTranslations('people.apiAccess'),
     getTranslations('role'),
     currentLocale(),
     getTimeZone(),
@@ -64,6 +65,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </CardHeader>
             <CardContent>
               <ResetPasswordForm id={person.id} />
+            </CardContent>
+          </Card>
+        )}
+        {person.active && person.role !== 'admin' && (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">{tAccess('heading')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ApiAccessForm id={person.id} allowed={person.apiAccess} />
             </CardContent>
           </Card>
         )}

@@ -1,11 +1,10 @@
 /** A record's changes from the audit log: who, when, what, old → new, the reason. */
 import { useTranslations } from 'next-intl';
+import { AuditChanges } from '@/components/audit/audit-changes';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { AuditEntry } from '@/db/schema';
 import type { AppLocale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
-
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 export function ChangeHistory({ entries, locale, timeZone }: { entries: AuditEntry[]; locale: AppLocale; timeZone: string }) {
   const t = useTranslations('resourceAdmin.history');
@@ -33,19 +32,7 @@ export function ChangeHistory({ entries, locale, timeZone }: { entries: AuditEnt
                 <TableCell className="whitespace-nowrap">{entry.actorName}</TableCell>
                 <TableCell className="whitespace-nowrap">{t.has(`actions.${entry.action}`) ? t(`actions.${entry.action}`) : entry.action}</TableCell>
                 <TableCell className="min-w-64 text-sm">
-                  {entry.action === 'create' ? (
-                    t('created')
-                  ) : (
-                    <ul className="flex flex-col gap-0.5">
-                      {Object.keys(entry.after ?? {}).map((field) => (
-                        <li key={field} className="break-words">
-                          <span className="font-medium">{t.has(`fields.${field}`) ? t(`fields.${field}`) : field}</span>:{' '}
-                          <span className="text-slate-500 line-through">{show(entry.before?.[field])}</span> → {show(entry.after?.[field])}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  {entry.note && <p className="mt-1 text-slate-600">{entry.note}</p>}
+                  <AuditChanges entry={entry} createdAsAdded />
                 </TableCell>
               </TableRow>
             ))}
