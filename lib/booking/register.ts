@@ -5,10 +5,10 @@
  * `bookingListScope` (lib/authz.ts). A page is a seek on (sort column, id), so the millionth row
  * costs what the first does.
  */
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, departments, resources, resourceTypes, type Booking, type BookingStatus } from '@/db/schema';
-import { bookingListScope, requireServiceDesk, type Actor, type BookingListScope } from '@/lib/authz';
+import { bookingListScope, requireServiceDesk, requireUser, type Actor } from '@/lib/authz';
 import { bookingListWhere, listedSlotColumns, scopeWhere, selectBookingList, type BookingListFilter, type ListedSlot } from './list-query';
 
 export const REGISTER_SORTS = ['-startAt', 'startAt', '-submittedAt', 'submittedAt'] as const;
@@ -90,7 +90,7 @@ const columns = (sort: RegisterSort) => ({
 });
 
 /** The rows of one page in a scope: at most `limit + 1`. */
-async function registerRows(db: Db, scope: BookingListScope, query: RegisterQuery): Promise<RegisterRow[]> {
+async function registerRows(db: Db, scope: SQL | undefined, query: RegisterQuery): Promise<RegisterRow[]> {
   const { filter, sort, after, limit } = query;
   const column = sortColumn(sort);
   const seek: SQL | undefined = after
@@ -102,15 +102,15 @@ async function registerRows(db: Db, scope: BookingListScope, query: RegisterQuer
   return selectBookingList(db, columns(sort))
     .innerJoin(resourceTypes, eq(resourceTypes.id, resources.typeId))
     .leftJoin(departments, eq(departments.id, bookings.departmentId))
-    .where(and(bookingListWhere(filter, scopeWhere(scope)), seek))
+    .where(and(bookingListWhere(filter, scope), seek))
     .orderBy(...order)
     .limit(limit + 1);
 }
 
 /** The register and its exports: admin and customer service (customer bookings only); staff are refused. */
-export function registerScope(actor: Actor): BookingListScope {
+export function registerScope(actor: Actor): SQL | undefined {
   requireServiceDesk(actor);
-  return bookingListScope(actor);
+  return scopeWhere(bookingListScope(actor));
 }
 
 /** A page of the register (`/admin/bookings`). */
@@ -119,11 +119,14 @@ export async function registerPage(db: Db, actor: Actor, query: RegisterQuery): 
 }
 
 /**
- * A page of GET /api/v1/bookings: the register for admin and customer service, and for staff
- * the same list over their own requests.
+ * A page of GET /api/v1/bookings: the register's rows for admin; for customer service the
+ * customer bookings and their own requests (they book for themselves as staff do); for staff
+ * their own requests.
  */
 export async function listBookingsPage(db: Db, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
-  return registerRows(db, bookingListScope(actor), query);
+  const scope = bookingListScope(actor);
+  const own = scopeWhere({ kind: 'own', userId: requireUser(actor).id });
+  return registerRows(db, scope.kind === 'customers' ? or(scopeWhere(scope), own) : scopeWhere(scope), query);
 }
 
 /**
@@ -140,7 +143,7 @@ export function registerBatches(
   return batches(db, registerScope(actor), query, batch);
 }
 
-async function* batches(db: Db, scope: BookingListScope, query: Omit<RegisterQuery, 'after' | 'limit'>, batch: number) {
+async function* batches(db: Db, scope: SQL | undefined, query: Omit<RegisterQuery, 'after' | 'limit'>, batch: number) {
   let after: RegisterAfter | undefined;
   for (;;) {
     const rows = await registerRows(db, scope, { ...query, after, limit: batch });

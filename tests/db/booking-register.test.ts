@@ -4,7 +4,7 @@
  * the text search `q` over each field it names, the filters, both orders, and keyset pages that
  * neither repeat nor skip a row, ties on the sort value included.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookings, type Booking, type Resource } from '@/db/schema';
 import { listBookingsPage, registerBatches, registerPage, type RegisterFilter, type RegisterQuery, type RegisterSort } from '@/lib/booking/register';
@@ -59,13 +59,22 @@ describe(`the bookings register (${testDriver})`, () => {
     expect(() => registerBatches(db(), actors.staff, { filter: {}, sort: '-startAt' })).toThrow();
   });
 
-  it("gives staff their own requests in the API's list, whatever they filter", async () => {
+  it("gives staff their own requests in the API's list, customer service the customer bookings and their own", async () => {
     const own = await listBookingsPage(db(), actors.staff, query({}));
     expect(own.every((r) => r.requesterKind === 'staff')).toBe(true);
     expect(ids(mine(own))).toEqual(ids([made.staffA]));
     expect(await listBookingsPage(db(), actors.staff, query({ requesterKind: 'customer' }))).toEqual([]);
+    const serviceOwn = await seedBooking(db(), { resourceId: room.id, requester: actors.service, ...slot('2031-02-06', '09:00', '10:00') });
     const forService = await listBookingsPage(db(), actors.service, query({}));
-    expect(forService.every((r) => r.requesterKind === 'customer')).toBe(true);
+    expect(forService.map((r) => r.id)).toContain(serviceOwn.id);
+    expect(forService.map((r) => r.id)).toContain(made.customer.id);
+    const staffRows = forService.filter((r) => r.requesterKind === 'staff').map((r) => r.id);
+    const requesters = await db().select({ by: bookings.requesterUserId }).from(bookings).where(inArray(bookings.id, staffRows));
+    expect(new Set(requesters.map((r) => r.by))).toEqual(new Set([actors.service.id]));
+    expect(forService.map((r) => r.id)).not.toContain(made.staffA.id);
+    // The register itself stays customer bookings only.
+    expect((await registerPage(db(), actors.service, query({}))).map((r) => r.id)).not.toContain(serviceOwn.id);
+    await db().delete(bookings).where(eq(bookings.id, serviceOwn.id));
   });
 
   it('finds by part of the reference, applicant, company, e-mail, phone or purpose, ignoring case', async () => {
