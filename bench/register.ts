@@ -53,16 +53,18 @@ export async function benchRegister(ctx: BenchContext): Promise<BenchRow[]> {
 
   // A customer's e-mail: one in four bookings is a customer's, the same address every 5,000.
   const q = 'c4321@customer';
+  const fields = ['reference', 'contact_name', 'company', 'contact_email', 'contact_phone', 'purpose'];
   const search = await interleave(n, {
     app: () => page({ q }),
-    floor: () => barePage(main, 'b.contact_email ILIKE $1', [`%${q}%`]),
+    floor: () => barePage(main, `(${fields.map((f) => `b.${f} ILIKE $1`).join(' OR ')})`, [`%${q}%`]),
   });
   rows.push(latencyRow(`register search q="${q}", first page`, search.app, search.floor, { maxRatio: 2 }));
 
-  // One resource's month, a year back: what someone exports for a review.
+  // One resource's first month of history: what someone exports for a review.
   const resourceId = main.resources[0].id;
-  const to = new Date(Date.now() - 365 * DAY);
-  const from = new Date(to.getTime() - 30 * DAY);
+  const [{ oldest }] = await main.sql<{ oldest: Date }[]>`SELECT min(start_at) AS oldest FROM bookings WHERE resource_id = ${resourceId}`;
+  const from = oldest;
+  const to = new Date(from.getTime() + 30 * DAY);
   const filter: RegisterFilter = { resourceId, from, to };
   let exported = 0;
   const xlsx = await interleave(Math.max(3, Math.floor(n / 3)), {
