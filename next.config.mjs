@@ -8,8 +8,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and extension bundles from its own package directory at run time;
   // bundling it breaks those paths. rate-limiter-flexible imports drizzle-orm by a computed
-  // name, which a bundle cannot resolve ("expression is too dynamic").
-  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
+  // name, which a bundle cannot resolve ("expression is too dynamic"). exceljs (the register's
+  // XLSX export) is plain CommonJS with archiver and streams: loaded as is, not re-bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'exceljs'],
   poweredByHeader: false,
 };
 

@@ -337,6 +337,12 @@ export const bookings = pgTable(
     /** The visit jobs look for confirmed / in-use bookings by start. */
     index('bookings_status_start_idx').on(t.status, t.startAt),
     index('bookings_requester_idx').on(t.requesterUserId),
+    /**
+     * The register's keyset pages (lib/booking/register.ts): a seek on (sort column, id) in
+     * either direction reads just the page, however many bookings there are.
+     */
+    index('bookings_register_start_idx').on(t.startAt, t.id),
+    index('bookings_register_submitted_idx').on(t.submittedAt, t.id),
     index('bookings_contact_email_idx').on(sql`lower(${t.contactEmail})`),
   ],
 );

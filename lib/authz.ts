@@ -88,3 +88,20 @@ export function assertCanView<T extends BookingOwnership>(actor: Actor, booking:
   if (!booking || !canViewBooking(actor, booking)) throw new DomainError('not_found');
   return booking;
 }
+
+/**
+ * Which bookings a user may list (the register, its exports and GET /api/v1/bookings): admin
+ * every booking, customer service the customer bookings, staff their own requests. The list
+ * query turns the answer into its WHERE, so a filter can only narrow it.
+ */
+export type BookingListScope =
+  | { kind: 'all' }
+  | { kind: 'customers' }
+  | { kind: 'own'; userId: string };
+
+export function bookingListScope(actor: Actor): BookingListScope {
+  const user = requireUser(actor);
+  if (user.role === 'admin') return { kind: 'all' };
+  if (user.role === 'customer_service') return { kind: 'customers' };
+  return { kind: 'own', userId: user.id };
+}

@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'account';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'account';
 }
 
 const staffItems: NavItem[] = [
@@ -14,7 +14,11 @@ const staffItems: NavItem[] = [
 ];
 /** Everyone's own account (password, language, calendar feed, API tokens), last. */
 const accountItem: NavItem = { href: '/account', label: 'account' };
-const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
+/** The service desk, and the register of bookings (customer service sees the customer ones). */
+const deskItems: NavItem[] = [
+  { href: '/desk', label: 'desk' },
+  { href: '/admin/bookings', label: 'bookings' },
+];
 /** Department contacts answer coordination requests addressed to their department. */
 const contactItems: NavItem[] = [{ href: '/coordination', label: 'coordination' }];
 const adminItems: NavItem[] = [

@@ -36,6 +36,7 @@ import {
   alternativeSchema,
   bookingDetailSchema,
   changeRequestSchema,
+  bookingFilterQuery,
   bookingListQuery,
   bookingListSchema,
   bookingSchema,
@@ -549,6 +550,34 @@ export function buildOpenApiDocument(): JsonSchema {
     ),
   };
   const signedIn = [{ sessionCookie: [] }, { bearerToken: [] }];
+  /** The register's exports: the list's filters, without its paging. */
+  const exportPaths = () =>
+    Object.fromEntries(
+      (
+        [
+          ['csv', 'exportBookingsCsv', 'text/csv', 'CSV, UTF-8 with a byte-order mark'],
+          ['xlsx', 'exportBookingsXlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'An Excel workbook'],
+        ] as const
+      ).map(([ext, operationId, type, what]) => [
+        `/api/v1/bookings/export.${ext}`,
+        {
+          get: {
+            tags: ['bookings'],
+            operationId,
+            summary: `The register's rows of a filter as a file (${ext.toUpperCase()}): admin every booking, customer service the customer bookings`,
+            description: `${what}, streamed as it is read. Same filters and order as GET /api/v1/bookings; every row, no paging. Column headers, statuses and channels in the caller's language; times as the organisation's wall clock; text starting with \`=\`, \`+\`, \`-\` or \`@\` is prefixed with \`'\` so a spreadsheet never runs it. Staff are refused (403).`,
+            parameters: queryParameters(bookingFilterQuery),
+            responses: {
+              200: {
+                description: 'The file, as an attachment.',
+                content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+              },
+              ...errors(401, 403, 422, 500),
+            },
+          },
+        },
+      ]),
+    );
   const open: never[] = [];
 
   return {
@@ -612,8 +641,9 @@ export function buildOpenApiDocument(): JsonSchema {
         get: {
           tags: ['bookings'],
           operationId: 'listBookings',
-          summary: "The caller's own bookings; admin: every booking",
-          description: 'Filters select bookings overlapping [from, to); they apply to either list.',
+          summary: "The bookings the caller may list: admin every one, customer service the customer bookings, staff their own",
+          description:
+            'Filters select bookings overlapping [from, to); `q` matches part of the reference, applicant, company, e-mail, phone or purpose, ignoring case. Filters only narrow what the role may see. A cursor is valid for the `sort` it was made with (another is a 422).',
           parameters: queryParameters(bookingListQuery),
           responses: { 200: { description: 'Newest start first.', content: jsonContent('BookingList') }, ...errors(401, 422, 500) },
         },
@@ -633,6 +663,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...exportPaths(),
       '/api/v1/bookings/{id}': {
         get: {
           tags: ['bookings'],

@@ -16,6 +16,7 @@ import {
   resourceState,
   visitCondition,
 } from '@/db/schema';
+import { DEFAULT_REGISTER_SORT, REGISTER_SORTS } from '@/lib/booking/register';
 import { approveSchema, changeSlotSchema, STAFF_FIELD_MESSAGES, staffRequestSchema } from '@/lib/booking/schemas';
 import { isoInstantField } from '@/lib/validation/fields';
 import { API_ERROR_CODES } from './errors';
@@ -51,17 +52,43 @@ export const changeSlotBody = z
 
 export const emptyBody = z.object({});
 
-/** GET /bookings filters (admin). Times select bookings overlapping [from, to). */
+/**
+ * GET /bookings filters, and the exports' (`export.csv`, `export.xlsx`). Times select bookings
+ * overlapping [from, to); `q` is part of a reference, applicant, company, e-mail, phone or purpose.
+ */
+const bookingFilterShape = {
+  status: z.enum(bookingStatus.enumValues, { error: 'invalid_choice' }).optional(),
+  resourceId: z.uuid({ error: 'invalid_id' }).optional(),
+  typeId: z.uuid({ error: 'invalid_id' }).optional().meta({ description: "The resource's type." }),
+  department: z.uuid({ error: 'invalid_id' }).optional().meta({ description: "The applicant's department (id)." }),
+  channel: z.enum(bookingChannel.enumValues, { error: 'invalid_choice' }).optional(),
+  requesterKind: z.enum(requesterKind.enumValues, { error: 'invalid_choice' }).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
+  q: z.string({ error: 'invalid_text' }).trim().max(100, { error: 'too_long' }).optional(),
+  sort: z
+    .enum(REGISTER_SORTS, { error: 'invalid_choice' })
+    .default(DEFAULT_REGISTER_SORT)
+    .meta({ description: 'By start or submission time; a leading `-` is newest first.' }),
+};
+const validRange = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from);
+
+export const bookingFilterQuery = z
+  .object(bookingFilterShape)
+  .refine(validRange, { message: 'invalid_range', path: ['to'] });
+
 export const bookingListQuery = z
-  .object({
-    status: z.enum(bookingStatus.enumValues, { error: 'invalid_choice' }).optional(),
-    resourceId: z.uuid({ error: 'invalid_id' }).optional(),
-    requesterKind: z.enum(requesterKind.enumValues, { error: 'invalid_choice' }).optional(),
-    from: isoInstant().optional(),
-    to: isoInstant().optional(),
-    ...pageQueryShape,
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: 'invalid_range', path: ['to'] });
+  .object({ ...bookingFilterShape, ...pageQueryShape })
+  .refine(validRange, { message: 'invalid_range', path: ['to'] });
+
+/** A parsed filter query as the register takes it. */
+export function registerQueryOf(query: z.output<typeof bookingFilterQuery>) {
+  const { from, to, department, sort, ...rest } = query;
+  return {
+    sort,
+    filter: { ...rest, departmentId: department, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Answers
@@ -178,7 +205,10 @@ export const bookingListItemSchema = z
     reference: z.string(),
     status: z.enum(bookingStatus.enumValues),
     requesterKind: z.enum(requesterKind.enumValues),
+    channel: z.enum(bookingChannel.enumValues),
     contactName: z.string(),
+    company: z.string().nullable(),
+    departmentId: uuid().nullable(),
     purpose: z.string(),
     resourceId: uuid(),
     resourceCode: z.string(),

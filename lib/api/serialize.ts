@@ -4,7 +4,8 @@
  * typed a request in, who checked in or out) stay out.
  */
 import type { Booking, ChangeRequest } from '@/db/schema';
-import type { BookingDetail, BookingListItem, ResourceWithType } from '@/lib/booking/queries';
+import type { BookingDetail, ResourceWithType } from '@/lib/booking/queries';
+import type { RegisterRow } from '@/lib/booking/register';
 import type { AppLocale } from '@/lib/i18n/config';
 import { localizedFacilities, localizedLocation, localizedName, localizedNotes } from '@/lib/i18n/localized';
 import type { PublicResource } from '@/lib/customer/public';
@@ -92,13 +93,16 @@ export function toApiBooking(b: Booking): ApiBooking {
   };
 }
 
-export function toApiBookingListItem(b: BookingListItem): ApiBookingListItem {
+export function toApiBookingListItem(b: RegisterRow): ApiBookingListItem {
   return {
     id: b.id,
     reference: b.reference,
     status: b.status,
     requesterKind: b.requesterKind,
+    channel: b.channel,
     contactName: b.contactName,
+    company: b.company,
+    departmentId: b.departmentId,
     purpose: b.purpose,
     resourceId: b.resourceId,
     resourceCode: b.resourceCode,

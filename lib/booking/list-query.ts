@@ -4,10 +4,11 @@
  * filters are written here once, in SQL, and each list adds only its own columns, order and
  * extra conditions. A booking is "in [from, to)" when it overlaps the window.
  */
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { bookings, resources, type Booking, type BookingStatus } from '@/db/schema';
+import type { BookingListScope } from '@/lib/authz';
 import { addDays, zonedInstant } from '@/lib/calendar/working-days';
 import { isUuid } from './ids';
 
@@ -27,10 +28,44 @@ export interface BookingListFilter {
   /** Starting within [startsFrom, startsBefore), e.g. one day in the organisation's zone (`dayBounds`). */
   startsFrom?: Date;
   startsBefore?: Date;
+  /**
+   * Part of the reference, applicant, company, e-mail, phone or purpose (case-insensitive); a
+   * phone also matches whatever spaces or dashes either side used.
+   */
+  q?: string;
 }
 
 /** An id that is not a UUID matches nothing (instead of a database error on the cast). */
 const sameId = (column: AnyPgColumn, id: string): SQL => (isUuid(id) ? eq(column, id) : sql`false`);
+
+/** `%`, `_` and `\\` typed by a person are literal characters, not wildcards. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The text search of `q`: a plain ILIKE on each field (a seek on the list's order stops it early). */
+function textMatch(q: string): SQL {
+  const pattern = containsPattern(q);
+  const digits = q.replace(/[^0-9+]/g, '');
+  return or(
+    ilike(bookings.reference, pattern),
+    ilike(bookings.contactName, pattern),
+    ilike(bookings.company, pattern),
+    ilike(bookings.contactEmail, pattern),
+    ilike(bookings.contactPhone, pattern),
+    ilike(bookings.purpose, pattern),
+    digits.length >= 4
+      ? ilike(sql`regexp_replace(${bookings.contactPhone}, '[^0-9+]', '', 'g')`, containsPattern(digits))
+      : undefined,
+  )!;
+}
+
+/** What `bookingListScope` (lib/authz.ts) lets the actor list, as a condition. */
+export function scopeWhere(scope: BookingListScope): SQL | undefined {
+  if (scope.kind === 'customers') return eq(bookings.requesterKind, 'customer');
+  if (scope.kind === 'own') return and(eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, scope.userId));
+  return undefined;
+}
 
 /** The WHERE of a booking list: the filter, and any conditions of the list's own. */
 export function bookingListWhere(filter: BookingListFilter, ...own: (SQL | undefined)[]): SQL | undefined {
@@ -49,6 +84,7 @@ export function bookingListWhere(filter: BookingListFilter, ...own: (SQL | undef
     f.to ? lt(bookings.startAt, f.to) : undefined,
     f.startsFrom ? gte(bookings.startAt, f.startsFrom) : undefined,
     f.startsBefore ? lt(bookings.startAt, f.startsBefore) : undefined,
+    f.q?.trim() ? textMatch(f.q.trim()) : undefined,
     ...own,
   );
 }

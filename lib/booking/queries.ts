@@ -50,7 +50,7 @@ const listColumns = {
   submittedAt: bookings.submittedAt,
 };
 
-/** The filters of the plain booking lists (the JSON API's GET /api/v1/bookings). */
+/** The filters of a person's own list (my bookings). */
 export type BookingFilters = Pick<BookingListFilter, 'status' | 'resourceId' | 'requesterKind' | 'from' | 'to'> & {
   status?: BookingStatus;
 };
@@ -82,17 +82,6 @@ export async function listMyBookings(
   const user = requireUser(actor);
   // Their own, whatever the filters say: those can only narrow the list.
   return listBookingsWhere(db, filters, page, eq(bookings.requesterKind, 'staff'), eq(bookings.requesterUserId, user.id));
-}
-
-/** Every booking, filtered (admin; the JSON API's "all bookings"). */
-export async function listBookings(
-  db: Db,
-  actor: Actor,
-  filters: BookingFilters = {},
-  page?: BookingListPage,
-): Promise<BookingListItem[]> {
-  requireAdmin(actor);
-  return listBookingsWhere(db, filters, page);
 }
 
 export interface BookingDetail {

@@ -4,7 +4,7 @@
  * needs, and the "to notify" list with the record of telling each customer (policy III.3).
  * Customer service and admin only; everything here concerns customer bookings only.
  */
-import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, customerContacts, type Booking, type BookingStatus } from '@/db/schema';
 import { requireServiceDesk, type Actor, type UserActor } from '@/lib/authz';
@@ -93,14 +93,9 @@ const SEARCH_LIMIT = 50;
 const customerBookings = (db: Db, filter: BookingListFilter, ...own: (SQL | undefined)[]) =>
   selectBookingList(db, listColumns).where(bookingListWhere(filter, eq(bookings.requesterKind, 'customer'), ...own));
 
-/** `%`, `_` and `\` typed by a person are literal characters, not wildcards. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
- * Customers and their bookings by name, company, phone, reference or e-mail (case-insensitive,
- * part of the value is enough). A phone matches whatever spaces or dashes either side used.
+ * Customers and their bookings by name, company, phone, reference, e-mail or purpose
+ * (case-insensitive, part of the value is enough): the list query's `q`.
  */
 export async function searchCustomerBookings(
   db: Db,
@@ -110,22 +105,7 @@ export async function searchCustomerBookings(
 ): Promise<CustomerBookingListItem[]> {
   requireServiceDesk(actor);
   const { q: text } = parseInput(customerSearchSchema, { q });
-  const pattern = containsPattern(text);
-  const digits = text.replace(/[^0-9+]/g, '');
-  return customerBookings(
-    db,
-    filter,
-    or(
-      ilike(bookings.contactName, pattern),
-      ilike(bookings.company, pattern),
-      ilike(bookings.reference, pattern),
-      ilike(bookings.contactEmail, pattern),
-      ilike(bookings.contactPhone, pattern),
-      digits.length >= 4
-        ? ilike(sql`regexp_replace(${bookings.contactPhone}, '[^0-9+]', '', 'g')`, containsPattern(digits))
-        : undefined,
-    ),
-  )
+  return customerBookings(db, { ...filter, q: text })
     .orderBy(desc(bookings.startAt))
     .limit(SEARCH_LIMIT);
 }

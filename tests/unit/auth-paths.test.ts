@@ -89,14 +89,15 @@ describe('navigation by role', () => {
     expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/account']);
   });
 
-  it('adds the service desk for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/account']);
+  it('adds the service desk and the register for customer service, and the admin areas for admin', () => {
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/admin/bookings', '/account']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
       '/bookings',
       '/calendar',
       '/desk',
+      '/admin/bookings',
       '/admin/review',
       '/admin/resources',
       '/admin/people',

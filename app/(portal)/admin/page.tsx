@@ -12,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const areas = [
   { href: '/admin/review', key: 'review' },
+  { href: '/admin/bookings', key: 'bookings' },
   { href: '/admin/resources', key: 'resources' },
   { href: '/admin/people', key: 'people' },
   { href: '/admin/incidents', key: 'incidents' },

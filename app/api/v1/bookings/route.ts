@@ -1,31 +1,29 @@
 /**
- * GET /api/v1/bookings — the caller's own bookings; admin: every booking, filterable by
- * status, resourceId, requesterKind and a [from, to) window; paged by `cursor` and `limit`.
+ * GET /api/v1/bookings — the bookings the caller may list (admin every one, customer service the
+ * customer bookings, staff their own), filtered, sorted and paged by `cursor` and `limit`: the
+ * register's query (lib/booking/register.ts).
  * POST /api/v1/bookings — a staff request for oneself → 201 with the booking and its Location.
  */
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/handler';
 import { decodeCursor, pageOf } from '@/lib/api/pagination';
 import { withProfilePhone } from '@/lib/api/profile-phone';
-import { bookingListQuery, createBookingBody } from '@/lib/api/schemas';
+import { bookingListQuery, createBookingBody, registerQueryOf } from '@/lib/api/schemas';
 import { toApiBooking, toApiBookingListItem } from '@/lib/api/serialize';
 import { createStaffRequest } from '@/lib/booking/create';
-import { listBookings, listMyBookings } from '@/lib/booking/queries';
+import { listBookingsPage, REGISTER_SORTS } from '@/lib/booking/register';
 
 export const dynamic = 'force-dynamic';
 
-const cursorKey = z.tuple([z.iso.datetime(), z.uuid()]);
+/** The sort the cursor was made for, the last row's sort value and its id. */
+const cursorKey = z.tuple([z.enum(REGISTER_SORTS), z.string().min(1).max(64), z.uuid()]);
 
 export const GET = apiRoute(async ({ db, actor, query }) => {
-  const { from, to, cursor, limit, ...rest } = query(bookingListQuery);
-  const filters = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
-  const after = cursor ? decodeCursor(cursor, cursorKey) : undefined;
-  const listPage = { limit, after: after && { startAt: new Date(after[0]), id: after[1] } };
-  const rows =
-    actor.kind === 'user' && actor.role === 'admin'
-      ? await listBookings(db, actor, filters, listPage)
-      : await listMyBookings(db, actor, filters, listPage);
-  const page = pageOf(rows, limit, (b) => [b.startAt.toISOString(), b.id]);
+  const { cursor, limit, ...filters } = query(bookingListQuery);
+  const { sort, filter } = registerQueryOf(filters);
+  const after = cursor ? decodeCursor(cursor, cursorKey.refine(([s]) => s === sort)) : undefined;
+  const rows = await listBookingsPage(db, actor, { filter, sort, limit, after: after && { key: after[1], id: after[2] } });
+  const page = pageOf(rows, limit, (b) => [sort, b.sortKey, b.id]);
   return Response.json({ bookings: page.items.map(toApiBookingListItem), nextCursor: page.nextCursor });
 });
 

@@ -1,4 +1,4 @@
-import { ArrowLeftIcon, PencilIcon } from 'lucide-react';
+import { ArrowLeftIcon, PencilIcon, PrinterIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -52,11 +52,12 @@ export default async function LedgerEntryPage({ params, searchParams }: Props) {
   const entry = await load((await params).id);
   const { resource } = entry;
   const actor = await requirePageActor('admin');
-  const [locale, timeZone, t, tAdmin, history, query] = await Promise.all([
+  const [locale, timeZone, t, tAdmin, tRegister, history, query] = await Promise.all([
     currentLocale(),
     getTimeZone(),
     getTranslations('ledger'),
     getTranslations('resourceAdmin'),
+    getTranslations('register'),
     auditHistory(await getDb(), actor, 'resource', resource.id),
     searchParams,
   ]);
@@ -82,6 +83,12 @@ export default async function LedgerEntryPage({ params, searchParams }: Props) {
         actions={
           <>
             <ResourceStateBadge state={resource.state} />
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/admin/bookings/print?resource=${resource.id}`}>
+                <PrinterIcon aria-hidden />
+                {tRegister('print.link')}
+              </Link>
+            </Button>
             <Button asChild size="sm">
               <Link href={`/admin/resources/${resource.id}/edit`}>
                 <PencilIcon aria-hidden />

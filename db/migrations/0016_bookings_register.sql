@@ -1,0 +1,2 @@
+CREATE INDEX "bookings_register_start_idx" ON "bookings" USING btree ("start_at","id");--> statement-breakpoint
+CREATE INDEX "bookings_register_submitted_idx" ON "bookings" USING btree ("submitted_at","id");
