@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'account' | 'profile';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'reports' | 'account' | 'profile';
 }
 
 const staffItems: NavItem[] = [
@@ -23,6 +23,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/people', label: 'people' },
   { href: '/admin/incidents', label: 'incidents' },
   { href: '/admin/inspections', label: 'inspections' },
+  { href: '/admin/reports', label: 'reports' },
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },
