@@ -23,7 +23,7 @@ import type { Translate } from '@/lib/forms/server-action';
 import { getSettings } from '@/lib/settings';
 import { BOOKINGS_ALIAS_B, hours } from './measures';
 import { parsePeriod, periodSchema, type Period } from './period';
-import { selectRows } from './sql-rows';
+import { instant, selectRows } from './sql-rows';
 
 export const UTILISATION_GROUPS = ['resource', 'department', 'week'] as const;
 export type UtilisationGroup = (typeof UTILISATION_GROUPS)[number];
@@ -104,7 +104,7 @@ function periodCtes(period: Period): SQL {
       select r.id, r.code, r.name_zh, r.name_en, r.opens_at, r.closes_at, r.working_days_only
         from resources r
        where r.state <> 'retired'
-          or exists (select 1 from bookings b where b.resource_id = r.id and b.start_at >= ${start} and b.start_at < ${end})
+          or exists (select 1 from bookings b where b.resource_id = r.id and b.start_at >= ${instant(start)} and b.start_at < ${instant(end)})
     ),
     open_hours as (
       select r.id as resource_id, d.day, extract(epoch from r.closes_at - r.opens_at) as seconds
@@ -114,7 +114,7 @@ function periodCtes(period: Period): SQL {
       select b.resource_id, b.department_id, b.requester_kind, (b.start_at at time zone ${timeZone})::date as day,
              ${BOOKINGS_ALIAS_B.booked} as booked, ${BOOKINGS_ALIAS_B.used} as used
         from bookings b join res r on r.id = b.resource_id
-       where b.start_at >= ${start} and b.start_at < ${end}
+       where b.start_at >= ${instant(start)} and b.start_at < ${instant(end)}
     )`;
 }
 

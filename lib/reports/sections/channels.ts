@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { categoryChart } from '../chart';
 import { BOOKINGS_ALIAS_B, hours } from '../measures';
 import { defineSection } from '../section';
-import { selectRows } from '../sql-rows';
+import { instant, selectRows } from '../sql-rows';
 
 interface ChannelRow {
   kind: 'staff' | 'customer';
@@ -25,9 +25,9 @@ export const channels = defineSection<ChannelRow[]>({
       sql`
         select b.requester_kind as kind, b.channel::text as channel, count(*)::int as requests, sum(${BOOKINGS_ALIAS_B.booked})::float8 as booked
           from bookings b
-         where b.start_at >= ${start} and b.start_at < ${end}
+         where b.start_at >= ${instant(start)} and b.start_at < ${instant(end)}
          group by 1, 2
-         order by 1 desc, 2`,
+         order by 1, 2`,
     ),
   table: (rows, { t, channelName }) => {
     const total = rows.reduce((sum, r) => sum + r.requests, 0);

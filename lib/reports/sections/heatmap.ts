@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { GRID, PALETTE } from '../chart';
 import { BOOKED_IN } from '../measures';
 import { defineSection, type ReportView } from '../section';
-import { selectRows } from '../sql-rows';
+import { instant, selectRows } from '../sql-rows';
 
 interface Cell {
   /** 1 = Monday … 7 = Sunday. */
@@ -39,7 +39,7 @@ export const heatmap = defineSection<Cell[]>({
                (sum(extract(epoch from least(b.e, h + interval '1 hour') - greatest(b.s, h))) / 3600)::float8 as hours
           from (select start_at at time zone ${timeZone} as s, end_at at time zone ${timeZone} as e
                   from bookings
-                 where start_at >= ${start} and start_at < ${end} and status in ${BOOKED_IN}) b
+                 where start_at >= ${instant(start)} and start_at < ${instant(end)} and status in ${BOOKED_IN}) b
          cross join lateral generate_series(date_trunc('hour', b.s), b.e - interval '1 microsecond', interval '1 hour') h
          group by 1, 2`,
     ).then((rows) => rows.map((r) => ({ weekday: r.weekday, hour: r.hour, hours: Math.round(r.hours * 100) / 100 }))),

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { categoryChart, percent } from '../chart';
 import { defineSection } from '../section';
-import { selectRows } from '../sql-rows';
+import { instant, selectRows } from '../sql-rows';
 
 interface Outcome {
   kind: 'staff' | 'customer';
@@ -49,13 +49,13 @@ export const outcomes = defineSection<Outcome[]>({
                count(b.confirmed_at)::int as confirmed,
                count(b.id) filter (where b.status = 'expired')::int as expired
           from (values ('staff'::requester_kind), ('customer'::requester_kind)) k(kind)
-          left join bookings b on b.requester_kind = k.kind and b.start_at >= ${start} and b.start_at < ${end}
+          left join bookings b on b.requester_kind = k.kind and b.start_at >= ${instant(start)} and b.start_at < ${instant(end)}
           left join lateral (
                 select max(e.created_at) as at from booking_events e
                  where e.booking_id = b.id and e.to_status = 'cancelled' and e.action <> 'admin_cancel'
                ) c on b.status = 'cancelled'
          group by k.kind
-         order by k.kind desc`,
+         order by k.kind`,
     ),
   table: (rows, { t }) => ({
     columns: [

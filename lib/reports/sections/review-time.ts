@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { categoryChart } from '../chart';
 import { defineSection } from '../section';
-import { selectRows } from '../sql-rows';
+import { instant, selectRows } from '../sql-rows';
 
 interface Wait {
   kind: 'staff' | 'customer';
@@ -38,7 +38,7 @@ export const reviewTime = defineSection<Wait[]>({
                    where e.booking_id = b.id and e.from_status in ('pending', 'needs_info')
                      and e.to_status in ('awaiting_confirmation', 'rejected')
                  ) d on true
-           where b.start_at >= ${start} and b.start_at < ${end}
+           where b.start_at >= ${instant(start)} and b.start_at < ${instant(end)}
         )
         select k.kind,
                count(w.decide)::int as decided,
@@ -52,7 +52,7 @@ export const reviewTime = defineSection<Wait[]>({
           from (values ('staff'::requester_kind), ('customer'::requester_kind)) k(kind)
           left join waits w on w.kind = k.kind
          group by k.kind
-         order by k.kind desc`,
+         order by k.kind`,
     ).then((rows) =>
       rows.map((w) => ({
         ...w,
