@@ -1,4 +1,4 @@
-import { ArrowLeftIcon, PencilIcon } from 'lucide-react';
+import { ArrowLeftIcon, NotebookTabsIcon, PencilIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -82,6 +82,12 @@ export default async function LedgerEntryPage({ params, searchParams }: Props) {
         actions={
           <>
             <ResourceStateBadge state={resource.state} />
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/admin/resources/${resource.id}/ledger`}>
+                <NotebookTabsIcon aria-hidden />
+                {t('periodLedger.link')}
+              </Link>
+            </Button>
             <Button asChild size="sm">
               <Link href={`/admin/resources/${resource.id}/edit`}>
                 <PencilIcon aria-hidden />
