@@ -325,6 +325,8 @@ export const bookings = pgTable(
       sql`(${t.requesterKind} = 'staff' AND ${t.requesterUserId} IS NOT NULL) OR (${t.requesterKind} = 'customer' AND ${t.contactEmail} IS NOT NULL)`,
     ),
     index('bookings_resource_start_idx').on(t.resourceId, t.startAt),
+    /** The reports and the ledger's period read every resource's bookings starting in some days. */
+    index('bookings_start_idx').on(t.startAt),
     /**
      * The calendars' look-up: what a resource shows over a window, bounded at both ends by the
      * range overlap (a (resource, start) b-tree bounds only the start from above, so a future
