@@ -602,6 +602,9 @@ describe('GET /api/v1/openapi.json', () => {
         'POST /api/v1/booking-series',
         'GET /api/v1/booking-series/{id}',
         ...['approve', 'reject', 'confirm', 'cancel'].map((action) => `POST /api/v1/booking-series/{id}/${action}`),
+        'GET /api/v1/resources/{id}/ledger',
+        'GET /api/v1/reports/utilisation',
+        'GET /api/v1/reports/export.xlsx',
       ].sort(),
     );
     const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
