@@ -34,7 +34,7 @@ export function categoryChart(opts: {
     series: opts.series.map((s) => ({ type: s.type ?? 'bar', ...s })),
   } as EChartsOption;
   // Horizontal bars get a line each; a timeline keeps a fixed height.
-  return { option, height: opts.horizontal ? Math.max(240, 80 + opts.categories.length * 22 * Math.min(opts.series.length, 2)) : 320 };
+  return { option, height: opts.horizontal ? Math.max(240, 80 + opts.categories.length * 28) : 320 };
 }
 
 /** 0.1534 → 15.3 (a ratio shown on a percent axis). */
