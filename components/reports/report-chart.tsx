@@ -36,16 +36,18 @@ export function ReportChart({ option, height, label, loading }: { option: EChart
     };
   }, [option]);
 
+  // ECharts empties the element it draws in, so React keeps no child there: the loading line
+  // sits beside it.
   return (
     <div
-      ref={box}
       role="img"
       aria-label={label}
       data-chart={drawn ? 'drawn' : 'pending'}
-      className="w-full rounded-lg border border-slate-200 bg-white p-2"
+      className="relative w-full rounded-lg border border-slate-200 bg-white"
       style={{ height }}
     >
-      {!drawn && <p className="p-4 text-sm text-slate-500">{loading}</p>}
+      <div ref={box} className="absolute inset-2" />
+      {!drawn && <p className="absolute top-4 left-4 text-sm text-slate-500">{loading}</p>}
     </div>
   );
 }
