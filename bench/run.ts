@@ -20,6 +20,7 @@ import { benchContention } from './contention';
 import { benchJobs } from './jobs';
 import { benchReads } from './reads';
 import { benchRegister } from './register';
+import { benchReports } from './reports';
 import { formatTable } from './table';
 import { runWorkflow } from './workflow';
 import { benchWritePath } from './write-path';
@@ -28,6 +29,7 @@ import { withScratchDatabase } from './write-kit';
 const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   reads: benchReads,
   register: benchRegister,
+  reports: benchReports,
   // The write side builds its own rows on the demo data, in scratch databases of its own.
   writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
   contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),

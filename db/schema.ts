@@ -339,7 +339,8 @@ export const bookings = pgTable(
     index('bookings_requester_idx').on(t.requesterUserId),
     /**
      * The register's keyset pages (lib/booking/register.ts): a seek on (sort column, id) in
-     * either direction reads just the page, however many bookings there are.
+     * either direction reads just the page, however many bookings there are. The reports and the
+     * ledger's period (every resource's bookings starting in some days) use it too.
      */
     index('bookings_register_start_idx').on(t.startAt, t.id),
     index('bookings_register_submitted_idx').on(t.submittedAt, t.id),

@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'account';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'reports' | 'account';
 }
 
 const staffItems: NavItem[] = [
@@ -27,6 +27,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/people', label: 'people' },
   { href: '/admin/incidents', label: 'incidents' },
   { href: '/admin/inspections', label: 'inspections' },
+  { href: '/admin/reports', label: 'reports' },
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },

@@ -32,6 +32,8 @@ import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/sch
 import { joinWaitlistSchema } from '@/lib/waitlist/entries';
 import { occurrenceSelectionSchema, seriesSlotSchema } from '@/lib/booking/series/schemas';
 import { incidentReportedSchema, incidentSchema, waitlistEntrySchema, waitlistListSchema } from './usage-schemas';
+import { utilisationQuerySchema, utilisationReportSchema } from '@/lib/reports/utilisation';
+import { ledgerQuery, ledgerSchema, periodQueryShape } from './report-schemas';
 import {
   alternativeSchema,
   bookingDetailSchema,
@@ -223,6 +225,55 @@ function usagePaths(): Record<string, JsonSchema> {
         summary: 'Remove a waitlist entry (its owner, or admin)',
         parameters: [idParameter('The entry.')],
         responses: { 204: { description: 'Removed.' }, ...errors(401, 404, 500) },
+      },
+    },
+  };
+}
+
+// --- The ledger over a period and the reports (admin) ----------------------------------------
+
+const reportOutputs = { Ledger: ledgerSchema, UtilisationReport: utilisationReportSchema };
+
+function reportPaths(): Record<string, JsonSchema> {
+  const adminOnly = 'Admin only.';
+  return {
+    '/api/v1/resources/{id}/ledger': {
+      get: {
+        tags: ['reports'],
+        operationId: 'resourceLedger',
+        summary: "A resource's ledger (台账) over a period: its data, every booking starting in it and the period's totals",
+        description: `${adminOnly} Each booking with the applicant, department or company, purpose, check-in/out, condition, inspection and incident reports with their resolution; paged by \`cursor\` (newest first); \`totals\` cover the whole period.`,
+        parameters: [idParameter('The resource.'), ...queryParameters(ledgerQuery)],
+        responses: { 200: { description: 'The ledger page.', content: jsonContent('Ledger') }, ...errors(401, 403, 404, 422, 500) },
+      },
+    },
+    '/api/v1/reports/utilisation': {
+      get: {
+        tags: ['reports'],
+        operationId: 'utilisationReport',
+        summary: 'Booked, used and opening hours by resource, department or week',
+        description: `${adminOnly} Days inclusive, in the organisation's zone; a booking counts on the day it starts, booked hours only when it was granted (confirmed, in use, completed, no-show). \`utilisation\` is booked over available (opening) hours, 0–1; by department, available hours are all resources' together. Labels in the caller's language.`,
+        parameters: queryParameters(utilisationQuerySchema),
+        responses: { 200: { description: 'One row per group.', content: jsonContent('UtilisationReport') }, ...errors(401, 403, 422, 500) },
+      },
+    },
+    '/api/v1/reports/export.xlsx': {
+      get: {
+        tags: ['reports'],
+        operationId: 'exportReports',
+        summary: "The reports' tables as an Excel workbook, one sheet per section",
+        description: `${adminOnly} \`section\` narrows it to one table: byResource, byWeek, heatmap, byDepartment, outcomes, reviewTime, channels.`,
+        parameters: [
+          ...queryParameters(z.object(periodQueryShape)),
+          { name: 'section', in: 'query', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          200: {
+            description: 'The workbook.',
+            content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errors(401, 403, 404, 422, 500),
+        },
       },
     },
   };
@@ -545,6 +596,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...usageOutputs,
         ...accessOutputs,
         ...adminOutputs,
+        ...reportOutputs,
       },
       'output',
     ),
@@ -596,6 +648,7 @@ export function buildOpenApiDocument(): JsonSchema {
       { name: 'public', description: 'The customer channel, open to the internet and rate-limited.' },
       { name: 'access', description: 'API tokens and subscribable calendar feeds.' },
       { name: 'admin', description: 'Resources, people and the audit log (admin only).' },
+      { name: 'reports', description: 'The resource ledger over a period and the usage reports (admin).' },
     ],
     paths: {
       '/api/v1/resources': {
@@ -689,6 +742,7 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...usagePaths(),
+      ...reportPaths(),
       ...accessPaths(),
       ...seriesPaths(),
       ...adminPaths(),

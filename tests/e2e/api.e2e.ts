@@ -611,6 +611,9 @@ describe('GET /api/v1/openapi.json', () => {
         'POST /api/v1/users',
         'PATCH /api/v1/users/{id}',
         'GET /api/v1/audit',
+        'GET /api/v1/resources/{id}/ledger',
+        'GET /api/v1/reports/utilisation',
+        'GET /api/v1/reports/export.xlsx',
       ].sort(),
     );
     const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);

@@ -1,7 +1,8 @@
 /**
  * The resource editor and people, as admin uses them: a resource added in both languages shows
  * on the public booking page in English; a person added on a phone gets a one-use link, sets a
- * password with it and signs in; the link does not work twice.
+ * password with it and signs in; the link does not work twice. The reports page draws every
+ * chart (the chart library loaded on that page only) with no console error.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,5 +92,29 @@ describe('people (phone, Chinese)', () => {
     await signIn(own, 'zhao.new@example.com', 'zhao-password-1');
     expect(new URL(own.url()).pathname).not.toBe('/login');
     await person.close();
+  });
+});
+
+describe('reports (desktop, Chinese)', () => {
+  it('draws every chart beside its table, with no console error, and offers the tables as Excel', async () => {
+    const context = await newContext(browser, DESKTOP, 'zh');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await signIn(page, 'admin@example.com');
+    await page.goto('/admin/reports');
+    const sections = await page.locator('main section[aria-labelledby^="report-"]').count();
+    expect(sections).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => page.locator('[data-chart="drawn"] canvas').count(), { timeout: 20_000 }).toBe(sections);
+    expect(await page.getByRole('table').count()).toBe(sections);
+
+    const workbook = await page.request.get(await page.getByRole('link', { name: '下载全部表格（Excel）' }).getAttribute('href') as string);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -103,6 +103,7 @@ describe('navigation by role', () => {
       '/admin/people',
       '/admin/incidents',
       '/admin/inspections',
+      '/admin/reports',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',

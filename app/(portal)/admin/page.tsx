@@ -17,6 +17,7 @@ const areas = [
   { href: '/admin/people', key: 'people' },
   { href: '/admin/incidents', key: 'incidents' },
   { href: '/admin/inspections', key: 'inspections' },
+  { href: '/admin/reports', key: 'reports' },
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },

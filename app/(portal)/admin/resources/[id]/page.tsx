@@ -1,4 +1,4 @@
-import { ArrowLeftIcon, PencilIcon, PrinterIcon } from 'lucide-react';
+import { ArrowLeftIcon, NotebookTabsIcon, PencilIcon, PrinterIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -83,6 +83,12 @@ export default async function LedgerEntryPage({ params, searchParams }: Props) {
         actions={
           <>
             <ResourceStateBadge state={resource.state} />
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/admin/resources/${resource.id}/ledger`}>
+                <NotebookTabsIcon aria-hidden />
+                {t('periodLedger.link')}
+              </Link>
+            </Button>
             <Button asChild size="sm" variant="outline">
               <Link href={`/admin/bookings/print?resource=${resource.id}`}>
                 <PrinterIcon aria-hidden />
