@@ -1,0 +1,28 @@
+'use server';
+
+/**
+ * The follow-up survey's form (/s/<token>): the token is the only credential. A success goes back
+ * to the link, which then thanks the customer (the link is used up); a refusal comes back in the
+ * page's language with the field messages.
+ */
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formCheckbox, serverAction } from '@/lib/forms/server-action';
+import { answerSurvey } from '@/lib/surveys/answer';
+
+export const answerSurveyByLinkAction = serverAction({
+  access: 'public',
+  // The scores and comment are checked by the domain's own schema (lib/surveys/schemas.ts).
+  input: z.object({
+    token: z.string().default(''),
+    overall: z.unknown(),
+    condition: z.unknown(),
+    service: z.unknown(),
+    comment: z.unknown(),
+    mayContact: formCheckbox(),
+  }),
+  run: async ({ db }, { token, ...answer }) => {
+    await answerSurvey(db, token, answer);
+  },
+  after: (_data, { token }) => redirect(`/s/${encodeURIComponent(token)}?done=1`),
+});
