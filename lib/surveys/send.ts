@@ -12,7 +12,7 @@
  * mail in any case.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, lte, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { chunks } from '@/db/chunks';
 import { bookings, resources, surveys } from '@/db/schema';
@@ -45,7 +45,7 @@ export async function sendFollowUpSurveys(db: Db, now: Date = new Date()): Promi
   const due = and(
     eq(bookings.requesterKind, 'customer'),
     eq(bookings.status, 'completed'),
-    lte(ended, dueBy),
+    sql`${ended} <= ${dueBy.toISOString()}::timestamptz`,
     // The end bounds the look-up (bookings_customer_completed_end_idx); a check-out is never later.
     gt(bookings.endAt, window),
     notExists(db.select({ one: sql`1` }).from(surveys).where(eq(surveys.bookingId, bookings.id))),
