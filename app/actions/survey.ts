@@ -17,10 +17,11 @@ export const answerSurveyByLinkAction = serverAction({
   // The scores and comment are checked by the domain's own schema (lib/surveys/schemas.ts).
   input: z.object({
     token: z.string().default(''),
-    overall: z.unknown(),
-    condition: z.unknown(),
-    service: z.unknown(),
-    comment: z.unknown(),
+    // An unanswered question sends no field: absent here, named by the domain's schema.
+    overall: z.unknown().optional(),
+    condition: z.unknown().optional(),
+    service: z.unknown().optional(),
+    comment: z.unknown().optional(),
     mayContact: formCheckbox(),
   }),
   run: async ({ db }, { token, ...answer }) => {

@@ -100,6 +100,18 @@ describe('the survey mail', () => {
     form.set('service', '3');
     form.set('comment', '展厅灯光太暗');
     form.set('mayContact', 'on');
+    // Unanswered questions send no field: each is named, in the page's language.
+    const partial = new FormData();
+    partial.set('token', token);
+    partial.set('overall', '5');
+    partial.set('pageLocale', 'en');
+    expect(await answerSurveyByLinkAction(null, partial)).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      fieldErrors: { condition: ['Choose a score from 1 to 5.'], service: ['Choose a score from 1 to 5.'] },
+      values: { overall: '5' },
+    });
+
     const outcome = await answerSurveyByLinkAction(null, form).catch((error: unknown) => {
       if (isRedirectError(error)) return { redirectedTo: getURLFromRedirectError(error) };
       throw error;
