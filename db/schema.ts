@@ -871,6 +871,43 @@ export const passwordTokens = pgTable(
   (t) => [index('password_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * Customer follow-up surveys (policy II.3): one per completed customer booking, queued by the
+ * follow-up job (lib/surveys/send.ts) with a one-use link. Only the SHA-256 of the link's token is
+ * stored (lib/tokens.ts; the row's id keys the token). The answer is written once, together with
+ * `answered_at`; `seen_at` is when customer service first marked it read.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .unique()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    sentAt: tstz('sent_at').notNull().defaultNow(),
+    answeredAt: tstz('answered_at'),
+    overall: integer('overall'),
+    condition: integer('condition'),
+    service: integer('service'),
+    comment: text('comment').notNull().default(''),
+    mayContact: boolean('may_contact'),
+    seenAt: tstz('seen_at'),
+    seenById: uuid('seen_by_id').references(() => users.id),
+  },
+  (t) => [
+    check(
+      'surveys_scores',
+      sql`(${t.answeredAt} IS NULL AND ${t.overall} IS NULL AND ${t.condition} IS NULL AND ${t.service} IS NULL AND ${t.mayContact} IS NULL)
+        OR (${t.answeredAt} IS NOT NULL AND ${t.overall} BETWEEN 1 AND 5 AND ${t.condition} BETWEEN 1 AND 5 AND ${t.service} BETWEEN 1 AND 5 AND ${t.mayContact} IS NOT NULL)`,
+    ),
+    /** Customer service's list of answers, newest first. */
+    index('surveys_answered_idx').on(t.answeredAt).where(sql`${t.answeredAt} IS NOT NULL`),
+  ],
+);
+
 /** Rate-limit counters for the public channel (rate-limiter-flexible's Drizzle store), shared by every instance. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -907,3 +944,4 @@ export type NotificationChannel = typeof notificationChannels.$inferSelect;
 export type NoticeRow = typeof noticeOutbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type AuditEntity = (typeof auditEntity.enumValues)[number];
+export type Survey = typeof surveys.$inferSelect;

@@ -15,6 +15,7 @@ import CoordinationRequested, { type CoordinationRequestedProps } from './coordi
 import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
+import FollowUpSurvey, { type FollowUpSurveyProps } from './follow-up-survey';
 import IncidentAffected, { type IncidentAffectedProps } from './incident-affected';
 import MaintenanceScheduled, { type MaintenanceScheduledProps } from './maintenance-scheduled';
 import PasswordLink, { type PasswordLinkProps } from './password-link';
@@ -59,6 +60,8 @@ export interface TemplateProps {
   'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
   'series-no-shows': SeriesNoShowsProps;
+  // After the visit.
+  'follow-up-survey': FollowUpSurveyProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -90,6 +93,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
   'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
+  'follow-up-survey': { component: FollowUpSurvey, messageKey: 'followUpSurvey' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -1,19 +1,24 @@
-import { BellRingIcon, FilePlusIcon, SearchIcon } from 'lucide-react';
+import { BellRingIcon, FilePlusIcon, MessageSquareTextIcon, SearchIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { cn } from '@/lib/utils';
 
-export type DeskSection = 'bookings' | 'notify' | 'new';
+export type DeskSection = 'bookings' | 'notify' | 'new' | 'surveys';
 
 const SECTIONS: { key: DeskSection; href: string; Icon: typeof SearchIcon }[] = [
   { key: 'bookings', href: '/desk', Icon: SearchIcon },
   { key: 'notify', href: '/desk/notify', Icon: BellRingIcon },
   { key: 'new', href: '/desk/new', Icon: FilePlusIcon },
+  { key: 'surveys', href: '/desk/surveys', Icon: MessageSquareTextIcon },
 ];
 
-/** The service desk's own sections; `toNotify` puts the number waiting on the "to notify" tab. */
-export function DeskNav({ current, toNotify }: { current?: DeskSection; toNotify?: number }) {
+/**
+ * The service desk's own sections; `toNotify` puts the number waiting on the "to notify" tab,
+ * `newSurveys` the unread survey answers on the "surveys" tab.
+ */
+export function DeskNav({ current, toNotify, newSurveys }: { current?: DeskSection; toNotify?: number; newSurveys?: number }) {
   const t = useTranslations('desk.nav');
+  const counts: Partial<Record<DeskSection, number>> = { notify: toNotify, surveys: newSurveys };
   return (
     <nav aria-label={t('label')} className="mb-6 -mx-1 overflow-x-auto px-1">
       <ul className="flex gap-2">
@@ -30,14 +35,14 @@ export function DeskNav({ current, toNotify }: { current?: DeskSection; toNotify
             >
               <Icon className="size-4" aria-hidden />
               {t(key)}
-              {key === 'notify' && toNotify !== undefined && toNotify > 0 && (
+              {(counts[key] ?? 0) > 0 && (
                 <span
                   className={cn(
                     'rounded-full px-1.5 text-xs tabular-nums',
                     key === current ? 'bg-white text-blue-800' : 'bg-amber-100 text-amber-900',
                   )}
                 >
-                  {toNotify}
+                  {counts[key]}
                 </span>
               )}
             </Link>

@@ -53,6 +53,8 @@ import {
   publicResourceListSchema,
   publicResourceSchema,
 } from './public-schemas';
+import { surveyAnswerSchema } from '@/lib/surveys/schemas';
+import { surveyAnsweredSchema } from './survey-schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -570,6 +572,7 @@ export function buildOpenApiDocument(): JsonSchema {
       {
         CreateBookingRequest: createBookingBody,
         PublicBookingRequest: publicRequestSchema,
+        SurveyAnswer: surveyAnswerSchema,
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
         ...usageInputs,
         ...accessInputs,
@@ -592,6 +595,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicResourceList: publicResourceListSchema,
         PublicAvailability: publicAvailabilitySchema,
         PublicBookingCreated: publicBookingCreatedSchema,
+        SurveyAnswered: surveyAnsweredSchema,
         CalendarFeed: calendarFeedSchema,
         ...usageOutputs,
         ...accessOutputs,
@@ -780,6 +784,23 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: {
             201: { description: 'Submitted (`pending`).', content: jsonContent('PublicBookingCreated') },
             ...errors(400, 409, 413, 415, 422, 429, 500),
+          },
+        },
+      },
+      '/api/v1/public/surveys/{token}': {
+        post: {
+          tags: ['public'],
+          operationId: 'answerSurvey',
+          summary: "A customer's answer to the follow-up survey e-mailed after their visit",
+          description:
+            'The token is the one of the survey link (`/s/{token}`). Scores are whole numbers from 1 (very poor) to 5 (excellent). The link works once and for 14 days after it was sent.',
+          security: open,
+          parameters: [{ name: 'token', in: 'path', required: true, description: 'The survey link token.', schema: { type: 'string' } }],
+          requestBody: { required: true, content: jsonContent('SurveyAnswer') },
+          responses: {
+            200: { description: 'Recorded; the link is used up.', content: jsonContent('SurveyAnswered') },
+            410: errorResponse('The link is unknown, already answered or expired (`token_invalid`).'),
+            ...errors(400, 413, 415, 422, 500),
           },
         },
       },

@@ -11,8 +11,8 @@ import { resultStatus, TRANSITIONS, type TransitionAction } from '@/lib/booking/
 
 const HOUR = 3_600_000;
 
-/** Who acted: a user (by id) or the customer through their link. */
-export type DemoActor = { kind: 'user'; id: string } | { kind: 'customer' };
+/** Who acted: a user (by id), the customer through their link, or a scheduled job. */
+export type DemoActor = { kind: 'user'; id: string } | { kind: 'customer' } | { kind: 'system' };
 
 export interface DemoStep {
   action: TransitionAction;
@@ -50,7 +50,7 @@ const EFFECTS: Partial<Record<TransitionAction, (step: DemoStep, booking: NewBoo
 };
 
 const actorColumns = (actor: DemoActor) =>
-  actor.kind === 'user' ? { actorKind: 'user' as const, actorUserId: actor.id } : { actorKind: 'customer' as const, actorUserId: null };
+  actor.kind === 'user' ? { actorKind: 'user' as const, actorUserId: actor.id } : { actorKind: actor.kind, actorUserId: null };
 
 /**
  * Replays a story through the transition table: the booking row to insert and its audit events.

@@ -178,6 +178,21 @@ async function demoStories(db: Db, { now, ahead, ago, timeZone }: Placement): Pr
       submittedBy: { kind: 'customer' },
       steps: [],
     }),
+    // A customer's visit that ended yesterday: the follow-up job sends its survey (policy II.3).
+    story(8, ago(4, '16:00'), {
+      request: {
+        requesterKind: 'customer', resourceId: resources.get('SW-B1')!, channel: 'public', contactName: '陈先生',
+        contactPhone: '13800138000', contactEmail: 'chen@customer.example.com', company: '杭州佳居建材有限公司',
+        attendees: 2, purpose: '挑选瓷砖样品', startAt: ago(1, '14:00'), endAt: ago(1, '15:00'),
+      },
+      submittedBy: { kind: 'customer' },
+      steps: [
+        { action: 'approve', at: ago(3, '09:30'), by: admin, note: '同意，请携带身份证件。' },
+        { action: 'confirm', at: ago(3, '10:15'), by: { kind: 'customer' } },
+        // The sample warehouse takes no check-in: the visit is completed when it ends.
+        { action: 'complete', at: ago(1, '15:01'), by: { kind: 'system' } },
+      ],
+    }),
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The HTTP status of the e-mail link pages (/r/<token>, /m/<token>): 410 Gone for a link that
+ * The HTTP status of the e-mail link pages (/r/<token>, /m/<token>, the survey's /s/<token>): 410 Gone for a link that
  * was used or has expired, 404 for one that never was — with the same helpful page, which
  * still shows the booking and what the person can do. A page cannot set its status once it
  * renders, so proxy.ts asks here first and lets the request through with the status set (the
@@ -7,7 +7,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 
-const LINK_PAGE = /^\/(?:r|m)\/([^/]+)\/?$/;
+const LINK_PAGE = /^\/(r|m|s)\/([^/]+)\/?$/;
 
 /**
  * For a link page: the response letting the request through, with its status for a GET or
@@ -20,13 +20,17 @@ export async function linkPageStatus(request: NextRequest, init: Parameters<type
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next(init);
   let token: string;
   try {
-    token = decodeURIComponent(match[1]);
+    token = decodeURIComponent(match[2]);
   } catch {
     return NextResponse.next({ ...init, status: 404 });
   }
   // Loaded on demand: the proxy's other paths never touch the database.
-  const [{ getDb }, { linkState }] = await Promise.all([import('@/db'), import('@/lib/booking/booking-link')]);
-  const state = await linkState(await getDb(), token);
+  const [{ getDb }, { linkState }, { surveyLinkState }] = await Promise.all([
+    import('@/db'),
+    import('@/lib/booking/booking-link'),
+    import('@/lib/surveys/answer'),
+  ]);
+  const state = await (match[1] === 's' ? surveyLinkState : linkState)(await getDb(), token);
   if (state === 'open') return NextResponse.next(init);
   return NextResponse.next({ ...init, status: state === 'unknown' ? 404 : 410 });
 }

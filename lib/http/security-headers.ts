@@ -14,7 +14,7 @@
  *   plain http it would mean nothing, and on a development machine it would stick.
  */
 
-const LINK_PAGE = /^\/(?:r|m)\//;
+const LINK_PAGE = /^\/(?:r|m|s)\//;
 
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

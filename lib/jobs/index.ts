@@ -9,6 +9,9 @@
  * - send-visit-reminders marks a booking reminded by its event, which no row lock claims, so its
  *   runs take turns on an advisory lock and a run that finds another busy leaves the work to it
  *   (lib/customer/jobs.ts);
+ * - send-follow-up-surveys writes each completed customer booking's survey row, unique per
+ *   booking, with ON CONFLICT DO NOTHING: a second runner waits for the first's rows and then
+ *   writes and mails nothing for them (lib/surveys/send.ts);
  * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
  *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
@@ -25,6 +28,7 @@ import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { deliverNotices } from '@/lib/notices/deliver';
 import { queueNotices } from '@/lib/notices/queue';
+import { sendFollowUpSurveys } from '@/lib/surveys/send';
 import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
@@ -40,6 +44,8 @@ export const jobs = {
     ...(await warnSeriesNoShows(db, now)),
   }),
   'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
+  // After the visit (policy II.3): the follow-up survey, once per completed customer booking.
+  'send-follow-up-surveys': (db: Db, now: Date): Promise<JobCounts> => sendFollowUpSurveys(db, now),
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
   // Group-bot notices: queued set by set under dedupe keys, then posted like the e-mail outbox.

@@ -23,6 +23,8 @@ export const mailLinks = {
     absoluteUrl(`/r/${token}${intent ? `?intent=${intent}` : ''}`),
   /** A customer's page for their booking (token purpose `manage`). */
   manage: (token: string) => absoluteUrl(`/m/${token}`),
+  /** A customer's follow-up survey (one-use token of the survey row). */
+  survey: (token: string) => absoluteUrl(`/s/${token}`),
   /** The page where a person sets their password (one-use token). */
   setPassword: (token: string) => absoluteUrl(`/password/${token}`),
 };

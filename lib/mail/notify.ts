@@ -313,7 +313,8 @@ export async function applicantRecipient(
   return user && { email: user.email, name: user.name, locale: user.locale };
 }
 
-function summary({ booking, resource, settings }: Context, locale: Locale): BookingSummary {
+/** What every booking e-mail shows about the booking, in the reader's language (also the follow-up survey's). */
+export function summary({ booking, resource, settings }: Pick<Context, 'booking' | 'resource' | 'settings'>, locale: Locale): BookingSummary {
   return {
     reference: booking.reference,
     resourceName: localizedName(resource, locale),

@@ -1,13 +1,14 @@
 /**
  * Where work waits, as counts for the navigation's badges: admin's review queue (pending
  * requests and change requests) and open damage reports; customer service's confirmed
- * customers not yet told; a department contact's unanswered coordination requests. One
+ * customers not yet told and the survey answers nobody has read yet (both behind the desk); a department contact's unanswered coordination requests. One
  * statement of counts, whatever the role, so every page's header costs one round trip.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
+import { newSurveyAnswersCount } from '@/lib/surveys/queries';
 
 /** By the navigation entry the work waits behind; absent when nothing waits. */
 export type WorkQueueCounts = Partial<Record<'review' | 'incidents' | 'desk' | 'coordination', number>>;
@@ -25,8 +26,9 @@ export async function workQueueCounts(db: Db, actor: UserActor, now = new Date()
       incidents: count(admin && sql`select count(*) from incidents where status = 'open'`),
       desk: count(
         desk &&
-          sql`select count(*) from bookings b where b.requester_kind = 'customer' and b.status = 'confirmed' and b.end_at > ${now.toISOString()}::timestamptz
-              and not exists (select 1 from customer_contacts c where c.booking_id = b.id and c.created_at >= b.confirmed_at)`,
+          sql`(select count(*) from bookings b where b.requester_kind = 'customer' and b.status = 'confirmed' and b.end_at > ${now.toISOString()}::timestamptz
+              and not exists (select 1 from customer_contacts c where c.booking_id = b.id and c.created_at >= b.confirmed_at))
+              + (${newSurveyAnswersCount})`,
       ),
       coordination: count(department !== null && sql`select count(*) from coordination_requests where department_id = ${department} and answer is null`),
     })

@@ -589,6 +589,7 @@ describe('GET /api/v1/openapi.json', () => {
         'GET /api/v1/public/resources',
         'GET /api/v1/public/availability',
         'POST /api/v1/public/booking-requests',
+        'POST /api/v1/public/surveys/{token}',
         'GET /api/v1/openapi.json',
         'GET /api/v1/tokens',
         'POST /api/v1/tokens',

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { untranslatedIn } from '../helpers/untranslated';
-import { baseUrl, DESKTOP, launchBrowser, PHONE, signIn } from './browser';
+import { baseUrl, DESKTOP, launchBrowser, PHONE, runJob, signIn, waitForMail } from './browser';
 
 type Role = 'anonymous' | 'staff' | 'staff2' | 'service' | 'admin';
 interface Ids {
@@ -19,6 +19,8 @@ interface Ids {
   resource: string;
   person: string;
   department: string;
+  /** The survey link of the demo customer's finished visit. */
+  survey: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -34,6 +36,8 @@ const PAGES: PageSpec[] = [
   { path: '/no-such-page', as: 'anonymous', status: 404 },
   { path: `/m/${'B'.repeat(43)}`, as: 'anonymous', status: 404 },
   { path: '/door/MR-301', as: 'anonymous' },
+  { path: (ids) => `/s/${ids.survey}`, as: 'anonymous' },
+  { path: `/s/${'B'.repeat(43)}`, as: 'anonymous', status: 404 },
   { path: '/', as: 'staff' },
   { path: '/bookings', as: 'staff' },
   { path: '/bookings/new', as: 'staff' },
@@ -48,6 +52,8 @@ const PAGES: PageSpec[] = [
   { path: '/desk', as: 'service' },
   { path: '/desk/new', as: 'service' },
   { path: '/desk/notify', as: 'service' },
+  { path: '/desk/surveys', as: 'service' },
+  { path: '/desk/surveys?show=all', as: 'service' },
   { path: (ids) => `/desk/bookings/${ids.customerBooking}`, as: 'service' },
   { path: '/admin', as: 'admin' },
   { path: '/admin/review', as: 'admin' },
@@ -106,7 +112,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A booking, a pending request, a customer's booking and a resource of the demo data. */
+/** A booking, a pending request, a customer's booking, a resource and a survey link of the demo data. */
 async function findIds(): Promise<Ids> {
   const get = async (role: Role, path: string) => {
     const context = await browser.newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
@@ -130,7 +136,11 @@ async function findIds(): Promise<Ids> {
   const person = await firstLink('/admin/people', '/admin/people/');
   const department = await firstLink('/admin/people/departments', '/admin/people/departments/');
   await admin.close();
+  // The demo customer's visit ended yesterday: the follow-up job mails the survey link.
+  await runJob('send-follow-up-surveys');
+  const survey = await waitForMail('chen@customer.example.com', (mail) => /\/s\/[\w-]{43}/.test(mail.text));
   return {
+    survey: /\/s\/([\w-]{43})/.exec(survey.text)![1],
     person,
     department,
     ownBooking: own[0].id,

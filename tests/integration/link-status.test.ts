@@ -1,14 +1,15 @@
 /**
- * The status line of the e-mail link pages (lib/http/link-status.ts, called by proxy.ts): an
- * open link 200, a used or expired one 410, an unknown one 404 — for GET and HEAD; the buttons'
- * POSTs pass untouched; other paths are not its business.
+ * The status line of the e-mail link pages and the survey link (lib/http/link-status.ts, called
+ * by proxy.ts): an open link 200, a used or expired one 410, an unknown one 404 — for GET and
+ * HEAD; the buttons' POSTs pass untouched; other paths are not its business.
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionTokens } from '@/db/schema';
+import { actionTokens, surveys } from '@/db/schema';
 import { linkPageStatus } from '@/lib/http/link-status';
-import { hashToken, issueToken } from '@/lib/tokens';
+import { hashToken, issueToken, tokenOf } from '@/lib/tokens';
 import { NOW, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, handle, actors } = useBookingTestDb();
@@ -66,6 +67,25 @@ describe('link page status', () => {
       expect(await status('/r/%E0%A4%A', method)).toEqual({ status: 404, passes: true });
       // A manage token for a staff booking is no link (staff use the portal).
       expect(await status(`/m/${staffManage}`, method)).toEqual({ status: 404, passes: true });
+    }
+  });
+
+  it('the survey link: open 200, answered or expired 410, unknown 404', async () => {
+    const room = await resourceByCode(db(), 'MR-302');
+    const survey = async (change: Partial<typeof surveys.$inferInsert>) => {
+      const booking = await seedBooking(db(), { resourceId: room.id, ...slot('2030-05-07', '09:00', '10:00'), status: 'completed' });
+      const id = randomUUID();
+      await db().insert(surveys).values({ id, bookingId: booking.id, tokenHash: hashToken(tokenOf(id)), expiresAt: new Date(Date.now() + DAY), ...change });
+      return tokenOf(id);
+    };
+    const open = await survey({});
+    const answered = await survey({ answeredAt: new Date(), overall: 3, condition: 3, service: 3, mayContact: false });
+    const expired = await survey({ expiresAt: new Date(Date.now() - 1000) });
+    for (const method of ['GET', 'HEAD']) {
+      expect(await status(`/s/${open}`, method)).toEqual({ status: 200, passes: true });
+      expect(await status(`/s/${answered}?done=1`, method)).toEqual({ status: 410, passes: true });
+      expect(await status(`/s/${expired}`, method)).toEqual({ status: 410, passes: true });
+      expect(await status(`/s/${'A'.repeat(43)}`, method)).toEqual({ status: 404, passes: true });
     }
   });
 

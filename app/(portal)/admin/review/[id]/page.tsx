@@ -27,6 +27,8 @@ import { listDepartments } from '@/lib/resources/options';
 import { getHolidayCalendar } from '@/lib/settings';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
 import { RequestBadges } from '@/components/booking/request-badges';
+import { SurveyAnswerCard } from '@/components/surveys/survey-answer-card';
+import { getBookingSurvey } from '@/lib/surveys/queries';
 import type { DecisionNotice } from './actions';
 import { ChangeRequestForm } from '@/components/booking/change-request-form';
 import { canTransition } from '@/lib/booking/state';
@@ -71,7 +73,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
   const notice = [(await searchParams).notice].flat()[0];
   const underReview = (UNDER_REVIEW_STATUSES as readonly string[]).includes(booking.status);
   const displaces = booking.priority === 'priority' && booking.displacesBookingId !== null;
-  const [locale, timeZone, t, tChange, tHistory, calendar, resources, departments, displaced] = await Promise.all([
+  const customer = booking.requesterKind === 'customer';
+  const [locale, timeZone, t, tChange, tHistory, calendar, resources, departments, displaced, survey] = await Promise.all([
     currentLocale(),
     getTimeZone(),
     getTranslations('review'),
@@ -81,6 +84,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
     listResources(db),
     listDepartments(db),
     displaces ? loadDisplaced(db, actor, booking.displacesBookingId!) : null,
+    // The follow-up survey is a customer's (policy II.3).
+    customer ? getBookingSurvey(db, actor, booking.id) : null,
   ]);
   const view = { locale, timeZone };
   const alternatives =
@@ -127,6 +132,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Props)
         <div className="flex min-w-0 flex-col gap-6">
           <RequestDetails detail={detail} {...view} />
           {displaced && <DisplacedBooking detail={displaced} {...view} />}
+          {customer && <SurveyAnswerCard survey={survey} {...view} />}
           <CompletenessCheck check={checkCompleteness(booking, resource, { timeZone, calendar })} />
           <Conflicts detail={detail} {...view} />
         </div>

@@ -12,6 +12,7 @@ import { RequestDetails } from '@/components/booking/request-details';
 import { RequestBadges } from '@/components/booking/request-badges';
 import { DeskNav } from '@/components/desk/desk-nav';
 import { RecordContactForm } from '@/components/desk/record-contact-form';
+import { SurveyAnswerCard } from '@/components/surveys/survey-answer-card';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -26,6 +27,7 @@ import { formatDateTime, formatRange } from '@/lib/i18n/format';
 import { localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { toWallClock } from '@/lib/staff-booking/wall-clock';
+import { getBookingSurvey } from '@/lib/surveys/queries';
 import { MarkImportantForm } from './mark-important-form';
 
 type Props = {
@@ -56,9 +58,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DeskBookingPage({ params, searchParams }: Props) {
   const { actor, db, detail } = await load((await params).id);
   const { booking, resource } = detail;
-  const [query, contacts, t, tContact, tChange, locale, timeZone] = await Promise.all([
+  const [query, contacts, survey, t, tContact, tChange, locale, timeZone] = await Promise.all([
     searchParams,
     listCustomerContacts(db, actor, booking.id),
+    getBookingSurvey(db, actor, booking.id),
     getTranslations('desk'),
     getTranslations('desk.contact'),
     getTranslations('change'),
@@ -108,6 +111,7 @@ export default async function DeskBookingPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
         <div className="flex min-w-0 flex-col gap-6">
           <RequestDetails detail={detail} {...view} />
+          <SurveyAnswerCard survey={survey} {...view} />
           <ChangeSection
             detail={detail}
             actor={actor}
