@@ -6,10 +6,18 @@
 import { useTranslations } from 'next-intl';
 import type { AuditEntry } from '@/db/schema';
 
-/** A stored value as text: lists joined, yes/no for flags, JSON only for what is left. */
-function Value({ value }: { value: unknown }) {
+/** Fields whose stored value is a code with a name of its own (namespace of the names). */
+const NAMED_VALUES: Record<string, 'role' | 'resourceState' | 'holidayKind'> = { role: 'role', state: 'resourceState', kind: 'holidayKind' };
+
+/** A stored value as text: codes by their name, lists joined, yes/no for flags, JSON only for what is left. */
+function Value({ field, value }: { field: string; value: unknown }) {
   const t = useTranslations('common');
+  const tRole = useTranslations('role');
+  const tState = useTranslations('resourceState');
+  const tKind = useTranslations('holidays.kind');
   if (value === null || value === undefined || value === '') return <>—</>;
+  const named = { role: tRole, resourceState: tState, holidayKind: tKind, none: null }[NAMED_VALUES[field] ?? 'none'];
+  if (named && typeof value === 'string' && named.has(value)) return <>{named(value)}</>;
   if (typeof value === 'boolean') return <>{value ? t('yes') : t('no')}</>;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join('、')}</>;
   return <>{typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)}</>;
@@ -32,12 +40,12 @@ export function AuditChanges({ entry, createdAsAdded = false }: { entry: Pick<Au
               {entry.before && field in entry.before && (
                 <>
                   <span className="text-slate-500 line-through">
-                    <Value value={entry.before[field]} />
+                    <Value field={field} value={entry.before[field]} />
                   </span>{' '}
                   →{' '}
                 </>
               )}
-              <Value value={entry.after?.[field]} />
+              <Value field={field} value={entry.after?.[field]} />
             </li>
           ))}
         </ul>

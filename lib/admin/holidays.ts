@@ -10,6 +10,7 @@ import { and, asc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { holidays, type Holiday } from '@/db/schema';
+import { changedFields, recordAudit } from '@/lib/audit/record';
 import { requireAdmin, type Actor } from '@/lib/authz';
 import { fieldErrors } from '@/lib/booking/schemas';
 import { HolidayImportError, parseHolidayCsv, parseHolidayIcs, type HolidayEntry } from '@/lib/calendar/holiday-import';
@@ -86,27 +87,38 @@ export async function listHolidayYears(db: Db, actor: Actor): Promise<number[]> 
 }
 
 export async function addHoliday(db: Db, actor: Actor, input: unknown): Promise<Holiday> {
-  requireAdmin(actor);
+  const admin = requireAdmin(actor);
   const entry = parse(holidaySchema, input);
-  const [row] = await db.insert(holidays).values(entry).onConflictDoNothing({ target: holidays.date }).returning();
-  if (!row) throw new DomainError('invalid_input', undefined, { fields: { date: [H.exists] } });
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(holidays).values(entry).onConflictDoNothing({ target: holidays.date }).returning();
+    if (!row) throw new DomainError('invalid_input', undefined, { fields: { date: [H.exists] } });
+    await recordAudit(tx, admin, { entity: 'holiday', entityId: row.date, verb: 'create', after: { kind: row.kind, name: row.name } });
+    return row;
+  });
 }
 
 /** Changes the kind and name of a day (a day moved to another date is removed and added). */
 export async function updateHoliday(db: Db, actor: Actor, input: unknown): Promise<Holiday> {
-  requireAdmin(actor);
+  const admin = requireAdmin(actor);
   const { date, kind, name } = parse(holidaySchema, input);
-  const [row] = await db.update(holidays).set({ kind, name }).where(eq(holidays.date, date)).returning();
-  if (!row) throw new DomainError('not_found');
-  return row;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(holidays).where(eq(holidays.date, date)).for('update');
+    if (!current) throw new DomainError('not_found');
+    const [row] = await tx.update(holidays).set({ kind, name }).where(eq(holidays.date, date)).returning();
+    const change = changedFields({ kind: current.kind, name: current.name }, { kind, name });
+    if (Object.keys(change.after).length > 0) await recordAudit(tx, admin, { entity: 'holiday', entityId: date, verb: 'update', ...change });
+    return row;
+  });
 }
 
 export async function removeHoliday(db: Db, actor: Actor, input: { date: unknown }): Promise<void> {
-  requireAdmin(actor);
+  const admin = requireAdmin(actor);
   const { date } = parse(z.object({ date: dateField }), input);
-  const [row] = await db.delete(holidays).where(eq(holidays.date, date)).returning({ date: holidays.date });
-  if (!row) throw new DomainError('not_found');
+  await db.transaction(async (tx) => {
+    const [row] = await tx.delete(holidays).where(eq(holidays.date, date)).returning();
+    if (!row) throw new DomainError('not_found');
+    await recordAudit(tx, admin, { entity: 'holiday', entityId: date, verb: 'remove', before: { kind: row.kind, name: row.name } });
+  });
 }
 
 export interface ImportInput {
@@ -130,7 +142,7 @@ export interface ImportResult {
  * are upserted in one transaction — a bad line imports nothing.
  */
 export async function importHolidays(db: Db, actor: Actor, input: ImportInput): Promise<ImportResult> {
-  requireAdmin(actor);
+  const admin = requireAdmin(actor);
   const entries = parseImport(input);
   const years = [...new Set(entries.map((e) => Number(e.date.slice(0, 4))))].sort();
   return db.transaction(async (tx) => {
@@ -157,6 +169,9 @@ export async function importHolidays(db: Db, actor: Actor, input: ImportInput): 
           .returning({ date: holidays.date });
         removed += gone.length;
       }
+    }
+    if (inserted + updated + removed > 0) {
+      await recordAudit(tx, admin, { entity: 'holiday', entityId: years.join(','), verb: 'import', after: { inserted, updated, removed } });
     }
     return { inserted, updated, unchanged: entries.length - written.length, removed, years };
   });

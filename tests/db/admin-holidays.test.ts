@@ -1,6 +1,6 @@
-import { gte } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { holidays } from '@/db/schema';
+import { auditLog, holidays } from '@/db/schema';
 import { addHoliday, H, importHolidays, listHolidays, listHolidayYears, removeHoliday, updateHoliday } from '@/lib/admin/holidays';
 import type { UserActor } from '@/lib/authz';
 import { isWorkingDay } from '@/lib/calendar/working-days';
@@ -80,6 +80,15 @@ describe('holiday calendar: admin', () => {
     expect(await listHolidays(db(), actors.admin, 2030)).toEqual([]);
     await expectDomainError(removeHoliday(db(), actors.admin, { date: '2030-10-07' }), 'not_found');
     await expectDomainError(updateHoliday(db(), actors.admin, { date: '2030-10-07', kind: 'holiday', name: 'x' }), 'not_found');
+
+    // Each change is in the audit log under the day, old → new; the refused ones are not.
+    const entries = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'holiday'), eq(auditLog.entityId, '2030-10-07'))).orderBy(auditLog.at);
+    expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['create', null, { kind: 'holiday', name: '国庆节' }],
+      ['update', { kind: 'holiday', name: '国庆节' }, { kind: 'makeup_workday', name: '国庆节调休' }],
+      ['remove', { kind: 'makeup_workday', name: '国庆节调休' }, null],
+    ]);
+    expect(entries.every((e) => e.actorUserId === actors.admin.id)).toBe(true);
   });
 
   it('refuses bad values with field errors', async () => {
