@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'account' | 'profile';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'channels' | 'inspections' | 'people' | 'account' | 'profile';
 }
 
 const staffItems: NavItem[] = [
@@ -26,6 +26,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },
+  { href: '/admin/channels', label: 'channels' },
 ];
 
 /** Everyone's calendar subscription and API access. */

@@ -64,6 +64,7 @@ const PAGES: PageSpec[] = [
   { path: '/admin/holidays', as: 'admin' },
   { path: '/admin/settings', as: 'admin' },
   { path: '/admin/outbox', as: 'admin' },
+  { path: '/admin/channels', as: 'admin' },
   { path: '/admin/entries/new', as: 'admin' },
 ];
 

@@ -105,6 +105,7 @@ describe('navigation by role', () => {
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',
+      '/admin/channels',
       '/account',
       '/profile',
     ]);

@@ -18,6 +18,7 @@ const areas = [
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },
+  { href: '/admin/channels', key: 'channels' },
 ] as const;
 
 /** Admin's landing page after sign-in: a way into each admin area. */
