@@ -57,7 +57,7 @@ export async function createSeries(
         continue;
       }
       try {
-        const booking = await createStaffRequest(tx, actor, { ...single, startAt: occurrence.startAt, endAt: occurrence.endAt }, { now: ctx.now });
+        const booking = await createStaffRequest(tx, actor, { ...single, startAt: occurrence.startAt, endAt: occurrence.endAt }, { now: ctx.now, horizon: 'series' });
         await tx.update(bookings).set({ seriesId: series.id, occurrenceNo: occurrence.n }).where(eq(bookings.id, booking.id));
         occurrences.push(viewOf(occurrence, 'requested', { bookingId: booking.id }));
       } catch (error) {
