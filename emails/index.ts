@@ -12,6 +12,7 @@ import CheckedOut, { type CheckedOutProps } from './checked-out';
 import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
 import Confirmed, { type ConfirmedProps } from './confirmed';
 import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
+import DailyDigest, { type DailyDigestProps } from './daily-digest';
 import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
@@ -59,6 +60,8 @@ export interface TemplateProps {
   'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
   'series-no-shows': SeriesNoShowsProps;
+  // Admin's morning digest: about a day, not one booking.
+  'daily-digest': DailyDigestProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -90,6 +93,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
   'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
+  'daily-digest': { component: DailyDigest, messageKey: 'dailyDigest' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

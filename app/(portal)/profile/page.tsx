@@ -14,6 +14,7 @@ import { myFeedUrl } from '@/lib/feeds/feeds';
 import { formatDateTime } from '@/lib/i18n/format';
 import { currentLocale } from '@/lib/i18n/server';
 import { ApiTokens } from './api-tokens';
+import { DailyDigestSetting } from './daily-digest';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('access'))('title') };
@@ -35,6 +36,7 @@ export default async function ProfilePage() {
     <>
       <PageHeader title={t('title')} description={t('intro')} />
       <div className="flex flex-col gap-6">
+        <DailyDigestSetting db={db} actor={actor} />
         <FeedUrl title={t('feeds.personalTitle')} help={t('feeds.personalHelp')} url={personalUrl} regenerate={regenerateFeedAction} />
         <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="api-tokens">
           <h2 id="api-tokens" className="text-base font-semibold text-slate-900">
