@@ -27,6 +27,7 @@ import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-un
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import SeriesNoShows, { type SeriesNoShowsProps } from './series-no-shows';
+import SeriesReceived, { type SeriesReceivedProps } from './series-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
 import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
@@ -60,6 +61,7 @@ export interface TemplateProps {
   'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
   'series-no-shows': SeriesNoShowsProps;
+  'series-received': SeriesReceivedProps;
   // Admin's morning digest: about a day, not one booking.
   'daily-digest': DailyDigestProps;
 }
@@ -93,6 +95,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
   'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
+  'series-received': { component: SeriesReceived, messageKey: 'seriesReceived' },
   'daily-digest': { component: DailyDigest, messageKey: 'dailyDigest' },
 };
 

@@ -22,6 +22,8 @@ export interface CreateOptions {
   now?: Date;
   /** `series`: an occurrence of a recurring series, held to the series horizon. */
   horizon?: HorizonRule;
+  /** False: no "request received" mail (a series sends one for all its dates). */
+  receivedMail?: boolean;
 }
 
 /** Accepts parsed values or the raw form/JSON values (ISO strings for times). */
@@ -91,7 +93,7 @@ export async function createStaffRequest(
             ...(entry?.leadTimeOverrideReason && { leadTimeOverride: entry.leadTimeOverrideReason }),
           },
         },
-        { email: requester.email, name: requester.name, locale: requester.locale },
+        opts.receivedMail === false ? null : { email: requester.email, name: requester.name, locale: requester.locale },
       ),
     );
   };

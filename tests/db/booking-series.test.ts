@@ -132,6 +132,15 @@ describe(`series requests (${testDriver})`, () => {
     ]);
     const events = await db().select().from(bookingEvents).where(inArray(bookingEvents.bookingId, rows.map((b) => b.id)));
     expect(events.map((e) => e.action)).toEqual(['submitted', 'submitted', 'submitted']);
+    // One "request received" mail for the series, listing every date, not one per date.
+    const mails = await db().select().from(emailOutbox).where(inArray(emailOutbox.bookingId, rows.map((b) => b.id)));
+    expect(mails.map((m) => [m.template, m.toAddress])).toEqual([['series-received', actors.staff.email]]);
+    expect((mails[0].payload as { dates: { n: number; status: string }[] }).dates.map((d) => [d.n, d.status])).toEqual([
+      [1, 'requested'],
+      [2, 'taken'],
+      [3, 'requested'],
+      [4, 'requested'],
+    ]);
     // Someone else cannot see it.
     await expectDomainError(getSeries(db(), actors.staff2, created.seriesId), 'not_found');
     expect((await getSeries(db(), actors.admin, created.seriesId)).occurrences).toHaveLength(3);
