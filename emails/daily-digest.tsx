@@ -1,10 +1,44 @@
 import { Heading, Section, Text } from '@react-email/components';
-import type { DigestItem, DigestSummary } from '@/lib/digest/summary';
+import type { BookingStatus } from '@/db/schema';
 import { ActionButton } from './components/action-button';
 import { formatClockRange, formatDay, formatSlot } from './components/format';
 import { emailTranslator, type EmailT } from './components/i18n';
 import { EmailLayout, Paragraph, textStyle } from './components/layout';
 import type { EmailLocale } from './components/locale';
+
+/** What lib/digest/summary.ts gathers for a day; times are ISO instants. */
+export interface DigestItem {
+  reference: string;
+  resourceZh: string;
+  resourceEn: string;
+  /** ISO instants. */
+  startAt: string;
+  endAt: string;
+  status: BookingStatus;
+}
+
+export interface DigestBooking extends DigestItem {
+  contactName: string;
+}
+
+export interface DigestResource {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  bookings: DigestBooking[];
+}
+
+export interface DigestSummary {
+  /** The day, YYYY-MM-DD in `timeZone`. */
+  day: string;
+  timeZone: string;
+  resources: DigestResource[];
+  /** More of today's bookings than MAX_ROWS: the list is cut. */
+  moreBookings: boolean;
+  pendingCount: number;
+  pending: DigestItem[];
+  overdue: (DigestItem & { reason: 'undecided' | 'not_checked_out' })[];
+}
 
 /** Admin's morning digest (lib/digest): today's bookings per resource, waiting requests, what is overdue. */
 export interface DailyDigestProps {

@@ -8,7 +8,10 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings, resources, type BookingStatus } from '@/db/schema';
+import type { DigestResource, DigestSummary } from '@/emails/daily-digest';
 import { addDays, zonedInstant } from '@/lib/calendar/working-days';
+
+export type { DigestSummary } from '@/emails/daily-digest';
 
 /** Enough for a working day of every resource; a longer list says how many were left out. */
 const MAX_ROWS = 200;
@@ -20,39 +23,6 @@ const OVERDUE_DAYS = 7;
 /** The statuses of a booking that takes place (or is about to, once confirmed). */
 const SCHEDULED: BookingStatus[] = ['awaiting_confirmation', 'confirmed', 'in_use', 'completed'];
 const UNDECIDED: BookingStatus[] = ['pending', 'needs_info'];
-
-export interface DigestItem {
-  reference: string;
-  resourceZh: string;
-  resourceEn: string;
-  /** ISO instants. */
-  startAt: string;
-  endAt: string;
-  status: BookingStatus;
-}
-
-export interface DigestBooking extends DigestItem {
-  contactName: string;
-}
-
-export interface DigestResource {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  bookings: DigestBooking[];
-}
-
-export interface DigestSummary {
-  /** The day, YYYY-MM-DD in `timeZone`. */
-  day: string;
-  timeZone: string;
-  resources: DigestResource[];
-  /** More of today's bookings than MAX_ROWS: the list is cut. */
-  moreBookings: boolean;
-  pendingCount: number;
-  pending: DigestItem[];
-  overdue: (DigestItem & { reason: 'undecided' | 'not_checked_out' })[];
-}
 
 const itemColumns = {
   reference: bookings.reference,

@@ -18,6 +18,7 @@ interface Ids {
   customerBooking: string;
   resource: string;
   person: string;
+  series: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -39,6 +40,7 @@ const PAGES: PageSpec[] = [
   { path: (ids) => `/bookings/${ids.ownBooking}`, as: 'staff' },
   { path: '/calendar', as: 'staff' },
   { path: '/bookings/series/new', as: 'staff' },
+  { path: (ids) => `/bookings/series/${ids.series}`, as: 'staff' },
   { path: '/waitlist', as: 'staff' },
   { path: '/account', as: 'staff' },
   { path: '/profile', as: 'staff' },
@@ -66,6 +68,7 @@ const PAGES: PageSpec[] = [
   { path: '/admin/outbox', as: 'admin' },
   { path: '/admin/channels', as: 'admin' },
   { path: '/admin/entries/new', as: 'admin' },
+  { path: (ids) => `/bookings/series/${ids.series}`, as: 'admin' },
 ];
 
 const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -104,7 +107,7 @@ async function findIds(): Promise<Ids> {
     await context.close();
     return body;
   };
-  type Row = { id: string; status: string; requesterKind: string };
+  type Row = { id: string; status: string; requesterKind: string; purpose: string };
   const own = (await get('staff', '/api/v1/bookings')).bookings as Row[];
   const all = (await get('admin', '/api/v1/bookings')).bookings as Row[];
   const resources = (await get('staff', '/api/v1/resources')).resources as { id: string }[];
@@ -113,9 +116,14 @@ async function findIds(): Promise<Ids> {
   const peoplePage = await admin.newPage();
   await peoplePage.goto('/admin/people');
   const personHref = await peoplePage.locator('main a[href^="/admin/people/"]').first().getAttribute('href');
+  // Series have no list route either: the demo series, linked from one of its dates.
+  const occurrence = own.find((b) => b.purpose === '每周销售例会')!;
+  await peoplePage.goto(`/bookings/${occurrence.id}`);
+  const seriesHref = await peoplePage.locator('main a[href^="/bookings/series/"]').first().getAttribute('href');
   await admin.close();
   return {
     person: personHref!.split('/').pop()!,
+    series: seriesHref!.split('/').pop()!,
     ownBooking: own[0].id,
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,
