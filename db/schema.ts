@@ -117,6 +117,8 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(0),
     /** Admin lets this person create personal API tokens (admin always may). */
     apiAccess: boolean('api_access').notNull().default(false),
+    /** An admin's opt-in to the morning digest e-mail (lib/digest). */
+    dailyDigest: boolean('daily_digest').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
@@ -584,6 +586,8 @@ export const policySettings = pgTable(
     defaultLocale: locale('default_locale').notNull().default('zh'),
     /** How far ahead a booking may start. */
     bookingHorizonDays: integer('booking_horizon_days').notNull().default(90),
+    /** How far ahead a recurring series may reach: past the single-booking horizon. */
+    seriesHorizonDays: integer('series_horizon_days').notNull().default(400),
     /** Open (not ended) public requests allowed per e-mail address. */
     customerMaxOpenRequests: integer('customer_max_open_requests').notNull().default(3),
     serviceMailbox: text('service_mailbox').notNull().default('service@example.com'),
@@ -592,6 +596,7 @@ export const policySettings = pgTable(
   },
   (t) => [
     check('policy_settings_check_in_opens', sql`${t.checkInOpensMinutes} >= 0`),
+    check('policy_settings_series_horizon', sql`${t.seriesHorizonDays} > 0`),
     check('policy_settings_single_row', sql`${t.id} = 1`),
     check(
       'policy_settings_nonnegative',

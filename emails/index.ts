@@ -12,6 +12,7 @@ import CheckedOut, { type CheckedOutProps } from './checked-out';
 import ConfirmationReminder, { type ConfirmationReminderProps } from './confirmation-reminder';
 import Confirmed, { type ConfirmedProps } from './confirmed';
 import CoordinationRequested, { type CoordinationRequestedProps } from './coordination-requested';
+import DailyDigest, { type DailyDigestProps } from './daily-digest';
 import Declined, { type DeclinedProps } from './declined';
 import Displaced, { type DisplacedProps } from './displaced';
 import Expired, { type ExpiredProps } from './expired';
@@ -27,6 +28,7 @@ import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-un
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
 import RequestReceived, { type RequestReceivedProps } from './request-received';
 import SeriesNoShows, { type SeriesNoShowsProps } from './series-no-shows';
+import SeriesReceived, { type SeriesReceivedProps } from './series-received';
 import ServiceConfirmed, { type ServiceConfirmedProps } from './service-confirmed';
 import VisitReminder, { type VisitReminderProps } from './visit-reminder';
 import WaitlistSlotFree, { type WaitlistSlotFreeProps } from './waitlist-slot-free';
@@ -62,6 +64,9 @@ export interface TemplateProps {
   'series-no-shows': SeriesNoShowsProps;
   // After the visit.
   'follow-up-survey': FollowUpSurveyProps;
+  'series-received': SeriesReceivedProps;
+  // Admin's morning digest: about a day, not one booking.
+  'daily-digest': DailyDigestProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -94,6 +99,8 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
   'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
   'follow-up-survey': { component: FollowUpSurvey, messageKey: 'followUpSurvey' },
+  'series-received': { component: SeriesReceived, messageKey: 'seriesReceived' },
+  'daily-digest': { component: DailyDigest, messageKey: 'dailyDigest' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

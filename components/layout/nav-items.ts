@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'audit' | 'reports' | 'account';
+  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'channels' | 'inspections' | 'people' | 'audit' | 'reports' | 'account';
 }
 
 const staffItems: NavItem[] = [
@@ -32,6 +32,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/settings', label: 'settings' },
   { href: '/admin/outbox', label: 'outbox' },
   { href: '/admin/audit', label: 'audit' },
+  { href: '/admin/channels', label: 'channels' },
 ];
 
 /**

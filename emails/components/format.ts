@@ -63,3 +63,13 @@ export function formatSlot(startAt: string, endAt: string, locale: EmailLocale, 
       : `${startDate}${sep}${timeOf(start, timeZone)} – ${endDate}${sep}${timeOf(end, timeZone)}`;
   return withZone(range, start, locale, timeZone);
 }
+
+/** A day's date alone, for a mail about one day (the digest), e.g. 2026年12月1日（周二）. */
+export function formatDay(instant: string, locale: EmailLocale, timeZone: string): string {
+  return dateOf(new Date(instant), locale, timeZone);
+}
+
+/** The clock times of a slot on a day already named, e.g. 09:30–11:30. */
+export function formatClockRange(startAt: string, endAt: string, timeZone: string): string {
+  return `${timeOf(new Date(startAt), timeZone)}–${timeOf(new Date(endAt), timeZone)}`;
+}

@@ -25,6 +25,7 @@ export const SETTINGS_BOUNDS = {
   visitReminderHours: { min: 0, max: 336 },
   followUpSurveyHours: { min: 0, max: 336 },
   bookingHorizonDays: { min: 1, max: 730 },
+  seriesHorizonDays: { min: 1, max: 1100 },
   customerMaxOpenRequests: { min: 1, max: 100 },
 } as const;
 
@@ -91,6 +92,7 @@ export const SETTINGS_FIELDS = [
   'visitReminderHours',
   'followUpSurveyHours',
   'bookingHorizonDays',
+  'seriesHorizonDays',
   'customerMaxOpenRequests',
   'timeZone',
   'defaultLocale',

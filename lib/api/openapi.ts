@@ -445,6 +445,8 @@ function seriesPaths(): Record<string, JsonSchema> {
         tags: ['bookings'],
         operationId: 'createSeries',
         summary: 'Request every free date of a rule at once, each a booking of the series',
+        description:
+          'A series may reach `series_horizon_days` ahead (a policy setting, default 400), past the single-booking horizon; more than 104 dates, an unbounded rule or a date past that horizon is a 422. The applicant gets one "request received" e-mail for the series.',
         requestBody: { required: true, content: seriesRequest },
         responses: {
           201: occurrencesAnswer('`{seriesId, reference, occurrences}`; a date taken meanwhile is reported, the rest go through.'),

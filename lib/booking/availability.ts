@@ -9,7 +9,7 @@ import { pgErrorCode, SQLSTATE } from '@/db/errors';
 import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
 import { DomainError, isDomainError } from '@/lib/errors';
-import { loadPolicyContext, type LoadedContext } from './context';
+import { loadPolicyContext, withHorizon, type HorizonRule, type LoadedContext } from './context';
 import { isUuid } from './ids';
 import { rankAlternatives, type Alternative, type BusyInterval } from './rank-alternatives';
 import { assertSlotRules, earliestStart, horizonEnd, type NoticeRule, type SlotResource } from './rules';
@@ -68,6 +68,8 @@ export interface SlotOptions {
   now?: Date;
   /** Defaults to the requester kind's rule (staff: working days, customer: hours). */
   notice?: NoticeRule;
+  /** `series`: an occurrence of a recurring series, held to the series horizon. */
+  horizon?: HorizonRule;
 }
 
 function assertRange(from: Date, to: Date): void {
@@ -428,7 +430,7 @@ export async function isSlotFree(
  * time rules with alternatives).
  */
 export async function checkSlot(db: Db, query: SlotQuery, opts: SlotOptions = {}): Promise<void> {
-  const ctx = await loadPolicyContext(db, opts.now);
+  const ctx = withHorizon(await loadPolicyContext(db, opts.now), opts.horizon);
   const notice = noticeFor(query, opts);
   await withAlternatives(db, ctx, query, notice, async () => {
     const [resource] = isUuid(query.resourceId)

@@ -13,13 +13,17 @@ import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { notifyLoaded, type Recipient } from '@/lib/mail/notify';
 import { withAlternatives, type SlotQuery } from './availability';
-import { loadPolicyContext, type LoadedContext } from './context';
+import { loadPolicyContext, withHorizon, type HorizonRule, type LoadedContext } from './context';
 import { eventRow, type EventInput } from './events';
 import { assertSlotRules, type NoticeRule } from './rules';
 import { adminEntrySchema, parseInput, staffRequestSchema, type AdminEntryInput, type StaffRequestInput } from './schemas';
 
 export interface CreateOptions {
   now?: Date;
+  /** `series`: an occurrence of a recurring series, held to the series horizon. */
+  horizon?: HorizonRule;
+  /** False: no "request received" mail (a series sends one for all its dates). */
+  receivedMail?: boolean;
 }
 
 /** Accepts parsed values or the raw form/JSON values (ISO strings for times). */
@@ -43,11 +47,12 @@ export async function createStaffRequest(
   const departmentId = request.departmentId ?? requester.departmentId;
   // Read before the transaction, in parallel: nothing here needs the hold, and the time the
   // resource's schedule stays locked is the insert's and its e-mail's alone.
-  const [departmentKnown, ctx, resource] = await Promise.all([
+  const [departmentKnown, loaded, resource] = await Promise.all([
     departmentExists(db, departmentId),
     loadPolicyContext(db, opts.now, request),
     loadResource(db, request.resourceId),
   ]);
+  const ctx = withHorizon(loaded, opts.horizon);
   assertDepartment(departmentId, departmentKnown);
   const notice: NoticeRule = entry?.leadTimeOverrideReason ? 'override' : 'staff';
   const holdsSlot = entry ? entry.holdsSlot : true;
@@ -88,7 +93,7 @@ export async function createStaffRequest(
             ...(entry?.leadTimeOverrideReason && { leadTimeOverride: entry.leadTimeOverrideReason }),
           },
         },
-        { email: requester.email, name: requester.name, locale: requester.locale },
+        opts.receivedMail === false ? null : { email: requester.email, name: requester.name, locale: requester.locale },
       ),
     );
   };

@@ -1,13 +1,15 @@
 /**
  * Demo data in Chinese (with English names): departments, accounts, resources, the official
- * 2026 holiday calendar, bookings in several statuses with their histories, and a maintenance
- * blackout. Idempotent: reference rows have natural keys and are inserted with ON CONFLICT DO
+ * 2026 holiday calendar, bookings in several statuses with their histories, a confirmed weekly
+ * series, and a maintenance blackout. Idempotent: reference rows have natural keys and are inserted with ON CONFLICT DO
  * NOTHING, and the demo bookings go only into a database that has no bookings yet.
  */
+import { randomUUID } from 'node:crypto';
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { expandRule } from '@/lib/booking/series/rule';
 import { addWorkingDays, dayInZone, zonedInstant, type HolidayCalendar } from '@/lib/calendar/working-days';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { replayStory, type DemoActor, type DemoStory } from './bookings';
@@ -57,6 +59,7 @@ function placement(now: Date, timeZone: string, calendar: HolidayCalendar) {
   return {
     now,
     timeZone,
+    calendar,
     /** A working day ahead (the slots), at a wall-clock time. */
     ahead: (workingDays: number, clock: string) => zonedInstant(addWorkingDays(today, workingDays, calendar), clock, timeZone),
     /** A calendar day back (the history), at a wall-clock time. */
@@ -67,7 +70,11 @@ function placement(now: Date, timeZone: string, calendar: HolidayCalendar) {
 type Placement = ReturnType<typeof placement>;
 
 async function seedDemoBookings(db: Db, place: Placement, confirmWindowHours: number): Promise<void> {
-  const stories = await demoStories(db, place);
+  const singles = await demoStories(db, place);
+  const series = await demoSeries(db, place, singles.length);
+  await db.insert(s.bookingSeries).values(series.row);
+  await db.execute(sql`select setval('booking_series_reference_seq', 1) from booking_series_reference_seq where not is_called`);
+  const stories = [...singles, ...series.stories];
   const replayed = stories.map((story) => replayStory(story, confirmWindowHours));
   const inserted = await db
     .insert(s.bookings)
@@ -194,6 +201,63 @@ async function demoStories(db: Db, { now, ahead, ago, timeZone }: Placement): Pr
       ],
     }),
   ];
+}
+
+/**
+ * A weekly series — 张销售's sales meeting in MR-301, four weeks from five working days ahead
+ * on that weekday, a day off among them skipped as the rule says (no booking) — submitted
+ * after the single requests, approved by admin and confirmed once by the applicant. Its dates
+ * continue the BK numbering after `after`, the series is RS-…-000001.
+ */
+async function demoSeries(db: Db, { now, ahead, ago, timeZone, calendar }: Placement, after: number) {
+  const [staff] = await db.select().from(s.users).where(eq(s.users.email, 'staff@example.com'));
+  const [admin] = await db.select().from(s.users).where(eq(s.users.email, 'admin@example.com'));
+  const [room] = await db.select({ id: s.resources.id }).from(s.resources).where(eq(s.resources.code, 'MR-301'));
+  const submittedAt = ago(1, '20:30');
+  const startAt = ahead(5, '16:00');
+  const endAt = ahead(5, '17:00');
+  const rrule = 'FREQ=WEEKLY;COUNT=4';
+  const dates = expandRule({ rrule, startAt, endAt, timeZone, calendar, horizonEnd: new Date(8.64e15), horizonDays: 0 });
+  const year = dayInZone(submittedAt, timeZone).slice(0, 4);
+  const row = {
+    id: randomUUID(),
+    reference: `RS-${year}-000001`,
+    resourceId: room.id,
+    requesterUserId: staff.id,
+    rrule,
+    startAt,
+    endAt,
+    purpose: '每周销售例会',
+    createdAt: submittedAt,
+  };
+  const stories: DemoStory[] = dates
+    .filter((d) => !d.skipped)
+    .map((d, i) => ({
+      request: {
+        reference: `BK-${year}-${String(after + i + 1).padStart(6, '0')}`,
+        requesterKind: 'staff',
+        requesterUserId: staff.id,
+        contactName: staff.name,
+        contactPhone: staff.phone ?? '',
+        contactEmail: staff.email,
+        departmentId: staff.departmentId,
+        channel: 'portal',
+        resourceId: room.id,
+        purpose: row.purpose,
+        attendees: 8,
+        startAt: d.startAt,
+        endAt: d.endAt,
+        seriesId: row.id,
+        occurrenceNo: d.n,
+      },
+      submittedAt,
+      submittedBy: { kind: 'user', id: staff.id },
+      steps: [
+        { action: 'approve', at: new Date(now.getTime() - 60 * 60_000), by: { kind: 'user', id: admin.id }, note: '同意，每周例会按时使用。' },
+        { action: 'confirm', at: new Date(now.getTime() - 30 * 60_000), by: { kind: 'user', id: staff.id } },
+      ],
+    }));
+  return { row, stories };
 }
 
 async function seedDemoBlackout(db: Db, { ahead }: Placement): Promise<void> {

@@ -24,7 +24,8 @@ import { bookingEvents, bookings, emailOutbox, type Booking } from '@/db/schema'
 import { SYSTEM } from '@/lib/authz';
 import { confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
 import { recordEvent, type EventActor } from '@/lib/booking/events';
-import { isDomainError } from '@/lib/errors';
+import { confirmOtherOccurrences } from '@/lib/booking/series/actions';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { readMessageId, readReplyAddress, type BookingReference } from '@/lib/mail/addresses';
 import { mailFrom } from '@/lib/mail/config';
 import { applicantRecipient, notify } from '@/lib/mail/notify';
@@ -108,6 +109,17 @@ export async function handleInboundEmail(db: Db, raw: string | Buffer, opts: { n
   const { decision, excerpt } = readDecision(mail.text ?? '');
   if (decision) {
     try {
+      if (decision === 'confirm' && booking.seriesId) {
+        // A series is confirmed once: a reply to any of its mails confirms every approved date.
+        const outcomes = await confirmOtherOccurrences(db, booking.seriesId, opts.now ?? new Date(), {
+          viaEmailReply: true,
+          ...(messageId && { replyMessageId: messageId }),
+        });
+        if (!outcomes.some((o) => o.status === 'confirmed')) {
+          throw new DomainError(outcomes.find((o) => o.error)?.error?.code ?? 'invalid_transition');
+        }
+        return { outcome: 'confirmed', bookingId };
+      }
       if (decision === 'confirm') {
         await confirmBooking(db, SYSTEM, { bookingId }, { now: opts.now, viaEmailReply: true });
         return { outcome: 'confirmed', bookingId };

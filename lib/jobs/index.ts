@@ -25,6 +25,7 @@ import { completeEnded } from '@/lib/booking/complete-ended';
 import { releaseNoShows } from '@/lib/booking/release-no-shows';
 import { warnSeriesNoShows } from '@/lib/booking/series/no-show-warning';
 import { sendVisitReminders } from '@/lib/customer/jobs';
+import { queueDailyDigests } from '@/lib/digest/queue';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { deliverNotices } from '@/lib/notices/deliver';
 import { queueNotices } from '@/lib/notices/queue';
@@ -47,6 +48,8 @@ export const jobs = {
   // After the visit (policy II.3): the follow-up survey, once per completed customer booking.
   'send-follow-up-surveys': (db: Db, now: Date): Promise<JobCounts> => sendFollowUpSurveys(db, now),
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
+  // The morning digest, once per day per admin and per group bot (lib/digest/queue.ts).
+  'queue-digests': (db: Db, now: Date): Promise<JobCounts> => queueDailyDigests(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
   // Group-bot notices: queued set by set under dedupe keys, then posted like the e-mail outbox.
   'queue-notices': (db: Db, now: Date): Promise<JobCounts> => queueNotices(db, now),

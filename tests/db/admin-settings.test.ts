@@ -27,6 +27,7 @@ const DEFAULTS: PolicySettingsInput = {
   visitReminderHours: '24',
   followUpSurveyHours: '2',
   bookingHorizonDays: '90',
+  seriesHorizonDays: '400',
   customerMaxOpenRequests: '3',
   timeZone: 'Asia/Shanghai',
   defaultLocale: 'zh',

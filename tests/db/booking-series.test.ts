@@ -89,10 +89,27 @@ describe(`series expansion (${testDriver})`, () => {
     expect((await expectDomainError(preview('FREQ=WEEKLY;COUNT=105'), 'invalid_input')).details.fields).toEqual({ rrule: ['rrule_too_many'] });
     expect((await expectDomainError(preview('FREQ=DAILY;COUNT=5'), 'invalid_input')).details.fields).toEqual({ rrule: ['rrule_frequency'] });
     expect((await expectDomainError(preview('not a rule'), 'invalid_input')).details.fields).toEqual({ rrule: ['rrule_invalid'] });
-    // 90 days from 14 Sep ends on 13 Dec: the 13th Monday is 14 Dec.
-    const far = await expectDomainError(preview('FREQ=WEEKLY;BYDAY=MO;COUNT=13'), 'beyond_horizon');
-    expect(far.details.params).toEqual({ days: 90 });
-    expect((await preview('FREQ=WEEKLY;BYDAY=MO;COUNT=12')).occurrences).toHaveLength(12);
+    // A series reaches the series horizon (400 days from 14 Sep 2026 ends on 19 Oct 2027), past
+    // the 90 days of a single request: the 57th Monday is 18 Oct 2027, the 58th 25 Oct.
+    const far = await expectDomainError(preview('FREQ=WEEKLY;BYDAY=MO;COUNT=58'), 'beyond_horizon');
+    expect(far.details.params).toEqual({ days: 400 });
+    const reaching = await preview('FREQ=WEEKLY;BYDAY=MO;COUNT=57');
+    expect(reaching.occurrences).toHaveLength(57);
+    expect(reaching.occurrences.filter((o) => o.status === 'unavailable')).toEqual([]);
+    expect(reaching.occurrences.at(-1)?.startAt).toBe(at('2027-10-18', '10:00').toISOString());
+  });
+
+  it('books occurrences past the single-request horizon, up to the series horizon', async () => {
+    // The third Monday of each month, 14 of them: the last, 18 Oct 2027, is 399 days ahead.
+    const created = await createSeries(db(), actors.staff, series('2026-09-21', 'FREQ=MONTHLY;BYDAY=3MO;COUNT=14', slot('2026-09-21', '16:00', '17:00')), { now: NOW });
+    expect(created.occurrences.filter((o) => o.status !== 'requested' && o.status !== 'skipped')).toEqual([]);
+    expect(created.occurrences.at(-1)).toMatchObject({ status: 'requested', startAt: at('2027-10-18', '16:00').toISOString() });
+    // A single request that far ahead is still refused at the booking horizon.
+    const single = await expectDomainError(
+      createStaffRequest(db(), actors.staff, { resourceId: mr302, ...slot('2027-01-04', '10:00', '11:00'), purpose: '例会', phone: '138 0013 8000' }, { now: NOW }),
+      'beyond_horizon',
+    );
+    expect(single.details.params).toEqual({ days: 90 });
   });
 });
 
@@ -115,6 +132,15 @@ describe(`series requests (${testDriver})`, () => {
     ]);
     const events = await db().select().from(bookingEvents).where(inArray(bookingEvents.bookingId, rows.map((b) => b.id)));
     expect(events.map((e) => e.action)).toEqual(['submitted', 'submitted', 'submitted']);
+    // One "request received" mail for the series, listing every date, not one per date.
+    const mails = await db().select().from(emailOutbox).where(inArray(emailOutbox.bookingId, rows.map((b) => b.id)));
+    expect(mails.map((m) => [m.template, m.toAddress])).toEqual([['series-received', actors.staff.email]]);
+    expect((mails[0].payload as { dates: { n: number; status: string }[] }).dates.map((d) => [d.n, d.status])).toEqual([
+      [1, 'requested'],
+      [2, 'taken'],
+      [3, 'requested'],
+      [4, 'requested'],
+    ]);
     // Someone else cannot see it.
     await expectDomainError(getSeries(db(), actors.staff2, created.seriesId), 'not_found');
     expect((await getSeries(db(), actors.admin, created.seriesId)).occurrences).toHaveLength(3);

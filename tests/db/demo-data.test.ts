@@ -6,7 +6,7 @@
  */
 import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { blackouts, bookingEvents, bookings, users, type BookingStatus } from '@/db/schema';
+import { blackouts, bookingEvents, bookings, bookingSeries, users, type BookingStatus } from '@/db/schema';
 import { createStaffRequest } from '@/lib/booking/create';
 import { resultStatus, TRANSITIONS, type TransitionAction } from '@/lib/booking/state';
 import { replayStory } from '@/lib/demo/bookings';
@@ -31,7 +31,9 @@ async function demoBookings() {
 describe(`demo data (${testDriver})`, () => {
   it('gives every booking a history the transition table allows, in time order, ending in its status', async () => {
     const seeded = await demoBookings();
-    expect(seeded.map((s) => s.booking.reference.slice(-6))).toEqual(['000001', '000002', '000003', '000004', '000005', '000006', '000007', '000008']);
+    // Eight single requests, then the weekly series' dates (four, less any day off it skips).
+    expect(seeded.length).toBeGreaterThanOrEqual(10);
+    expect(seeded.map((s) => s.booking.reference.slice(-6))).toEqual(seeded.map((_, i) => String(i + 1).padStart(6, '0')));
     for (const { booking, events } of seeded) {
       const where = `${booking.reference} (${booking.status})`;
       const [submitted, ...moves] = events;
@@ -89,6 +91,21 @@ describe(`demo data (${testDriver})`, () => {
     ).toThrow(/not later than the step before/);
   });
 
+  it('holds a confirmed weekly series whose dates are its bookings, numbered by the rule', async () => {
+    const [series] = await db().select().from(bookingSeries);
+    expect(series).toMatchObject({ rrule: 'FREQ=WEEKLY;COUNT=4', purpose: '每周销售例会' });
+    expect(series.reference).toMatch(/^RS-\d{4}-000001$/);
+    const dates = await db().select().from(bookings).where(eq(bookings.seriesId, series.id)).orderBy(asc(bookings.occurrenceNo));
+    expect(dates.length).toBeGreaterThanOrEqual(3);
+    expect(dates[0]).toMatchObject({ occurrenceNo: 1, startAt: series.startAt, endAt: series.endAt, requesterUserId: series.requesterUserId });
+    for (const booking of dates) {
+      expect(booking.status).toBe('confirmed');
+      expect(booking.occurrenceNo).toBeLessThanOrEqual(4);
+      // Each a week after the first, at the same length.
+      expect((booking.startAt.getTime() - series.startAt.getTime()) % (7 * 86_400_000)).toBeLessThan(2 * 3_600_000);
+    }
+  });
+
   it('seeding again changes nothing', async () => {
     const counts = async () => ({
       users: (await db().select({ n: count() }).from(users))[0].n,
@@ -109,6 +126,7 @@ describe(`demo data (${testDriver})`, () => {
       { resourceId: room.id, ...slot('2030-03-06', '09:00', '10:00'), purpose: '周会', attendees: 3, phone: '138 0013 8000' },
       { now: NOW },
     );
-    expect(booking.reference).toBe('BK-2030-000009');
+    const [{ n }] = await db().select({ n: count() }).from(bookings);
+    expect(booking.reference).toBe(`BK-2030-${String(n).padStart(6, '0')}`);
   });
 });

@@ -2,7 +2,7 @@
  * Recurring bookings in the browser: staff asks for a weekly series (Mondays and Saturdays) on
  * a desktop, sees every date's state before submitting — the Saturdays skipped as non-working
  * days (unless the calendar makes one a 调休 working day), public holidays skipped — and submits
- * the free ones; on a phone, a colleague asking for the same series sees those dates taken,
+ * the free ones, and gets one mail for the series; on a phone, a colleague asking for the same series sees those dates taken,
  * each with alternatives; admin approves the whole series on its page.
  *
  * Dates are computed like the server does: working days under the bundled 2026 holiday
@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addDays, dayInZone, isWorkingDay, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
+import { chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
@@ -81,6 +81,11 @@ describe('recurring bookings', () => {
     await staff.waitForURL(/\/bookings\/series\/[0-9a-f-]+\?created=1/, { timeout: 30_000 });
     seriesUrl = new URL(staff.url()).pathname;
     await expect.poll(() => staff.getByRole('heading', { level: 1 }).textContent(), SLOW).toMatch(/周期预订 RS-\d{4}-\d{6}/);
+    // One "request received" mail for the whole series, listing each date, not one per date.
+    const reference = (await staff.getByRole('heading', { level: 1 }).textContent())!.match(/RS-\d{4}-\d{6}/)![0];
+    const received = await waitForMail('staff@example.com', (mail) => mail.subject.includes(reference));
+    expect(received.subject).toMatch(/^已收到周期预约申请/);
+    expect(received.text.match(/· 已申请/g)).toHaveLength(freeCount);
     await expect.poll(() => staff.locator('li[data-occurrence]').count()).toBe(freeCount);
     await expect.poll(() => staff.locator('li[data-occurrence] [data-status="pending"]').count()).toBe(freeCount);
     await staffContext.close();

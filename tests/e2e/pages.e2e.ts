@@ -21,6 +21,7 @@ interface Ids {
   department: string;
   /** The survey link of the demo customer's finished visit. */
   survey: string;
+  series: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -44,6 +45,7 @@ const PAGES: PageSpec[] = [
   { path: (ids) => `/bookings/${ids.ownBooking}`, as: 'staff' },
   { path: '/calendar', as: 'staff' },
   { path: '/bookings/series/new', as: 'staff' },
+  { path: (ids) => `/bookings/series/${ids.series}`, as: 'staff' },
   { path: '/waitlist', as: 'staff' },
   { path: '/account', as: 'staff' },
   { path: '/account', as: 'admin' },
@@ -81,7 +83,9 @@ const PAGES: PageSpec[] = [
   { path: '/admin/holidays', as: 'admin' },
   { path: '/admin/settings', as: 'admin' },
   { path: '/admin/outbox', as: 'admin' },
+  { path: '/admin/channels', as: 'admin' },
   { path: '/admin/entries/new', as: 'admin' },
+  { path: (ids) => `/bookings/series/${ids.series}`, as: 'admin' },
 ];
 
 const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -120,21 +124,24 @@ async function findIds(): Promise<Ids> {
     await context.close();
     return body;
   };
-  type Row = { id: string; status: string; requesterKind: string };
+  type Row = { id: string; status: string; requesterKind: string; purpose: string };
   const own = (await get('staff', '/api/v1/bookings')).bookings as Row[];
   const all = (await get('admin', '/api/v1/bookings')).bookings as Row[];
   const resources = (await get('staff', '/api/v1/resources')).resources as { id: string }[];
   // People and departments have no JSON list: the first of each the admin pages link to.
   const admin = await browser.newContext({ baseURL: baseUrl(), storageState: sessions.get('admin') });
-  const firstLink = async (path: string, prefix: string) => {
+  const firstLink = async (path: string, prefix: string, within = 'main tbody') => {
     const page = await admin.newPage();
     await page.goto(path);
-    const href = await page.locator(`main tbody a[href^="${prefix}"]`).first().getAttribute('href');
+    const href = await page.locator(`${within} a[href^="${prefix}"]`).first().getAttribute('href');
     await page.close();
     return href!.split('/').pop()!;
   };
   const person = await firstLink('/admin/people', '/admin/people/');
   const department = await firstLink('/admin/people/departments', '/admin/people/departments/');
+  // Series have no list route either: the demo series, linked from one of its dates.
+  const occurrence = own.find((b) => b.purpose === '每周销售例会')!;
+  const series = await firstLink(`/bookings/${occurrence.id}`, '/bookings/series/', 'main');
   await admin.close();
   // The demo customer's visit ended yesterday: the follow-up job mails the survey link.
   await runJob('send-follow-up-surveys');
@@ -143,6 +150,7 @@ async function findIds(): Promise<Ids> {
     survey: /\/s\/([\w-]{43})/.exec(survey.text)![1],
     person,
     department,
+    series,
     ownBooking: own[0].id,
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,

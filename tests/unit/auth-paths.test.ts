@@ -108,6 +108,7 @@ describe('navigation by role', () => {
       '/admin/settings',
       '/admin/outbox',
       '/admin/audit',
+      '/admin/channels',
       '/account',
     ]);
   });

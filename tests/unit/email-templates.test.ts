@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templates, type TemplateName } from '@/emails';
 import Approved from '@/emails/approved';
+import DailyDigest from '@/emails/daily-digest';
 import { renderEmail } from '@/lib/mail/render';
 import { untranslatedIn } from '../helpers/untranslated';
 
-const NAMESPACES = ['email', 'link', 'outbox', 'devMailbox'];
+const NAMESPACES = ['email', 'link', 'outbox', 'devMailbox', 'channels', 'digest'];
 
 function keys(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) =>
@@ -22,8 +23,8 @@ describe('mail message files', () => {
   });
 });
 
-/** Account mails are about no booking; they have their own test below. */
-const ACCOUNT_TEMPLATES: TemplateName[] = ['password-link'];
+/** Account mails and the morning digest are about no one booking; they have their own tests below. */
+const ACCOUNT_TEMPLATES: TemplateName[] = ['password-link', 'daily-digest'];
 const names = (Object.keys(templates) as TemplateName[]).filter((name) => !ACCOUNT_TEMPLATES.includes(name));
 
 /** A template's preview props as the outbox stores them: without the locale (the row has it). */
@@ -113,5 +114,24 @@ describe('approval e-mail', () => {
     expect(zh.text).toContain('确认截止时间');
     const en = await renderEmail({ template: 'approved', locale: 'en', payload, toAddress: 'a@example.com', bookingId: null });
     expect(en.text).toContain('Or simply reply "confirm"');
+  });
+});
+
+describe.each(['zh', 'en'] as const)('the morning digest in %s', (locale) => {
+  it('lists the day by resource, the waiting and the overdue, in the organisation\'s zone, with no calendar part', async () => {
+    const { summary, links, recipientName } = DailyDigest.PreviewProps;
+    const mail = await renderEmail({ template: 'daily-digest', locale, payload: { summary, links, recipientName }, toAddress: 'admin@example.com', bookingId: null });
+    expect(mail.subject).toBe(locale === 'zh' ? '每日预约早报' : 'Morning summary of bookings');
+    for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
+    if (locale === 'zh') expect(untranslatedIn(`${mail.subject}\n${mail.text}`)).toEqual([]);
+    // Headings are upper-cased in the text part: they are checked in the HTML.
+    expect(mail.html).toContain(locale === 'zh' ? '2026年12月1日（周二）' : 'Tue 1 Dec 2026');
+    // 01:30 UTC is 09:30 in Shanghai, whatever the process TZ.
+    expect(mail.text).toContain('09:30–11:30 BK-2026-000123');
+    expect(mail.text).toContain(locale === 'zh' ? '301 会议室' : 'Meeting room 301');
+    for (const reference of ['BK-2026-000130', 'BK-2026-000118']) expect(mail.text).toContain(reference);
+    expect(mail.html).toContain(locale === 'zh' ? '待审批（2）' : 'Waiting for review (2)');
+    expect(mail.text).toContain(links.review);
+    expect(mail.ics).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ import { myFeedUrl } from '@/lib/feeds/feeds';
 import { formatDateTime } from '@/lib/i18n/format';
 import { currentLocale } from '@/lib/i18n/server';
 import { ApiTokens } from './api-tokens';
+import { DailyDigestSetting } from './daily-digest';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('people.account'))('title') };
@@ -28,10 +29,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const actor = await requirePageActor();
   const db = await getDb();
-  const [t, tAccess, tRole, locale, timeZone, personalUrl, apiAllowed] = await Promise.all([
+  const [t, tAccess, tRole, tDigest, locale, timeZone, personalUrl, apiAllowed] = await Promise.all([
     getTranslations('people.account'),
     getTranslations('access'),
     getTranslations('role'),
+    getTranslations('digest'),
     currentLocale(),
     getTimeZone(),
     myFeedUrl(db, actor, 'personal'),
@@ -44,6 +46,7 @@ export default async function AccountPage() {
     { id: 'password', label: t('password') },
     { id: 'calendar', label: tAccess('feeds.personalTitle') },
     { id: 'api-tokens', label: tAccess('tokens.title') },
+    ...(actor.role === 'admin' ? [{ id: 'digest', label: tDigest('title') }] : []),
   ];
   return (
     <>
@@ -98,6 +101,9 @@ export default async function AccountPage() {
             />
           )}
         </section>
+        <div id="digest" className="scroll-mt-20">
+          <DailyDigestSetting db={db} actor={actor} />
+        </div>
       </div>
     </>
   );

@@ -22,6 +22,7 @@ const areas = [
   { href: '/admin/settings', key: 'settings' },
   { href: '/admin/outbox', key: 'outbox' },
   { href: '/admin/audit', key: 'audit' },
+  { href: '/admin/channels', key: 'channels' },
 ] as const;
 
 /** Admin's landing page after sign-in: a way into each admin area. */

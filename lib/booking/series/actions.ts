@@ -145,12 +145,18 @@ export async function confirmSeriesByLink(db: Db, token: string, opts: { now?: D
 
 /**
  * After the applicant confirmed one occurrence through its link (lib/booking/booking-link.ts),
- * the series' other approved dates are confirmed too, by the system on their behalf: a series
- * is confirmed once. Nothing else waiting is no error.
+ * or replied "confirm" to any mail of the series (lib/inbound, `via` the reply), the series'
+ * approved dates are confirmed, by the system on their behalf: a series is confirmed once.
+ * Nothing else waiting is no error.
  */
-export async function confirmOtherOccurrences(db: Db, seriesId: string, now: Date): Promise<OccurrenceOutcome[]> {
+export async function confirmOtherOccurrences(
+  db: Db,
+  seriesId: string,
+  now: Date,
+  via: Pick<ApplicantOptions, 'viaEmailReply' | 'replyMessageId'> = {},
+): Promise<OccurrenceOutcome[]> {
   return eachOccurrence(db, seriesId, TRANSITIONS.confirm.from, undefined, (tx, booking) =>
-    confirmBooking(tx, SYSTEM, { bookingId: booking.id }, { now }),
+    confirmBooking(tx, SYSTEM, { bookingId: booking.id }, { ...via, now }),
   ).catch((error: unknown) => {
     if (isDomainError(error) && error.code === 'invalid_transition') return [];
     throw error;

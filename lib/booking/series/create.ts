@@ -4,7 +4,8 @@
  * is checked, held and recorded exactly like a single request — first come, first served by the
  * same exclusion constraint. Each occurrence runs in its own savepoint (a nested transaction):
  * a date someone else took in the meantime is reported as taken and the rest still go through.
- * Nothing free at all refuses the whole series (`slot_taken`) and writes nothing.
+ * Nothing free at all refuses the whole series (`slot_taken`) and writes nothing. The applicant
+ * gets one "request received" mail for the series, listing every date, not one per date.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -15,6 +16,7 @@ import { DomainError } from '@/lib/errors';
 import { createStaffRequest } from '../create';
 import { parseInput } from '../schemas';
 import { expandRequest, isOccurrenceRefusal, refusedView, viewOf, type OccurrenceView } from './occurrences';
+import { notifySeriesReceived } from './received-mail';
 import { seriesSlotSchema } from './schemas';
 
 export interface CreatedSeries {
@@ -57,7 +59,11 @@ export async function createSeries(
         continue;
       }
       try {
-        const booking = await createStaffRequest(tx, actor, { ...single, startAt: occurrence.startAt, endAt: occurrence.endAt }, { now: ctx.now });
+        const booking = await createStaffRequest(tx, actor, { ...single, startAt: occurrence.startAt, endAt: occurrence.endAt }, {
+          now: ctx.now,
+          horizon: 'series',
+          receivedMail: false,
+        });
         await tx.update(bookings).set({ seriesId: series.id, occurrenceNo: occurrence.n }).where(eq(bookings.id, booking.id));
         occurrences.push(viewOf(occurrence, 'requested', { bookingId: booking.id }));
       } catch (error) {
@@ -65,7 +71,9 @@ export async function createSeries(
         occurrences.push(refusedView(occurrence, error));
       }
     }
-    if (!occurrences.some((o) => o.status === 'requested')) throw new DomainError('slot_taken');
+    const first = occurrences.find((o) => o.status === 'requested');
+    if (!first) throw new DomainError('slot_taken');
+    await notifySeriesReceived(tx, series, occurrences, first.bookingId!, ctx.settings.timeZone);
     return { seriesId: series.id, reference: series.reference, occurrences };
   });
 }

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookingSeries, users } from '@/db/schema';
 import { isDomainError, type Alternative, type DomainError, type ErrorCode } from '@/lib/errors';
-import { loadPolicyContext, type LoadedContext } from '../context';
+import { loadPolicyContext, withHorizon, type LoadedContext } from '../context';
 import { horizonEnd } from '../rules';
 import { expandRule, type Occurrence, type SkipReason } from './rule';
 import type { SeriesSlotInput } from './schemas';
@@ -51,9 +51,12 @@ export function refusedView(occurrence: Occurrence, error: DomainError): Occurre
   });
 }
 
-/** The rule's dates for a request, under the settings now in force (horizon, calendar, zone). */
+/**
+ * The rule's dates for a request, under the settings now in force (calendar, zone, and the
+ * series horizon, which may reach past a single request's).
+ */
 export async function expandRequest(db: Db, input: SeriesSlotInput, now?: Date): Promise<{ ctx: LoadedContext; dates: Occurrence[] }> {
-  const ctx = await loadPolicyContext(db, now);
+  const ctx = withHorizon(await loadPolicyContext(db, now), 'series');
   const dates = expandRule({
     rrule: input.rrule,
     startAt: input.startAt,

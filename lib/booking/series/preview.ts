@@ -32,7 +32,7 @@ export async function previewSeries(
       await checkSlot(
         db,
         { resourceId: request.resourceId, startAt: occurrence.startAt, endAt: occurrence.endAt, attendees: request.attendees, requesterKind: 'staff' },
-        { now: ctx.now, notice: override ? 'override' : 'staff' },
+        { now: ctx.now, notice: override ? 'override' : 'staff', horizon: 'series' },
       );
       occurrences.push(viewOf(occurrence, 'free'));
     } catch (error) {

@@ -4,12 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useActionToast } from '@/components/forms/action-status';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { retryMailAction } from './actions';
+import { retryMailAction, retryNoticeAction } from './actions';
 
-/** Sends a dead letter again: a toast says it is queued, the row moves to the queue. */
-export function RetryButton({ id }: { id: string }) {
+/** Sends a dead letter (an e-mail or a group-bot notice) again: a toast says it is queued, the row moves to the queue. */
+export function RetryButton({ id, notice = false }: { id: string; notice?: boolean }) {
   const t = useTranslations('outbox');
-  const [state, action] = useActionState(retryMailAction, null);
+  const [state, action] = useActionState(notice ? retryNoticeAction : retryMailAction, null);
   useActionToast(state);
   return (
     <form action={action} className="flex flex-col items-start gap-1">

@@ -40,6 +40,7 @@ const GROUPS: { key: string; fields: [NumericSetting, 'days' | 'workingDays' | '
       ['staffLeadWorkingDays', 'workingDays'],
       ['customerMinNoticeHours', 'hours'],
       ['bookingHorizonDays', 'days'],
+      ['seriesHorizonDays', 'days'],
       ['customerMaxOpenRequests', 'requests'],
     ],
   },

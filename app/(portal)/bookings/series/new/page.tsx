@@ -31,12 +31,12 @@ export default async function NewSeriesPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title={t('new.title')} description={t('new.intro', { days: settings.bookingHorizonDays })} />
+      <PageHeader title={t('new.title')} description={t('new.intro', { days: settings.seriesHorizonDays })} />
       <SeriesForm
         groups={resourceOptions(groups, locale)}
         timeZone={timeZone}
         earliestDay={earliestStaffStartDay(now, settings.staffLeadWorkingDays, timeZone, calendar)}
-        lastDay={addDays(dayInZone(now, timeZone), settings.bookingHorizonDays)}
+        lastDay={addDays(dayInZone(now, timeZone), settings.seriesHorizonDays)}
         phone={profile.phone}
       />
     </>
