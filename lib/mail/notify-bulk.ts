@@ -47,8 +47,8 @@ export type BulkNotificationKind = keyof typeof BULK;
 
 /**
  * Queues `kind` for each booking; returns how many rows were new. Per slice of bookings, one
- * query reads them with their resources, applicants and whether an invitation went out, and one
- * statement writes the mails and their tokens (lib/mail/outbox.ts).
+ * query reads them with their applicants and whether an invitation went out, one their
+ * resources, and one statement writes the mails and their tokens (lib/mail/outbox.ts).
  */
 export async function notifyEach(tx: Db, kind: BulkNotificationKind, bookingIds: readonly string[]): Promise<number> {
   if (bookingIds.length === 0) return 0;
@@ -59,16 +59,18 @@ export async function notifyEach(tx: Db, kind: BulkNotificationKind, bookingIds:
     const rows = await tx
       .select({
         booking: bookings,
-        resource: resources,
         user: users,
         invited: spec.withdraws ? invitationQueued(bookings.id) : sql<boolean>`false`,
       })
       .from(bookings)
-      .innerJoin(resources, eq(resources.id, bookings.resourceId))
       .leftJoin(users, eq(users.id, bookings.requesterUserId))
       .where(eq(bookings.id, anyUuid(ids)));
+    // Each resource once, not once per booking (its texts and checklist are the bulk of a row).
+    const resourceIds = [...new Set(rows.map((row) => row.booking.resourceId))];
+    const resourceById = new Map((await tx.select().from(resources).where(eq(resources.id, anyUuid(resourceIds)))).map((r) => [r.id, r]));
     const entries: OutboxEntry[] = [];
-    for (const { booking, resource, user, invited } of rows) {
+    for (const { booking, user, invited } of rows) {
+      const resource = resourceById.get(booking.resourceId)!;
       const recipient = applicantOf(booking, user);
       if (!recipient) continue;
       const occasion = spec.occasion?.(booking) ?? String(booking.version);
