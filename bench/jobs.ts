@@ -19,7 +19,7 @@ type Shape = 'overdue' | 'reminder' | 'visit' | 'no_show' | 'ended';
  * N bookings due for one job, written set-based. Holding ones lie four hours apart per resource,
  * years ahead, so they never overlap; the others hold no slot (the jobs do not ask).
  */
-async function insertDue(sql: postgres.Sql, staffId: string, tag: string, n: number, shape: Shape, now: Date): Promise<void> {
+export async function insertDue(sql: postgres.Sql, staffId: string, tag: string, n: number, shape: Shape, now: Date): Promise<void> {
   // Each set of holding rows gets its own stretch of years.
   const years = ['small', 'app', 'floor'].indexOf(tag.split('-').pop()!) * 3;
   const iso = now.toISOString();
@@ -56,7 +56,10 @@ async function insertDue(sql: postgres.Sql, staffId: string, tag: string, n: num
   await sql`analyze bookings`;
 }
 
-/** The floor: the same writes as the expiry, hand-written in one statement. */
+/**
+ * The floors: each job's writes (the bookings changed, one audit event and one outbox row each),
+ * hand-written in one statement, without building any mail.
+ */
 async function floorExpire(sql: postgres.Sql, now: Date): Promise<void> {
   await sql`
     with claimed as (
@@ -71,20 +74,53 @@ async function floorExpire(sql: postgres.Sql, now: Date): Promise<void> {
     select 'expired', contact_email, locale, id || ':expired:' || version, id, '{}'::jsonb from claimed`;
 }
 
+async function floorRemind(sql: postgres.Sql, now: Date): Promise<void> {
+  await sql`
+    with claimed as (
+      update bookings set confirmation_reminder_sent_at = ${now}
+       where status = 'awaiting_confirmation' and confirmation_reminder_sent_at is null
+         and confirm_deadline > ${now} and confirm_deadline <= ${now}::timestamptz + interval '6 hours'
+      returning id, confirm_deadline, contact_email, locale
+    ), events as (
+      insert into booking_events (booking_id, from_status, to_status, action, actor_kind)
+      select id, 'awaiting_confirmation', 'awaiting_confirmation', 'confirmation_reminder', 'system' from claimed
+    )
+    insert into email_outbox (template, to_address, locale, dedupe_key, booking_id, payload)
+    select 'confirmation-reminder', contact_email, locale, id || ':confirmation_reminder:' || confirm_deadline, id, '{}'::jsonb from claimed`;
+}
+
+async function floorNoShow(sql: postgres.Sql, now: Date): Promise<void> {
+  await sql`
+    with claimed as (
+      update bookings set status = 'no_show', status_reason = 'no_show', version = version + 1, updated_at = ${now},
+                          hold_end = least(hold_end, ${now})
+       where status = 'confirmed' and start_at < ${now}::timestamptz - interval '15 minutes'
+         and resource_id in (select id from resources where requires_check_in)
+      returning id, version, contact_email, locale
+    ), events as (
+      insert into booking_events (booking_id, from_status, to_status, action, actor_kind)
+      select id, 'confirmed', 'no_show', 'mark_no_show', 'system' from claimed
+    )
+    insert into email_outbox (template, to_address, locale, dedupe_key, booking_id, payload)
+    select 'no-show-released', contact_email, locale, id || ':no_show:' || version, id, '{}'::jsonb from claimed`;
+}
+
 interface JobCase {
   path: string;
   shape: Shape;
   run: (db: Db, now: Date) => Promise<Record<string, number>>;
   /** How many of N rows the job should act on (all unless said). */
   due?: (n: number) => number;
+  /** The same writes hand-written set-based, on N rows of their own. */
+  floor?: (sql: postgres.Sql, now: Date) => Promise<void>;
 }
 
 const CASES: JobCase[] = [
-  { path: 'expire overdue confirmations', shape: 'overdue', run: expireUnconfirmed },
-  { path: 'confirmation reminders', shape: 'reminder', run: sendConfirmationReminders },
+  { path: 'expire overdue confirmations', shape: 'overdue', run: expireUnconfirmed, floor: floorExpire },
+  { path: 'confirmation reminders', shape: 'reminder', run: sendConfirmationReminders, floor: floorRemind },
   // Visit reminders are for customers only: the odd-numbered half of the rows.
   { path: 'visit reminders', shape: 'visit', run: sendVisitReminders, due: (n) => Math.ceil(n / 2) },
-  { path: 'no-show release', shape: 'no_show', run: releaseNoShows },
+  { path: 'no-show release', shape: 'no_show', run: releaseNoShows, floor: floorNoShow },
   { path: 'completion of ended bookings', shape: 'ended', run: completeEnded },
 ];
 
@@ -103,9 +139,9 @@ export async function benchJobs(bench: WriteBench, n = 10_000): Promise<BenchRow
     });
     const done = Object.values(counts)[0] ?? 0;
     let floor: number | null = null;
-    if (job.shape === 'overdue') {
+    if (job.floor) {
       await insertDue(sql, staff.id, `${job.shape}-floor`, n, job.shape, now);
-      floor = await time(() => floorExpire(sql, now));
+      floor = await time(() => job.floor!(sql, now));
     }
     const growth = ms / n / (smallMs / small);
     rows.push({

@@ -18,6 +18,8 @@ import type { BenchContext, BenchRow } from './context';
 import { buildFixture, dropFixture } from './fixture';
 import { benchContention } from './contention';
 import { benchJobs } from './jobs';
+import { benchLighthouseModule } from './lighthouse';
+import { benchPageWeightModule } from './page-weight';
 import { benchReads } from './reads';
 import { benchRegister } from './register';
 import { benchReports } from './reports';
@@ -34,6 +36,10 @@ const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
   contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),
   jobs: (ctx) => withScratchDatabase('jobs', (bench) => benchJobs(bench, ctx.smoke ? 200 : 10_000)),
+  // The built /book page's JavaScript (only with a build).
+  'page-weight': benchPageWeightModule,
+  // Lighthouse mobile on /book against an empty page (skipped under --smoke: slow).
+  lighthouse: benchLighthouseModule,
 };
 
 const { values, positionals } = parseArgs({

@@ -6,7 +6,8 @@
  *
  * - the slot as wall-clock fields (lib/forms/slot-fields.ts) ↔ the instants the server takes;
  * - checked in the browser with the server's own schema (and `check` for what the schema
- *   cannot know, like the chosen resource's capacity), messages on the fields;
+ *   cannot know, like the chosen resource's capacity), messages on the fields; or, where the
+ *   page must not carry zod (the public page), by the server before sending (`precheck`);
  * - submit → the server action → on success `onSuccess`; on a refusal the field messages go
  *   onto the fields (`fieldOf` puts a refusal such as over_capacity on its field too), what
  *   is left shows in the form's notice (`failure`), and the focus moves to the first field in
@@ -15,7 +16,6 @@
  * - choosing another resource clears the slot and the refusal (a time chosen on one resource's
  *   calendar means nothing on another) and keeps the choice in the address.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   useForm,
@@ -39,7 +39,12 @@ export interface RequestFormOptions<Values extends FieldValues & { resourceId: s
   slot: SlotCodec<Slot>;
   timeZone: string;
   /** The server's schema for these values (the service desk's depends on its mode). */
-  schema: (values: Values) => z.ZodType;
+  schema?: (values: Values) => z.ZodType;
+  /**
+   * Instead of `schema` in the browser: the server checks the request with its schema before it
+   * is sent, and its field messages go onto the fields as a refusal's do.
+   */
+  precheck?: (request: Record<string, unknown>) => Promise<ActionResult<unknown>>;
   /**
    * The request the schema and the server take. By default the form's values with the slot's
    * fields replaced by its instants (the schema drops what it does not know); a form with
@@ -86,10 +91,15 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
 
   // Built each render: it reads the latest schema and checks (react-hook-form takes the newest).
   const resolver: Resolver<Values> = async (values, context, resolverOptions) => {
-    const resolve = zodResolver(options.schema(values) as never) as unknown as (
-      ...args: unknown[]
-    ) => Promise<{ errors: Record<string, { message?: string }> }>;
-    const { errors: schemaErrors } = await resolve(requestOf(values), context, { ...resolverOptions, names: undefined });
+    let schemaErrors: Record<string, { message?: string }> = {};
+    if (options.schema) {
+      // Loaded with the first check: a form without a schema carries none of it.
+      const { zodResolver } = await import('@hookform/resolvers/zod');
+      const resolve = zodResolver(options.schema(values) as never) as unknown as (
+        ...args: unknown[]
+      ) => Promise<{ errors: Record<string, { message?: string }> }>;
+      ({ errors: schemaErrors } = await resolve(requestOf(values), context, { ...resolverOptions, names: undefined }));
+    }
     const errors: Record<string, FieldError> = {};
     const put = (field: Name<Values> | null, text: string | undefined) => {
       if (!field || errors[field]) return;
@@ -142,7 +152,10 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
 
   const onValid = async (values: Values) => {
     setFailure(null);
-    const result = await options.send(requestOf(values), values);
+    const request = requestOf(values);
+    const checked = options.precheck ? await options.precheck(request) : null;
+    if (checked && !checked.ok) return showFailure(checked, values);
+    const result = await options.send(request, values);
     if (result.ok) {
       if (!options.stays) setLeaving(true);
       options.onSuccess(result.data, values);

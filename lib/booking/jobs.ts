@@ -2,17 +2,15 @@
  * Scheduled work of the confirmation window (product rule 7), run by the cron routes as the
  * system, set-based: one UPDATE claims every due booking (`FOR UPDATE SKIP LOCKED`, so a second
  * instance running the job at the same moment skips what the first holds and, once that commits,
- * no longer finds it due), one INSERT per thousand writes the audit events, and the applicants'
+ * no longer finds it due) and writes the audit events in the same statement, and the applicants'
  * e-mails go through the outbox under its dedupe keys (lib/booking/bulk-transition.ts).
  */
 import { and, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookings } from '@/db/schema';
-import { SYSTEM } from '@/lib/authz';
 import { notifyEach } from '@/lib/mail/notify-bulk';
 import { getSettings } from '@/lib/settings';
-import { claimAndUpdate, runBulkTransition } from './bulk-transition';
-import { recordEvents } from './events';
+import { claimWithEvents, runBulkTransition } from './bulk-transition';
 import { TRANSITIONS } from './state';
 
 const HOUR = 3_600_000;
@@ -52,17 +50,11 @@ export async function sendConfirmationReminders(db: Db, now: Date = new Date()):
     gt(bookings.confirmDeadline, sql`${bookings.approvedAt} + make_interval(hours => ${confirmationReminderHours})`),
   )!;
   return db.transaction(async (tx) => {
-    const rows = await claimAndUpdate(tx, dueForReminder, { confirmationReminderSentAt: now });
-    await recordEvents(
-      tx,
-      rows.map((row) => ({
-        bookingId: row.id,
-        fromStatus: row.fromStatus,
-        toStatus: row.fromStatus,
-        action: 'confirmation_reminder',
-        actor: SYSTEM,
-      })),
-    );
+    const rows = await claimWithEvents(tx, {
+      where: dueForReminder,
+      set: { confirmationReminderSentAt: now },
+      event: { action: 'confirmation_reminder' },
+    });
     await notifyEach(
       tx,
       'confirmation_reminder',

@@ -1,20 +1,20 @@
 /**
  * Notifications for many bookings at once, for the set-based jobs: the bookings, their
  * resources and applicants are read in one query, the policy values once, and the outbox rows
- * (with the link tokens they carry) are written in a few multi-row INSERTs under the same dedupe
- * keys `notify` uses — so a booking told already (by either path) is not told again. Payloads
+ * (with the link tokens they carry) are written in one statement under the same dedupe keys
+ * `notify` uses — so a booking told already (by either path) is not told again. Payloads
  * are built by the same functions as `notify`'s.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { chunks } from '@/db/chunks';
+import { anyUuid, chunks, JSON_CHUNK } from '@/db/chunks';
 import { bookings, resources, users, type Booking } from '@/db/schema';
 import { getSettings } from '@/lib/settings';
 import {
   confirmationReminderPayload,
   dedupeKey,
   expiredPayload,
-  invitedBookings,
+  invitationQueued,
   noShowPayload,
   TEMPLATE,
   visitReminderPayload,
@@ -45,26 +45,36 @@ const BULK = {
 >;
 export type BulkNotificationKind = keyof typeof BULK;
 
-/** Queues `kind` for each booking; returns how many rows were new. */
+/**
+ * Queues `kind` for each booking; returns how many rows were new. Per slice of bookings, one
+ * query reads them with their applicants and whether an invitation went out, one their
+ * resources, and one statement writes the mails and their tokens (lib/mail/outbox.ts).
+ */
 export async function notifyEach(tx: Db, kind: BulkNotificationKind, bookingIds: readonly string[]): Promise<number> {
   if (bookingIds.length === 0) return 0;
   const settings = await getSettings(tx);
   const spec: BulkSpec = BULK[kind];
   let queued = 0;
-  for (const ids of chunks(bookingIds)) {
+  for (const ids of chunks(bookingIds, JSON_CHUNK)) {
     const rows = await tx
-      .select({ booking: bookings, resource: resources, user: users })
+      .select({
+        booking: bookings,
+        user: users,
+        invited: spec.withdraws ? invitationQueued(bookings.id) : sql<boolean>`false`,
+      })
       .from(bookings)
-      .innerJoin(resources, eq(resources.id, bookings.resourceId))
       .leftJoin(users, eq(users.id, bookings.requesterUserId))
-      .where(inArray(bookings.id, ids));
-    const invited = spec.withdraws ? await invitedBookings(tx, ids) : new Set<string>();
+      .where(eq(bookings.id, anyUuid(ids)));
+    // Each resource once, not once per booking (its texts and checklist are the bulk of a row).
+    const resourceIds = [...new Set(rows.map((row) => row.booking.resourceId))];
+    const resourceById = new Map((await tx.select().from(resources).where(eq(resources.id, anyUuid(resourceIds)))).map((r) => [r.id, r]));
     const entries: OutboxEntry[] = [];
-    for (const { booking, resource, user } of rows) {
+    for (const { booking, user, invited } of rows) {
+      const resource = resourceById.get(booking.resourceId)!;
       const recipient = applicantOf(booking, user);
       if (!recipient) continue;
       const occasion = spec.occasion?.(booking) ?? String(booking.version);
-      const ctx: Context = { tx, booking, resource, settings, occasion, invited: invited.has(booking.id), tokens: [] };
+      const ctx: Context = { tx, booking, resource, settings, occasion, invited, tokens: [] };
       entries.push({
         template: TEMPLATE[kind],
         to: recipient.email,

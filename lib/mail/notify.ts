@@ -9,7 +9,7 @@
  * (plus the recipient for notices that go to several people) makes a second send impossible:
  * calling `notify` twice for the same occasion queues nothing the second time.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '@/db';
 import {
   bookings,
@@ -387,10 +387,18 @@ async function withdrawal(ctx: Context): Promise<{ calendar?: { sequence: number
 export async function invitedBookings(tx: Db, bookingIds: readonly string[]): Promise<Set<string>> {
   if (bookingIds.length === 0) return new Set();
   const rows = await tx
-    .selectDistinct({ bookingId: emailOutbox.bookingId })
-    .from(emailOutbox)
-    .where(and(inArray(emailOutbox.bookingId, [...bookingIds]), inArray(emailOutbox.template, INVITATION_TEMPLATES)));
-  return new Set(rows.map((r) => r.bookingId).filter((id): id is string => id !== null));
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(inArray(bookings.id, [...bookingIds]), invitationQueued(bookings.id)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Whether an invitation was queued for the booking `bookingId` names (a column or a value).
+ * Uncorrelated, so that over many bookings PostgreSQL reads the invitations once into a hash.
+ */
+export function invitationQueued(bookingId: SQLWrapper): SQL<boolean> {
+  return sql<boolean>`${bookingId} in (select ${emailOutbox.bookingId} from ${emailOutbox} where ${inArray(emailOutbox.template, INVITATION_TEMPLATES)})`;
 }
 
 async function applicantBase(ctx: Context, recipient: Recipient) {

@@ -4,9 +4,12 @@
  * (resources customers may not book, the booking rules, the cap on open requests), with
  * alternatives among customer-bookable resources only.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionTokens, bookingEvents, bookings, emailOutbox, resources } from '@/db/schema';
+import { checkPublicRequestAction } from '@/app/(public)/book/actions';
+import { actionTokens, bookingEvents, bookings, emailOutbox, rateLimits, resources } from '@/db/schema';
+import { ANONYMOUS } from '@/lib/authz';
+import { translator } from '@/lib/i18n/messages';
 import { createPublicRequest } from '@/lib/customer/create-public';
 import { V } from '@/lib/customer/schemas';
 import { fillLinkTokens } from '@/lib/tokens';
@@ -154,5 +157,30 @@ describe('createPublicRequest', () => {
     const [first] = await db().select().from(bookings).where(eq(bookings.contactEmail, email));
     await db().update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, first.id));
     await createPublicRequest(db(), request(showroom.id, slot('2030-03-21', '14:00', '15:00'), { email }), client());
+  });
+});
+
+describe('checkPublicRequestAction (the public page checks with the server, shipping no zod)', () => {
+  const check = (input: Record<string, unknown>, locale: 'zh' | 'en') =>
+    checkPublicRequestAction.invoke({ db: db(), actor: ANONYMOUS, locale, headers: new Headers() }, input);
+  const stored = async () => ({
+    limits: (await db().select({ n: count() }).from(rateLimits))[0].n,
+    bookings: (await db().select({ n: count() }).from(bookings))[0].n,
+  });
+
+  it('answers with the schema’s messages by field, in the reader’s language, storing nothing and counting no rate limit', async () => {
+    const before = await stored();
+    const when = slot('2030-03-19', '10:00', '11:00');
+    const bad = { ...request(showroom.id, when), email: 'green@customer.example.com, blue@customer.example.com', phone: '12' };
+    for (const locale of ['en', 'zh'] as const) {
+      const t = translator(locale) as (key: string) => string;
+      expect(await check(bad, locale)).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+        fieldErrors: { email: [t(V.invalid_email)], phone: [t(V.invalid_phone)] },
+      });
+    }
+    expect(await check(request(showroom.id, when), 'en')).toMatchObject({ ok: true });
+    expect(await stored()).toEqual(before);
   });
 });

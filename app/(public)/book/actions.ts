@@ -10,8 +10,20 @@
 import { z } from 'zod';
 import { clientIp } from '@/lib/api/client-ip';
 import { createPublicRequest } from '@/lib/customer/create-public';
+import { publicRequestSchema } from '@/lib/customer/schemas';
 import { serverAction } from '@/lib/forms/server-action';
 import { joinPublicWaitlist } from '@/lib/waitlist/public';
+
+/**
+ * The form's check before it sends (the page carries no zod): the request parsed with the same
+ * schema, its messages by field. Nothing is stored and no rate limit is counted, so a typo costs
+ * the customer none of their allowance; the request itself is parsed again when it is sent.
+ */
+export const checkPublicRequestAction = serverAction({
+  access: 'public',
+  input: publicRequestSchema,
+  run: async () => {},
+});
 
 export const createPublicRequestAction = serverAction({
   access: 'public',

@@ -2,8 +2,9 @@
 
 /**
  * The public request form: resource → free slot → the customer's details → submit. The shared
- * request-form controller (components/booking/use-request-form.ts) checks it with the server's
- * schema (publicRequestSchema) and the chosen resource's capacity, sends it, and puts a refusal
+ * request-form controller (components/booking/use-request-form.ts) checks the chosen resource's
+ * capacity in the browser and has the server check the rest with its schema (publicRequestSchema,
+ * so this page ships no zod; the check counts against no rate limit), sends it, and puts a refusal
  * on its fields or offers ranked alternatives, each requested with one click. On success the
  * customer sees their reference.
  */
@@ -21,13 +22,12 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import type { DayKind } from '@/lib/calendar/working-days';
-import { publicRequestSchema } from '@/lib/customer/schemas';
 import type { ActionFailure } from '@/lib/forms/action-result';
 import { durationSlot } from '@/lib/forms/slot-fields';
 import { isLocale, type AppLocale } from '@/lib/i18n/config';
 import { formatRange } from '@/lib/i18n/format';
 import { JoinWaitlistButton } from '@/components/waitlist/join-waitlist-button';
-import { createPublicRequestAction, joinPublicWaitlistAction } from './actions';
+import { checkPublicRequestAction, createPublicRequestAction, joinPublicWaitlistAction } from './actions';
 
 type FormValues = SlotFormValues &
   Record<CustomerFieldName, string> & {
@@ -67,7 +67,7 @@ export function PublicBookingForm({
     defaultValues: { resourceId: initialResourceId, date: '', startTime: '', duration: '60', ...EMPTY_CUSTOMER, website: '' } as FormValues,
     slot: durationSlot,
     timeZone,
-    schema: () => publicRequestSchema,
+    precheck: (request) => checkPublicRequestAction(request),
     check: ({ resourceId, visitors }) => {
       const capacity = resourceOf(resourceId)?.capacity;
       return capacity !== undefined && Number(visitors) > capacity ? { visitors: tErrors('over_capacity', { capacity }) } : {};
