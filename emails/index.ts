@@ -21,6 +21,7 @@ import PasswordLink, { type PasswordLinkProps } from './password-link';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
+import Rectification, { type RectificationProps } from './rectification';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
@@ -59,6 +60,8 @@ export interface TemplateProps {
   'password-link': PasswordLinkProps;
   'waitlist-slot-free': WaitlistSlotFreeProps;
   'series-no-shows': SeriesNoShowsProps;
+  // Rectification items (整改): to the owner department, not about a booking.
+  rectification: RectificationProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -90,6 +93,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'password-link': { component: PasswordLink, messageKey: 'passwordLink' },
   'waitlist-slot-free': { component: WaitlistSlotFree, messageKey: 'waitlistSlotFree' },
   'series-no-shows': { component: SeriesNoShows, messageKey: 'seriesNoShows' },
+  rectification: { component: Rectification, messageKey: 'rectification' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -11,6 +11,8 @@
  *   (lib/customer/jobs.ts);
  * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
  *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
+ * - notify-overdue-rectifications claims every overdue item in one conditional UPDATE in the
+ *   transaction that queues its mail (lib/rectifications/overdue.ts), so each is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
  *   so two runners split the due mail between them and never send one row twice. An advisory
  *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
@@ -25,6 +27,7 @@ import { sendVisitReminders } from '@/lib/customer/jobs';
 import { deliverOutbox } from '@/lib/mail/deliver';
 import { deliverNotices } from '@/lib/notices/deliver';
 import { queueNotices } from '@/lib/notices/queue';
+import { notifyOverdueRectifications } from '@/lib/rectifications/overdue';
 import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
@@ -41,6 +44,7 @@ export const jobs = {
   }),
   'complete-ended': (db: Db, now: Date): Promise<JobCounts> => completeEnded(db, now),
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
+  'notify-overdue-rectifications': (db: Db, now: Date): Promise<JobCounts> => notifyOverdueRectifications(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
   // Group-bot notices: queued set by set under dedupe keys, then posted like the e-mail outbox.
   'queue-notices': (db: Db, now: Date): Promise<JobCounts> => queueNotices(db, now),
