@@ -19,6 +19,9 @@ import { reportIncidentSchema, resolveIncidentSchema } from '@/lib/incidents/sch
 import { joinWaitlistSchema } from '@/lib/waitlist/entries';
 import { occurrenceSelectionSchema, seriesSlotSchema } from '@/lib/booking/series/schemas';
 import { incidentReportedSchema, incidentSchema, waitlistEntrySchema, waitlistListSchema } from './usage-schemas';
+import { sendFeedbackSchema } from '@/lib/feedback/schemas';
+import { changeRectificationSchema, createRectificationSchema } from '@/lib/rectifications/schemas';
+import { feedbackSchema, rectificationListQuery, rectificationListSchema, rectificationSchema } from './rectification-schemas';
 import {
   alternativeSchema,
   bookingDetailSchema,
@@ -405,6 +408,60 @@ function seriesPaths(): Record<string, JsonSchema> {
   };
 }
 
+// --- Suggestions and rectification items (policy II.2, II.3) ---------------------------------
+
+const rectificationInputs = { FeedbackRequest: sendFeedbackSchema, RectificationRequest: createRectificationSchema, RectificationChange: changeRectificationSchema };
+const rectificationOutputs = { Feedback: feedbackSchema, Rectification: rectificationSchema, RectificationList: rectificationListSchema };
+
+function rectificationPaths(): Record<string, JsonSchema> {
+  return {
+    '/api/v1/feedback': {
+      post: {
+        tags: ['follow-up'],
+        operationId: 'sendFeedback',
+        summary: 'Send a suggestion or complaint about a resource or the booking process (staff); admin answers it',
+        requestBody: { required: true, content: jsonContent('FeedbackRequest') },
+        responses: { 201: { description: 'Sent.', content: jsonContent('Feedback') }, ...errors(400, 401, 413, 415, 422, 500) },
+      },
+    },
+    '/api/v1/rectifications': {
+      get: {
+        tags: ['follow-up'],
+        operationId: 'listRectifications',
+        summary: 'Rectification items, soonest due first (admin and customer service; a department contact sees its department’s)',
+        parameters: queryParameters(rectificationListQuery),
+        responses: { 200: { description: 'One page.', content: jsonContent('RectificationList') }, ...errors(401, 403, 422, 500) },
+      },
+      post: {
+        tags: ['follow-up'],
+        operationId: 'createRectification',
+        summary: 'Open a rectification item (admin and customer service); the owner department’s contacts are e-mailed',
+        requestBody: { required: true, content: jsonContent('RectificationRequest') },
+        responses: { 201: { description: 'Opened.', content: jsonContent('Rectification') }, ...errors(400, 401, 403, 413, 415, 422, 500) },
+      },
+    },
+    '/api/v1/rectifications/{id}': {
+      get: {
+        tags: ['follow-up'],
+        operationId: 'getRectification',
+        summary: 'One rectification item',
+        parameters: [idParameter('The item.')],
+        responses: { 200: { description: 'The item.', content: jsonContent('Rectification') }, ...errors(401, 403, 404, 500) },
+      },
+      patch: {
+        tags: ['follow-up'],
+        operationId: 'changeRectification',
+        summary: 'Move an item (open → in_progress → done → verified), reassign it, or add a note',
+        description:
+          'The owner department’s contacts may start an item and mark it done; admin and customer service take every step, verify, reopen and reassign. A step the status does not allow is a 409 `rectification_transition`.',
+        parameters: [idParameter('The item.')],
+        requestBody: { required: true, content: jsonContent('RectificationChange') },
+        responses: { 200: { description: 'The item after the change.', content: jsonContent('Rectification') }, ...errors(400, 401, 403, 404, 409, 415, 422, 500) },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -413,6 +470,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicBookingRequest: publicRequestSchema,
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
         ...usageInputs,
+        ...rectificationInputs,
         ...accessInputs,
         ...seriesInputs,
       },
@@ -434,6 +492,7 @@ export function buildOpenApiDocument(): JsonSchema {
         PublicBookingCreated: publicBookingCreatedSchema,
         CalendarFeed: calendarFeedSchema,
         ...usageOutputs,
+        ...rectificationOutputs,
         ...accessOutputs,
       },
       'output',
@@ -457,6 +516,7 @@ export function buildOpenApiDocument(): JsonSchema {
       { name: 'bookings', description: 'Staff requests and the booking workflow (signed in).' },
       { name: 'public', description: 'The customer channel, open to the internet and rate-limited.' },
       { name: 'access', description: 'API tokens and subscribable calendar feeds.' },
+      { name: 'follow-up', description: 'Department suggestions and rectification items (整改).' },
     ],
     paths: {
       '/api/v1/resources': {
@@ -547,6 +607,7 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...usagePaths(),
+      ...rectificationPaths(),
       ...accessPaths(),
       ...seriesPaths(),
       '/api/v1/public/resources': {

@@ -285,7 +285,7 @@ describe('the overdue job in sets', () => {
       insert into rectifications (title, owner_department_id, due_date)
       select 'SET-' || ${batch} || '-' || i, ${tech}::uuid, date '2030-02-01' from generate_series(1, ${n}) i
       returning id`);
-    return ('rows' in rows ? (rows as { rows: { id: string }[] }).rows : (rows as unknown as { id: string }[])).map((r) => r.id);
+    return (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map((r) => r.id);
   }
 
   const overdueMails = async (ids: string[]) => {
