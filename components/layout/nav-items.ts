@@ -3,7 +3,26 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'inspections' | 'people' | 'account' | 'profile';
+  label:
+    | 'home'
+    | 'newBooking'
+    | 'myBookings'
+    | 'calendar'
+    | 'desk'
+    | 'coordination'
+    | 'rectifications'
+    | 'review'
+    | 'resources'
+    | 'incidents'
+    | 'suggestions'
+    | 'holidays'
+    | 'settings'
+    | 'outbox'
+    | 'inspections'
+    | 'people'
+    | 'feedback'
+    | 'account'
+    | 'profile';
 }
 
 const staffItems: NavItem[] = [
@@ -14,6 +33,10 @@ const staffItems: NavItem[] = [
 ];
 /** Everyone's own account (password, language), last. */
 const accountItem: NavItem = { href: '/account', label: 'account' };
+/** Everyone sends suggestions and complaints and reads the answers (policy II.2). */
+const feedbackItem: NavItem = { href: '/feedback', label: 'feedback' };
+/** Rectification items: the desk follows all of them, a department contact its department's. */
+const rectificationItem: NavItem = { href: '/rectifications', label: 'rectifications' };
 const deskItems: NavItem[] = [{ href: '/desk', label: 'desk' }];
 /** Department contacts answer coordination requests addressed to their department. */
 const contactItems: NavItem[] = [{ href: '/coordination', label: 'coordination' }];
@@ -22,6 +45,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/resources', label: 'resources' },
   { href: '/admin/people', label: 'people' },
   { href: '/admin/incidents', label: 'incidents' },
+  { href: '/admin/feedback', label: 'suggestions' },
   { href: '/admin/inspections', label: 'inspections' },
   { href: '/admin/holidays', label: 'holidays' },
   { href: '/admin/settings', label: 'settings' },
@@ -37,11 +61,12 @@ const profileItems: NavItem[] = [{ href: '/profile', label: 'profile' }];
  */
 export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
   const contact = opts.isDepartmentContact ? contactItems : [];
-  // The person's own pages last: their account (password), then calendars and API access.
-  const own = [accountItem, ...profileItems];
-  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...own];
-  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...own];
-  return [...staffItems, ...contact, ...own];
+  const rectification = role !== 'staff' || opts.isDepartmentContact ? [rectificationItem] : [];
+  // The person's own pages last: suggestions, their account (password), then calendars and API access.
+  const own = [feedbackItem, accountItem, ...profileItems];
+  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...rectification, ...adminItems, ...own];
+  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...rectification, ...own];
+  return [...staffItems, ...contact, ...rectification, ...own];
 }
 
 /** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */

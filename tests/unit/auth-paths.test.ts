@@ -86,25 +86,40 @@ describe('navigation by role', () => {
   const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.href);
 
   it('gives staff the booking pages and the calendars', () => {
-    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/account', '/profile']);
+    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/feedback', '/account', '/profile']);
+    // A department contact also follows its department's rectification items.
+    expect(navItemsFor('staff', { isDepartmentContact: true }).map((i) => i.href)).toEqual([
+      '/',
+      '/bookings/new',
+      '/bookings',
+      '/calendar',
+      '/coordination',
+      '/rectifications',
+      '/feedback',
+      '/account',
+      '/profile',
+    ]);
   });
 
   it('adds the service desk for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/account', '/profile']);
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/rectifications', '/feedback', '/account', '/profile']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
       '/bookings',
       '/calendar',
       '/desk',
+      '/rectifications',
       '/admin/review',
       '/admin/resources',
       '/admin/people',
       '/admin/incidents',
+      '/admin/feedback',
       '/admin/inspections',
       '/admin/holidays',
       '/admin/settings',
       '/admin/outbox',
+      '/feedback',
       '/account',
       '/profile',
     ]);

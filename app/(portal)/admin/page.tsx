@@ -14,6 +14,8 @@ const areas = [
   { href: '/admin/review', key: 'review' },
   { href: '/admin/resources', key: 'resources' },
   { href: '/admin/incidents', key: 'incidents' },
+  { href: '/admin/feedback', key: 'suggestions' },
+  { href: '/rectifications', key: 'rectifications' },
   { href: '/admin/inspections', key: 'inspections' },
   { href: '/admin/holidays', key: 'holidays' },
   { href: '/admin/settings', key: 'settings' },
