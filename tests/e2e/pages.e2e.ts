@@ -18,6 +18,7 @@ interface Ids {
   customerBooking: string;
   resource: string;
   person: string;
+  rectification: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -65,6 +66,12 @@ const PAGES: PageSpec[] = [
   { path: '/admin/settings', as: 'admin' },
   { path: '/admin/outbox', as: 'admin' },
   { path: '/admin/entries/new', as: 'admin' },
+  { path: '/feedback', as: 'staff' },
+  { path: '/admin/feedback', as: 'admin' },
+  { path: '/rectifications', as: 'service' },
+  { path: '/rectifications/new', as: 'admin' },
+  { path: (ids) => `/rectifications/${ids.rectification}`, as: 'staff2' },
+  { path: '/rectifications', as: 'staff', status: 404 },
 ];
 
 const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -112,6 +119,16 @@ async function findIds(): Promise<Ids> {
   const peoplePage = await admin.newPage();
   await peoplePage.goto('/admin/people');
   const personHref = await peoplePage.locator('main a[href^="/admin/people/"]').first().getAttribute('href');
+  // The demo data has no rectification item: one for Engineering, whose contact is staff2. No
+  // JSON route lists departments; the new-item form's choice names it.
+  await peoplePage.goto('/rectifications/new');
+  const techId = await peoplePage.locator('select[name="ownerDepartmentId"] option', { hasText: /技术部|Engineering/ }).getAttribute('value');
+  const created = (await (
+    await admin.request.post('/api/v1/rectifications', {
+      headers: { Origin: baseUrl() },
+      data: { title: '投影仪偏色', ownerDepartmentId: techId, dueDate: '2030-03-20' },
+    })
+  ).json()) as { id: string };
   await admin.close();
   return {
     person: personHref!.split('/').pop()!,
@@ -119,6 +136,7 @@ async function findIds(): Promise<Ids> {
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,
     resource: resources[0].id,
+    rectification: created.id,
   };
 }
 
