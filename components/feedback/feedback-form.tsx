@@ -10,13 +10,8 @@ import { Textarea } from '@/components/ui/textarea';
 import { fieldError, typedValue, type FormAction } from '@/lib/forms/action-result';
 import { cn } from '@/lib/utils';
 
-export interface ChoiceOption {
-  id: string;
-  label: string;
-}
-
 /** Kind, the resource it is about (or the booking process), and the message. A plain form: works before JavaScript loads. */
-export function FeedbackForm({ action: serverAction, resources }: { action: FormAction; resources: ChoiceOption[] }) {
+export function FeedbackForm({ action: serverAction, resources }: { action: FormAction; resources: { id: string; label: string }[] }) {
   const t = useTranslations('feedback');
   const [state, action] = useActionState(serverAction, null);
   const kind = typedValue(state, 'kind') ?? 'suggestion';

@@ -12,5 +12,3 @@ export const sendFeedbackSchema = z.object({
 });
 
 export const answerFeedbackSchema = z.object({ answer: text(2000) });
-
-export type SendFeedbackInput = z.output<typeof sendFeedbackSchema>;

@@ -7,11 +7,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { rectifications, type Rectification } from '@/db/schema';
-import { requireUser, type Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/authz';
 import { isUuid } from '@/lib/booking/ids';
 import { parseInput } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
-import { contactDepartment, isDesk, rectificationRoles } from './access';
+import { rectificationRoles, requireRectificationViewer } from './access';
 import { assertExists } from './create';
 import { recordRectificationEvents, type RectificationEventInput } from './events';
 import { mailOwners } from './owner-mail';
@@ -25,8 +25,7 @@ export async function changeRectification(
   input: unknown,
   opts: { now?: Date } = {},
 ): Promise<Rectification> {
-  const user = requireUser(actor);
-  if (!isDesk(user) && contactDepartment(user) === null) throw new DomainError('forbidden');
+  const user = requireRectificationViewer(actor);
   const data = parseInput(changeRectificationSchema, input);
   const now = opts.now ?? new Date();
   if (!isUuid(itemId)) throw new DomainError('not_found');

@@ -138,16 +138,6 @@ export async function getRectification(db: Db, actor: Actor, itemId: string, now
   };
 }
 
-/** The items opened from one source (a damage report, a suggestion …), for its page. */
-export async function rectificationsFrom(db: Db, actor: Actor, source: RectificationSource) {
-  requireServiceDesk(actor);
-  return db
-    .select({ id: rectifications.id, title: rectifications.title, status: rectifications.status })
-    .from(rectifications)
-    .where(and(eq(rectifications.sourceKind, source.kind), eq(rectifications.sourceId, source.id)))
-    .orderBy(asc(rectifications.createdAt));
-}
-
 /** Which of these sources already have items, by source id (a list page's "item opened" marks). */
 export async function rectificationCounts(db: Db, kind: RectificationSource['kind'], ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();

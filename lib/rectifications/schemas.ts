@@ -9,7 +9,6 @@ import { RECTIFICATION_STATUSES } from './state';
 
 /** What an item can come from; `none` is the absence of a source, not a kind one names. */
 export const RECTIFICATION_SOURCE_KINDS = ['incident', 'suggestion', 'survey', 'booking'] as const;
-export type RectificationSourceKindName = (typeof RECTIFICATION_SOURCE_KINDS)[number];
 
 export const rectificationSourceSchema = z.object({
   kind: z.enum(RECTIFICATION_SOURCE_KINDS, { error: 'invalid_choice' }),
@@ -40,6 +39,3 @@ export const changeRectificationSchema = z
     message: 'nothing_to_change',
     path: ['status'],
   });
-
-export type CreateRectificationInput = z.output<typeof createRectificationSchema>;
-export type ChangeRectificationInput = z.output<typeof changeRectificationSchema>;
