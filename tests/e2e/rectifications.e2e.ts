@@ -33,7 +33,7 @@ describe('suggestion to rectification item', () => {
     const adminContext = await newContext(browser, DESKTOP, 'zh');
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin@example.com');
-    await admin.goto('/admin/feedback?show=unanswered');
+    await admin.goto('/admin/feedback');
     const card = admin.getByTestId('feedback').filter({ hasText: MESSAGE });
     await card.getByLabel('答复').fill('已安排行政部每周检查');
     await card.getByRole('button', { name: '发送答复' }).click();
