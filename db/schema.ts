@@ -55,8 +55,6 @@ export const changeRequestStatus = pgEnum('change_request_status', ['pending', '
 /** `blocking`: the reporter judges the resource unusable; the report puts it under maintenance. */
 export const incidentSeverity = pgEnum('incident_severity', ['minor', 'blocking']);
 export const incidentStatus = pgEnum('incident_status', ['open', 'resolved']);
-export const feedbackKind = pgEnum('feedback_kind', ['survey', 'suggestion']);
-export const followUpStatus = pgEnum('follow_up_status', ['none', 'open', 'done']);
 export const contactMethod = pgEnum('contact_method', ['phone', 'email']);
 export const holidayKind = pgEnum('holiday_kind', ['holiday', 'makeup_workday']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
@@ -532,21 +530,94 @@ export const waitlistEntries = pgTable(
   ],
 );
 
-/** Customer follow-up surveys and staff suggestions, with put-right actions (整改). */
-export const feedback = pgTable('feedback', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: feedbackKind('kind').notNull(),
-  bookingId: uuid('booking_id').references(() => bookings.id),
-  authorUserId: uuid('author_user_id').references(() => users.id),
-  authorEmail: text('author_email'),
-  departmentId: uuid('department_id').references(() => departments.id),
-  rating: integer('rating'),
-  comment: text('comment').notNull().default(''),
-  followUpStatus: followUpStatus('follow_up_status').notNull().default('none'),
-  followUpAction: text('follow_up_action'),
-  followUpById: uuid('follow_up_by_id').references(() => users.id),
-  createdAt: createdAt(),
-});
+/** A department's word to administration (policy II.2): an idea, or something that went wrong. */
+export const feedbackKind = pgEnum('feedback_kind', ['suggestion', 'complaint']);
+
+/**
+ * Staff suggestions and complaints about a resource or the booking process, with admin's answer
+ * (policy II.2). The sender sees their own and the answer; admin sees all and may turn one into
+ * a rectification item (its `source`).
+ */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: feedbackKind('kind').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The sender's department when it was sent, so moving people does not move their words. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    resourceId: uuid('resource_id').references(() => resources.id),
+    message: text('message').notNull(),
+    answer: text('answer'),
+    answeredById: uuid('answered_by_id').references(() => users.id),
+    answeredAt: tstz('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_author_idx').on(t.authorUserId, t.createdAt), index('feedback_created_idx').on(t.createdAt)],
+);
+
+/** The life of a rectification item (整改); the transitions are lib/rectifications/state.ts. */
+export const rectificationStatus = pgEnum('rectification_status', ['open', 'in_progress', 'done', 'verified']);
+/** What an item came from: a damage report, a suggestion, a survey answer, a booking, or nothing. */
+export const rectificationSourceKind = pgEnum('rectification_source_kind', ['incident', 'suggestion', 'survey', 'booking', 'none']);
+
+/**
+ * Something to put right (整改, policy II.3), owned by a department until a due date. The owner
+ * department's contacts are e-mailed when it is assigned and once when it is overdue
+ * (`overdue_notified_at` is that once). Every change is a row of `rectification_events`.
+ */
+export const rectifications = pgTable(
+  'rectifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    resourceId: uuid('resource_id').references(() => resources.id),
+    ownerDepartmentId: uuid('owner_department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** The last day to finish it, a calendar date in the organisation's zone. */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: rectificationStatus('status').notNull().default('open'),
+    sourceKind: rectificationSourceKind('source_kind').notNull().default('none'),
+    /** The id of the incident, feedback, survey answer or booking; several tables, so no foreign key. */
+    sourceId: uuid('source_id'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    overdueNotifiedAt: tstz('overdue_notified_at'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('rectifications_status_due_idx').on(t.status, t.dueDate),
+    index('rectifications_source_idx').on(t.sourceKind, t.sourceId),
+    check('rectifications_source_id', sql`(${t.sourceKind} = 'none') = (${t.sourceId} is null)`),
+  ],
+);
+
+/** A rectification item's history: created, status changed, reassigned, a note, the overdue notice. */
+export const rectificationEvents = pgTable(
+  'rectification_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rectificationId: uuid('rectification_id')
+      .notNull()
+      .references(() => rectifications.id, { onDelete: 'cascade' }),
+    at: tstz('at').notNull().defaultNow(),
+    /** Null for the scheduled job. */
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorName: text('actor_name').notNull().default(''),
+    /** created, status, reassigned, note, overdue_notified */
+    action: text('action').notNull(),
+    fromStatus: rectificationStatus('from_status'),
+    toStatus: rectificationStatus('to_status'),
+    /** What changed besides the status (owner department, due date), old and new. */
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('rectification_events_item_idx').on(t.rectificationId, t.at)],
+);
 
 /** Customer service's record of telling a customer (policy III.3). */
 export const customerContacts = pgTable('customer_contacts', {
@@ -950,3 +1021,9 @@ export type NoticeRow = typeof noticeOutbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type AuditEntity = (typeof auditEntity.enumValues)[number];
 export type Survey = typeof surveys.$inferSelect;
+export type Feedback = typeof feedback.$inferSelect;
+export type FeedbackKind = (typeof feedbackKind.enumValues)[number];
+export type Rectification = typeof rectifications.$inferSelect;
+export type RectificationStatus = (typeof rectificationStatus.enumValues)[number];
+export type RectificationSourceKind = (typeof rectificationSourceKind.enumValues)[number];
+export type RectificationEvent = typeof rectificationEvents.$inferSelect;

@@ -23,6 +23,7 @@ import PasswordLink, { type PasswordLinkProps } from './password-link';
 import InfoRequested, { type InfoRequestedProps } from './info-requested';
 import Moved, { type MovedProps } from './moved';
 import NoShowReleased, { type NoShowReleasedProps } from './no-show-released';
+import Rectification, { type RectificationProps } from './rectification';
 import Rejected, { type RejectedProps } from './rejected';
 import ReplyNotUnderstood, { type ReplyNotUnderstoodProps } from './reply-not-understood';
 import ReplyUnrecognized, { type ReplyUnrecognizedProps } from './reply-unrecognized';
@@ -67,6 +68,8 @@ export interface TemplateProps {
   'series-received': SeriesReceivedProps;
   // Admin's morning digest: about a day, not one booking.
   'daily-digest': DailyDigestProps;
+  // Rectification items (整改): to the owner department, not about a booking.
+  rectification: RectificationProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -101,6 +104,7 @@ export const templates: { [K in TemplateName]: { component: ComponentType<Templa
   'follow-up-survey': { component: FollowUpSurvey, messageKey: 'followUpSurvey' },
   'series-received': { component: SeriesReceived, messageKey: 'seriesReceived' },
   'daily-digest': { component: DailyDigest, messageKey: 'dailyDigest' },
+  rectification: { component: Rectification, messageKey: 'rectification' },
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -52,6 +52,10 @@ export const ERROR_HTTP_STATUS = {
   already_inspected: 409,
   /** A damage report on a booking outside its report window (from shortly before the start until just after the end). */
   report_window_closed: 409,
+  /** A rectification item's status does not allow this step (lib/rectifications/state.ts), or it moved meanwhile. */
+  rectification_transition: 409,
+  /** A suggestion already has admin's answer. */
+  already_answered: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

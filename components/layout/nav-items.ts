@@ -3,7 +3,29 @@ import type { UserRole } from '@/db/schema';
 /** A navigation entry; `label` is a key of the `nav` message namespace. */
 export interface NavItem {
   href: string;
-  label: 'home' | 'newBooking' | 'myBookings' | 'calendar' | 'desk' | 'coordination' | 'review' | 'bookings' | 'resources' | 'incidents' | 'holidays' | 'settings' | 'outbox' | 'channels' | 'inspections' | 'people' | 'audit' | 'reports' | 'account';
+  label:
+    | 'home'
+    | 'newBooking'
+    | 'myBookings'
+    | 'calendar'
+    | 'desk'
+    | 'bookings'
+    | 'coordination'
+    | 'rectifications'
+    | 'review'
+    | 'resources'
+    | 'people'
+    | 'incidents'
+    | 'suggestions'
+    | 'inspections'
+    | 'reports'
+    | 'holidays'
+    | 'settings'
+    | 'outbox'
+    | 'audit'
+    | 'channels'
+    | 'feedback'
+    | 'account';
 }
 
 const staffItems: NavItem[] = [
@@ -14,6 +36,10 @@ const staffItems: NavItem[] = [
 ];
 /** Everyone's own account (password, language, calendar feed, API tokens), last. */
 const accountItem: NavItem = { href: '/account', label: 'account' };
+/** Everyone sends suggestions and complaints and reads the answers (policy II.2). */
+const feedbackItem: NavItem = { href: '/feedback', label: 'feedback' };
+/** Rectification items: the desk follows all of them, a department contact its department's. */
+const rectificationItem: NavItem = { href: '/rectifications', label: 'rectifications' };
 /** The service desk, and the register of bookings (customer service sees the customer ones). */
 const deskItems: NavItem[] = [
   { href: '/desk', label: 'desk' },
@@ -26,6 +52,7 @@ const adminItems: NavItem[] = [
   { href: '/admin/resources', label: 'resources' },
   { href: '/admin/people', label: 'people' },
   { href: '/admin/incidents', label: 'incidents' },
+  { href: '/admin/feedback', label: 'suggestions' },
   { href: '/admin/inspections', label: 'inspections' },
   { href: '/admin/reports', label: 'reports' },
   { href: '/admin/holidays', label: 'holidays' },
@@ -41,11 +68,12 @@ const adminItems: NavItem[] = [
  */
 export function navItemsFor(role: UserRole, opts: { isDepartmentContact?: boolean } = {}): NavItem[] {
   const contact = opts.isDepartmentContact ? contactItems : [];
-  // The person's own page last.
-  const own = [accountItem];
-  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...adminItems, ...own];
-  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...own];
-  return [...staffItems, ...contact, ...own];
+  const rectification = role !== 'staff' || opts.isDepartmentContact ? [rectificationItem] : [];
+  // The person's own pages last: suggestions, then their account.
+  const own = [feedbackItem, accountItem];
+  if (role === 'admin') return [...staffItems, ...deskItems, ...contact, ...rectification, ...adminItems, ...own];
+  if (role === 'customer_service') return [...staffItems, ...deskItems, ...contact, ...rectification, ...own];
+  return [...staffItems, ...contact, ...rectification, ...own];
 }
 
 /** The entry to highlight for a path: the longest matching prefix ("/bookings/new" beats "/bookings"). */

@@ -34,6 +34,9 @@ import { occurrenceSelectionSchema, seriesSlotSchema } from '@/lib/booking/serie
 import { incidentReportedSchema, incidentSchema, waitlistEntrySchema, waitlistListSchema } from './usage-schemas';
 import { utilisationQuerySchema, utilisationReportSchema } from '@/lib/reports/utilisation';
 import { ledgerQuery, ledgerSchema, periodQueryShape } from './report-schemas';
+import { sendFeedbackSchema } from '@/lib/feedback/schemas';
+import { changeRectificationSchema, createRectificationSchema } from '@/lib/rectifications/schemas';
+import { feedbackSchema, rectificationListQuery, rectificationListSchema, rectificationSchema } from './rectification-schemas';
 import {
   alternativeSchema,
   bookingDetailSchema,
@@ -568,6 +571,60 @@ function adminPaths(): Record<string, JsonSchema> {
   };
 }
 
+// --- Suggestions and rectification items (policy II.2, II.3) ---------------------------------
+
+const rectificationInputs = { FeedbackRequest: sendFeedbackSchema, RectificationRequest: createRectificationSchema, RectificationChange: changeRectificationSchema };
+const rectificationOutputs = { Feedback: feedbackSchema, Rectification: rectificationSchema, RectificationList: rectificationListSchema };
+
+function rectificationPaths(): Record<string, JsonSchema> {
+  return {
+    '/api/v1/feedback': {
+      post: {
+        tags: ['follow-up'],
+        operationId: 'sendFeedback',
+        summary: 'Send a suggestion or complaint about a resource or the booking process (staff); admin answers it',
+        requestBody: { required: true, content: jsonContent('FeedbackRequest') },
+        responses: { 201: { description: 'Sent.', content: jsonContent('Feedback') }, ...errors(400, 401, 413, 415, 422, 500) },
+      },
+    },
+    '/api/v1/rectifications': {
+      get: {
+        tags: ['follow-up'],
+        operationId: 'listRectifications',
+        summary: 'Rectification items, soonest due first (admin and customer service; a department contact sees its department’s)',
+        parameters: queryParameters(rectificationListQuery),
+        responses: { 200: { description: 'One page.', content: jsonContent('RectificationList') }, ...errors(401, 403, 422, 500) },
+      },
+      post: {
+        tags: ['follow-up'],
+        operationId: 'createRectification',
+        summary: 'Open a rectification item (admin and customer service); the owner department’s contacts are e-mailed',
+        requestBody: { required: true, content: jsonContent('RectificationRequest') },
+        responses: { 201: { description: 'Opened.', content: jsonContent('Rectification') }, ...errors(400, 401, 403, 413, 415, 422, 500) },
+      },
+    },
+    '/api/v1/rectifications/{id}': {
+      get: {
+        tags: ['follow-up'],
+        operationId: 'getRectification',
+        summary: 'One rectification item',
+        parameters: [idParameter('The item.')],
+        responses: { 200: { description: 'The item.', content: jsonContent('Rectification') }, ...errors(401, 403, 404, 500) },
+      },
+      patch: {
+        tags: ['follow-up'],
+        operationId: 'changeRectification',
+        summary: 'Move an item (open → in_progress → done → verified), reassign it, or add a note',
+        description:
+          'The owner department’s contacts may start an item and mark it done; admin and customer service take every step, verify, reopen and reassign. A step the status does not allow is a 409 `rectification_transition`.',
+        parameters: [idParameter('The item.')],
+        requestBody: { required: true, content: jsonContent('RectificationChange') },
+        responses: { 200: { description: 'The item after the change.', content: jsonContent('Rectification') }, ...errors(400, 401, 403, 404, 409, 415, 422, 500) },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   const schemas = {
     ...components(
@@ -577,6 +634,7 @@ export function buildOpenApiDocument(): JsonSchema {
         SurveyAnswer: surveyAnswerSchema,
         ...Object.fromEntries(Object.values(BOOKING_ACTIONS).map((spec) => [spec.bodyName, spec.body])),
         ...usageInputs,
+        ...rectificationInputs,
         ...accessInputs,
         ...seriesInputs,
         ...adminInputs,
@@ -600,6 +658,7 @@ export function buildOpenApiDocument(): JsonSchema {
         SurveyAnswered: surveyAnsweredSchema,
         CalendarFeed: calendarFeedSchema,
         ...usageOutputs,
+        ...rectificationOutputs,
         ...accessOutputs,
         ...adminOutputs,
         ...reportOutputs,
@@ -655,6 +714,7 @@ export function buildOpenApiDocument(): JsonSchema {
       { name: 'access', description: 'API tokens and subscribable calendar feeds.' },
       { name: 'admin', description: 'Resources, people and the audit log (admin only).' },
       { name: 'reports', description: 'The resource ledger over a period and the usage reports (admin).' },
+      { name: 'follow-up', description: 'Department suggestions and rectification items (整改).' },
     ],
     paths: {
       '/api/v1/resources': {
@@ -749,6 +809,7 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       ...usagePaths(),
       ...reportPaths(),
+      ...rectificationPaths(),
       ...accessPaths(),
       ...seriesPaths(),
       ...adminPaths(),

@@ -22,7 +22,7 @@ export const STAFF_FIELD_MESSAGES: FieldMessages = {
 };
 
 export const text = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string({ error: 'invalid_text' }).trim().max(max, 'too_long').optional());
 
 export const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid_id') });

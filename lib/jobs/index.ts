@@ -14,6 +14,8 @@
  *   writes and mails nothing for them (lib/surveys/send.ts);
  * - notify-waitlist marks every due entry in one UPDATE behind an advisory lock and queues its
  *   mail under a unique dedupe key (lib/waitlist/notify.ts), so each waiter is told once;
+ * - notify-overdue-rectifications claims every overdue item in one conditional UPDATE in the
+ *   transaction that queues its mail (lib/rectifications/overdue.ts), so each is told once;
  * - deliver-outbox claims rows with FOR UPDATE SKIP LOCKED and a lease (lib/mail/deliver.ts),
  *   so two runners split the due mail between them and never send one row twice. An advisory
  *   lock is not used: it would have to be held for the whole SMTP conversation, and a transaction
@@ -30,6 +32,7 @@ import { deliverOutbox } from '@/lib/mail/deliver';
 import { deliverNotices } from '@/lib/notices/deliver';
 import { queueNotices } from '@/lib/notices/queue';
 import { sendFollowUpSurveys } from '@/lib/surveys/send';
+import { notifyOverdueRectifications } from '@/lib/rectifications/overdue';
 import { notifyWaitlist } from '@/lib/waitlist/notify';
 
 export type JobCounts = Record<string, number>;
@@ -50,6 +53,7 @@ export const jobs = {
   'notify-waitlist': (db: Db, now: Date): Promise<JobCounts> => notifyWaitlist(db, now),
   // The morning digest, once per day per admin and per group bot (lib/digest/queue.ts).
   'queue-digests': (db: Db, now: Date): Promise<JobCounts> => queueDailyDigests(db, now),
+  'notify-overdue-rectifications': (db: Db, now: Date): Promise<JobCounts> => notifyOverdueRectifications(db, now),
   'deliver-outbox': (db: Db, now: Date): Promise<JobCounts> => deliverOutbox(db, { now }),
   // Group-bot notices: queued set by set under dedupe keys, then posted like the e-mail outbox.
   'queue-notices': (db: Db, now: Date): Promise<JobCounts> => queueNotices(db, now),

@@ -31,14 +31,15 @@ export async function renderEmail(row: Pick<OutboxRow, 'template' | 'locale' | '
   const t = emailTranslator(row.locale);
   const { booking } = props;
   const deadline = (props as { deadline?: string }).deadline;
-  // Account mails (a password link) are about no booking.
+  // Account mails (a password link) and rectification items are about no booking; they may
+  // carry their subject's values themselves.
   const subject = booking
     ? t(`${messageKey}.subject`, {
         reference: booking.reference,
         resource: booking.resourceName,
         deadline: deadline ? formatInstant(deadline, row.locale, booking.timeZone) : '',
       })
-    : t(`${messageKey}.subject`);
+    : t(`${messageKey}.subject`, (props as { subjectValues?: Record<string, string> }).subjectValues);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
 
   const { calendar, notes } = row.payload as { calendar?: { sequence: number }; notes?: string };

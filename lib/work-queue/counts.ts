@@ -1,7 +1,9 @@
 /**
  * Where work waits, as counts for the navigation's badges: admin's review queue (pending
  * requests and change requests) and open damage reports; customer service's confirmed
- * customers not yet told and the survey answers nobody has read yet (both behind the desk); a department contact's unanswered coordination requests. One
+ * customers not yet told and the survey answers nobody has read yet (both behind the desk); a
+ * department contact's unanswered coordination requests; unfinished rectification items (all of
+ * them for the desk, its department's for a contact). One
  * statement of counts, whatever the role, so every page's header costs one round trip.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
@@ -11,7 +13,7 @@ import type { UserActor } from '@/lib/authz';
 import { newSurveyAnswersCount } from '@/lib/surveys/queries';
 
 /** By the navigation entry the work waits behind; absent when nothing waits. */
-export type WorkQueueCounts = Partial<Record<'review' | 'incidents' | 'desk' | 'coordination', number>>;
+export type WorkQueueCounts = Partial<Record<'review' | 'incidents' | 'desk' | 'coordination' | 'rectifications', number>>;
 
 export async function workQueueCounts(db: Db, actor: UserActor, now = new Date()): Promise<WorkQueueCounts> {
   const admin = actor.role === 'admin';
@@ -31,11 +33,15 @@ export async function workQueueCounts(db: Db, actor: UserActor, now = new Date()
               + (${newSurveyAnswersCount})`,
       ),
       coordination: count(department !== null && sql`select count(*) from coordination_requests where department_id = ${department} and answer is null`),
+      rectifications: count(
+        (desk || department !== null) &&
+          sql`select count(*) from rectifications where status in ('open', 'in_progress')${desk ? sql`` : sql` and owner_department_id = ${department}`}`,
+      ),
     })
     .from(users)
     .where(eq(users.id, actor.id));
   if (!row) return {};
   const counts: WorkQueueCounts = {};
-  for (const key of ['review', 'incidents', 'desk', 'coordination'] as const) if (row[key] > 0) counts[key] = row[key];
+  for (const key of ['review', 'incidents', 'desk', 'coordination', 'rectifications'] as const) if (row[key] > 0) counts[key] = row[key];
   return counts;
 }

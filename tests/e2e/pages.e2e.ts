@@ -22,6 +22,7 @@ interface Ids {
   /** The survey link of the demo customer's finished visit. */
   survey: string;
   series: string;
+  rectification: string;
 }
 interface PageSpec {
   path: string | ((ids: Ids) => string);
@@ -86,6 +87,12 @@ const PAGES: PageSpec[] = [
   { path: '/admin/channels', as: 'admin' },
   { path: '/admin/entries/new', as: 'admin' },
   { path: (ids) => `/bookings/series/${ids.series}`, as: 'admin' },
+  { path: '/feedback', as: 'staff' },
+  { path: '/admin/feedback', as: 'admin' },
+  { path: '/rectifications', as: 'service' },
+  { path: '/rectifications/new', as: 'admin' },
+  { path: (ids) => `/rectifications/${ids.rectification}`, as: 'staff2' },
+  { path: '/rectifications', as: 'staff', status: 404 },
 ];
 
 const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -142,6 +149,18 @@ async function findIds(): Promise<Ids> {
   // Series have no list route either: the demo series, linked from one of its dates.
   const occurrence = own.find((b) => b.purpose === '每周销售例会')!;
   const series = await firstLink(`/bookings/${occurrence.id}`, '/bookings/series/', 'main');
+  // The demo data has no rectification item: one for Engineering, whose contact is staff2. No
+  // JSON route lists departments; the new-item form's choice names it.
+  const form = await admin.newPage();
+  await form.goto('/rectifications/new');
+  const techId = await form.locator('select[name="ownerDepartmentId"] option', { hasText: /技术部|Engineering/ }).getAttribute('value');
+  await form.close();
+  const created = (await (
+    await admin.request.post('/api/v1/rectifications', {
+      headers: { Origin: baseUrl() },
+      data: { title: '投影仪偏色', ownerDepartmentId: techId, dueDate: '2030-03-20' },
+    })
+  ).json()) as { id: string };
   await admin.close();
   // The demo customer's visit ended yesterday: the follow-up job mails the survey link.
   await runJob('send-follow-up-surveys');
@@ -155,6 +174,7 @@ async function findIds(): Promise<Ids> {
     pendingReview: all.find((b) => b.status === 'pending')!.id,
     customerBooking: all.find((b) => b.requesterKind === 'customer')!.id,
     resource: resources[0].id,
+    rectification: created.id,
   };
 }
 

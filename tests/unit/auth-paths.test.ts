@@ -86,11 +86,22 @@ describe('navigation by role', () => {
   const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.href);
 
   it('gives staff the booking pages and the calendars', () => {
-    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/account']);
+    expect(hrefs('staff')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/feedback', '/account']);
+    // A department contact also follows its department's rectification items.
+    expect(navItemsFor('staff', { isDepartmentContact: true }).map((i) => i.href)).toEqual([
+      '/',
+      '/bookings/new',
+      '/bookings',
+      '/calendar',
+      '/coordination',
+      '/rectifications',
+      '/feedback',
+      '/account',
+    ]);
   });
 
   it('adds the service desk and the register for customer service, and the admin areas for admin', () => {
-    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/admin/bookings', '/account']);
+    expect(hrefs('customer_service')).toEqual(['/', '/bookings/new', '/bookings', '/calendar', '/desk', '/admin/bookings', '/rectifications', '/feedback', '/account']);
     expect(hrefs('admin')).toEqual([
       '/',
       '/bookings/new',
@@ -98,10 +109,12 @@ describe('navigation by role', () => {
       '/calendar',
       '/desk',
       '/admin/bookings',
+      '/rectifications',
       '/admin/review',
       '/admin/resources',
       '/admin/people',
       '/admin/incidents',
+      '/admin/feedback',
       '/admin/inspections',
       '/admin/reports',
       '/admin/holidays',
@@ -109,6 +122,7 @@ describe('navigation by role', () => {
       '/admin/outbox',
       '/admin/audit',
       '/admin/channels',
+      '/feedback',
       '/account',
     ]);
   });

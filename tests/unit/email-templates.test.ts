@@ -23,8 +23,8 @@ describe('mail message files', () => {
   });
 });
 
-/** Account mails and the morning digest are about no one booking; they have their own tests below. */
-const ACCOUNT_TEMPLATES: TemplateName[] = ['password-link', 'daily-digest'];
+/** Account mails, the morning digest and rectification mails are about no one booking; they have their own tests below. */
+const ACCOUNT_TEMPLATES: TemplateName[] = ['password-link', 'daily-digest', 'rectification'];
 const names = (Object.keys(templates) as TemplateName[]).filter((name) => !ACCOUNT_TEMPLATES.includes(name));
 
 /** A template's preview props as the outbox stores them: without the locale (the row has it). */
@@ -79,6 +79,29 @@ describe.each(['zh', 'en'] as const)('the password link mail in %s', (locale) =>
     if (locale === 'zh') expect(untranslatedIn(`${mail.subject}\n${mail.text}`)).toEqual([]);
     expect(mail.text).toContain(link);
     expect(mail.text).toContain('48');
+    expect(mail.ics).toBeUndefined();
+  });
+});
+
+describe.each(['zh', 'en'] as const)('the rectification mail in %s', (locale) => {
+  it.each(['assigned', 'overdue'] as const)('%s: the title in the subject, the item, the due date and the link', async (reason) => {
+    const preview = payloadOf((templates.rectification.component as unknown as { PreviewProps: object }).PreviewProps) as { item: { title: string } };
+    const mail = await renderEmail({
+      template: 'rectification',
+      locale,
+      payload: { ...preview, reason, subjectValues: { reason, title: preview.item.title } },
+      toAddress: 'someone@example.com',
+      bookingId: null,
+    });
+    const subjects = {
+      zh: { assigned: '贵部门有新的整改事项：', overdue: '整改事项已逾期：' },
+      en: { assigned: 'Rectification item for your department: ', overdue: 'Rectification item overdue: ' },
+    };
+    expect(mail.subject).toBe(`${subjects[locale][reason]}${preview.item.title}`);
+    for (const out of [mail.subject, mail.html, mail.text]) expect(out.match(missingKey)).toBeNull();
+    if (locale === 'zh') expect(untranslatedIn(`${mail.subject}\n${mail.text}`)).toEqual([]);
+    expect(mail.text).toContain('2026-12-10');
+    expect(mail.text).toContain('/rectifications/00000000-0000-4000-8000-000000000000');
     expect(mail.ics).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ const areas = [
   { href: '/admin/resources', key: 'resources' },
   { href: '/admin/people', key: 'people' },
   { href: '/admin/incidents', key: 'incidents' },
+  { href: '/admin/feedback', key: 'suggestions' },
+  { href: '/rectifications', key: 'rectifications' },
   { href: '/admin/inspections', key: 'inspections' },
   { href: '/admin/reports', key: 'reports' },
   { href: '/admin/holidays', key: 'holidays' },

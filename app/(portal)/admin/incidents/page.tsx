@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
+import { NewRectificationLink } from '@/components/rectifications/new-rectification-link';
 import { Badge } from '@/components/ui/badge';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
@@ -87,6 +88,9 @@ export default async function IncidentsPage() {
               ) : (
                 <ResolveIncidentForm incidentId={incident.id} blocking={incident.takesOutOfService} />
               )}
+              <div>
+                <NewRectificationLink source={{ kind: 'incident', id: incident.id }} />
+              </div>
             </li>
           ))}
         </ul>

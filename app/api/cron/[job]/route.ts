@@ -2,7 +2,8 @@
  * GET or POST /api/cron/<job> — runs one scheduled job and answers its counts as JSON.
  *
  * Jobs: expire-unconfirmed, send-reminders, send-visit-reminders, release-no-shows,
- * complete-ended, send-follow-up-surveys, notify-waitlist, deliver-outbox (lib/jobs). Requires
+ * complete-ended, send-follow-up-surveys, notify-waitlist, queue-digests, notify-overdue-rectifications,
+ * deliver-outbox, queue-notices, deliver-notices (lib/jobs). Requires
  * `Authorization: Bearer $CRON_SECRET` (401 otherwise, 503 while CRON_SECRET is not set; Vercel
  * Cron sends exactly this header). Idempotent and safe when several instances call at once —
  * see lib/jobs/index.ts. Every minute is a good schedule, e.g. crontab:
