@@ -108,7 +108,9 @@ describe('reports (desktop, Chinese)', () => {
     await page.goto('/admin/reports');
     const sections = await page.locator('main section[aria-labelledby^="report-"]').count();
     expect(sections).toBeGreaterThanOrEqual(7);
-    await expect.poll(() => page.locator('[data-chart="drawn"] canvas').count(), { timeout: 20_000 }).toBe(sections);
+    await expect.poll(() => page.locator('[data-chart="drawn"]').count(), { timeout: 20_000 }).toBe(sections);
+    // ECharts may add a second canvas (a hover layer): each chart has at least one.
+    expect(await page.locator('[data-chart="drawn"]:not(:has(canvas))').count()).toBe(0);
     expect(await page.getByRole('table').count()).toBe(sections);
 
     const workbook = await page.request.get(await page.getByRole('link', { name: '下载全部表格（Excel）' }).getAttribute('href') as string);
