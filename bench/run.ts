@@ -23,6 +23,7 @@ import { benchPageWeightModule } from './page-weight';
 import { benchReads } from './reads';
 import { benchRegister } from './register';
 import { benchReports } from './reports';
+import { benchSeriesFeeds, SERIES_FEEDS_SIZE, SERIES_FEEDS_SMOKE } from './series-feeds';
 import { formatTable } from './table';
 import { runWorkflow } from './workflow';
 import { benchWritePath } from './write-path';
@@ -36,6 +37,9 @@ const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
   contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),
   jobs: (ctx) => withScratchDatabase('jobs', (bench) => benchJobs(bench, ctx.smoke ? 200 : 10_000)),
+  // Issue #9: a 52-date series previewed and submitted, a feed of 10,000 bookings.
+  'series-feeds': (ctx) =>
+    withScratchDatabase('series_feeds', (bench) => benchSeriesFeeds(bench, ctx.smoke ? SERIES_FEEDS_SMOKE : SERIES_FEEDS_SIZE)),
   // The built /book page's JavaScript (only with a build).
   'page-weight': benchPageWeightModule,
   // Lighthouse mobile on /book against an empty page (skipped under --smoke: slow).
