@@ -29,7 +29,10 @@ describe('booking and calendar messages', () => {
   it('names every other event the code records (the history never shows an event code)', () => {
     const recorded = new Set<string>();
     const root = join(process.cwd(), 'lib');
-    for (const file of (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'))) {
+    // Rectification items keep a history of their own (lib/rectifications/events.ts: a typed union
+    // of actions, each named in the rectifications messages), not the booking's.
+    const bookingCode = (f: string) => f.endsWith('.ts') && !f.startsWith('rectifications/');
+    for (const file of (readdirSync(root, { recursive: true }) as string[]).filter(bookingCode)) {
       const source = readFileSync(join(root, file), 'utf8');
       for (const [, action] of source.matchAll(/\baction: '([a-z_]+)'/g)) recorded.add(action);
       for (const [, action] of source.matchAll(/noteOn\([^,]+, '([a-z_]+)'\)/g)) recorded.add(action);
