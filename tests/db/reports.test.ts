@@ -219,7 +219,11 @@ describe('the ledger over a period', () => {
     const used = ledger.bookings.at(-1)!;
     expect(used).toMatchObject({ condition: 'issue', inspectionResult: 'ok', department: { nameZh: expect.any(String) }, company: null });
     expect(used.incidents).toEqual([expect.objectContaining({ description: '投影仪偏色', status: 'resolved', resolution: '已校色' })]);
-    expect(ledger.bookings.find((b) => b.id === ids.customer)).toMatchObject({ department: null, company: '测试公司', incidents: [] });
+    expect(ledger.bookings.find((b) => b.id === ids.customer)).toMatchObject({ department: null, company: '测试公司', incidents: [], survey: null });
+    // The answer is on its booking; the one only sent counts among the period's surveys, not its answers.
+    expect(used.survey).toMatchObject({ overall: 4, condition: 3, service: 5, comment: '投影仪偏色', answeredAt: at('2030-03-12', '09:00') });
+    expect(ledger.bookings.filter((b) => b.survey !== null).map((b) => b.id)).toEqual([ids.used]);
+    expect(ledger.satisfaction).toEqual({ sent: 2, responses: 1, overall: 4, condition: 3, service: 5 });
   });
 
   it('pages by number and by cursor, the totals always over the whole period', async () => {
@@ -232,6 +236,7 @@ describe('the ledger over a period', () => {
     expect(next.bookings.map((b) => b.id)).toEqual([ids.confirmed, ids.used]);
     expect(next.nextCursor).toBeNull();
     expect(next.totals.bookedHours).toBe(6);
+    expect(second.satisfaction).toEqual(first.satisfaction);
   });
 
   it('is admin only; an unknown resource is not found', async () => {
