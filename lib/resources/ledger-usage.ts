@@ -3,8 +3,9 @@
  * applicant, their department or the customer's company, the purpose, check-in and check-out,
  * the condition reported at check-out, admin's inspection, and the incident reports made on it
  * with their resolution, the customer's follow-up survey answer; and the period's totals
- * (lib/resources/ledger-totals.ts) with its satisfaction averages (lib/surveys/satisfaction.ts). Newest first,
- * a page at a time: by page number on the ledger page, by cursor in the API. Admin only.
+ * (lib/resources/ledger-totals.ts) with its satisfaction averages (lib/surveys/satisfaction.ts).
+ * Newest first, a page at a time: by page number on the ledger page, by cursor in the API.
+ * Admin only.
  */
 import { and, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
