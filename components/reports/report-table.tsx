@@ -7,6 +7,7 @@ const formats: Record<Exclude<ColumnKind, 'text'>, Intl.NumberFormatOptions> = {
   count: { maximumFractionDigits: 0 },
   hours: { minimumFractionDigits: 1, maximumFractionDigits: 2 },
   ratio: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  score: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
 };
 
 function show(value: ReportCell, kind: ColumnKind, locale: AppLocale): string {

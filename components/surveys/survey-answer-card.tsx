@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { NewRectificationLink } from '@/components/rectifications/new-rectification-link';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { Survey } from '@/db/schema';
 import type { AppLocale } from '@/lib/i18n/config';
@@ -6,7 +7,8 @@ import { formatDateTime } from '@/lib/i18n/format';
 
 /**
  * A customer booking's follow-up survey on its detail pages (admin, the service desk): the
- * answer, or that it was sent and not answered yet, or that none was sent.
+ * answer, with the way to turn it into a rectification item, or that it was sent and not
+ * answered yet, or that none was sent.
  */
 export function SurveyAnswerCard({ survey, locale, timeZone }: { survey: Survey | null; locale: AppLocale; timeZone: string }) {
   const t = useTranslations('survey.answer');
@@ -22,7 +24,12 @@ export function SurveyAnswerCard({ survey, locale, timeZone }: { survey: Survey 
         ) : !survey.answeredAt ? (
           <p className="text-slate-600">{t('sent', { time: when(survey.sentAt), expires: when(survey.expiresAt) })}</p>
         ) : (
-          <SurveyScores survey={{ ...survey, answeredAt: survey.answeredAt }} when={when} />
+          <div className="flex flex-col gap-3">
+            <SurveyScores survey={{ ...survey, answeredAt: survey.answeredAt }} when={when} />
+            <div>
+              <NewRectificationLink source={{ kind: 'survey', id: survey.id }} />
+            </div>
+          </div>
         )}
       </CardContent>
     </Card>

@@ -20,6 +20,9 @@ export const periodQueryShape = {
 
 export const ledgerQuery = z.object({ ...periodQueryShape, ...pageQueryShape });
 
+const score = z.int().min(1).max(5);
+const average = z.number().nullable();
+
 export const ledgerBookingSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -41,6 +44,10 @@ export const ledgerBookingSchema = z.object({
     .object({ result: z.enum(visitCondition.enumValues).nullable(), note: z.string().nullable(), at: instant() })
     .nullable()
     .meta({ description: "Admin's inspection after use." }),
+  survey: z
+    .object({ id: z.uuid(), overall: score, condition: score, service: score, comment: z.string(), answeredAt: instant() })
+    .nullable()
+    .meta({ description: "The customer's follow-up survey answer (scores 1–5), when there is one." }),
   incidents: z.array(
     z.object({
       id: z.uuid(),
@@ -60,6 +67,9 @@ export const ledgerSchema = z.object({
   totals: z
     .object({ bookedHours: z.number(), usedHours: z.number(), noShows: z.int(), incidents: z.int() })
     .meta({ description: 'Over the whole period (every page): hours of granted bookings, hours checked in, no-shows, incident reports.' }),
+  satisfaction: z
+    .object({ sent: z.int(), responses: z.int(), overall: average, condition: average, service: average })
+    .meta({ description: 'Follow-up surveys of visits starting in the period: sent, answered, and the average scores (1–5, two decimals; null without answers).' }),
   nextCursor: nextCursorSchema,
 });
 
@@ -86,9 +96,11 @@ export function toApiLedger(ledger: LedgerUsage): z.output<typeof ledgerSchema> 
       condition: b.condition,
       conditionNotes: b.conditionNotes,
       inspection: b.inspectedAt && { result: b.inspectionResult, note: b.inspectionNote, at: b.inspectedAt.toISOString() },
+      survey: b.survey && { ...b.survey, answeredAt: b.survey.answeredAt.toISOString() },
       incidents: b.incidents.map((i) => ({ ...i, bookingId: undefined, resolvedAt: iso(i.resolvedAt), createdAt: i.createdAt.toISOString() })),
     })),
     totals: ledger.totals,
+    satisfaction: ledger.satisfaction,
     nextCursor: ledger.nextCursor,
   };
 }

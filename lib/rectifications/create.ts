@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, departments, feedback, incidents, rectifications, resources, type Rectification } from '@/db/schema';
+import { bookings, departments, feedback, incidents, rectifications, resources, surveys, type Rectification } from '@/db/schema';
 import { requireServiceDesk, type Actor } from '@/lib/authz';
 import { parseInput } from '@/lib/booking/schemas';
 import { DomainError } from '@/lib/errors';
@@ -57,10 +57,7 @@ async function found(query: Promise<unknown[]>): Promise<boolean> {
   return (await query).length > 0;
 }
 
-/**
- * Survey answers live in a table of the customer follow-up, which names its items by id; they
- * are taken as given here, the other sources are checked.
- */
+/** The source must exist: an item cannot name a report, suggestion, survey answer or booking that is not there. */
 async function sourceExists(tx: Db, source: RectificationSource): Promise<boolean> {
   switch (source.kind) {
     case 'incident':
@@ -70,6 +67,6 @@ async function sourceExists(tx: Db, source: RectificationSource): Promise<boolea
     case 'booking':
       return found(tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, source.id)));
     case 'survey':
-      return true;
+      return found(tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.id, source.id)));
   }
 }

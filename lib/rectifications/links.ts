@@ -6,8 +6,11 @@ export function newRectificationHref(source?: RectificationSource): string {
   return source ? `/rectifications/new?${new URLSearchParams({ sourceKind: source.kind, sourceId: source.id })}` : '/rectifications/new';
 }
 
-/** Where each kind of source is shown, for the item's "open the source" link. */
-export function sourceHref(source: RectificationSource): string | null {
+/**
+ * Where each kind of source is shown, for the item's "open the source" link. A survey answer is
+ * shown on its booking's desk page, so it needs that booking (null when the survey is gone).
+ */
+export function sourceHref(source: RectificationSource, surveyBookingId?: string | null): string | null {
   switch (source.kind) {
     case 'incident':
       return '/admin/incidents';
@@ -16,6 +19,6 @@ export function sourceHref(source: RectificationSource): string | null {
     case 'booking':
       return `/admin/review/${source.id}`;
     case 'survey':
-      return null;
+      return surveyBookingId ? `/desk/bookings/${surveyBookingId}` : null;
   }
 }

@@ -5,12 +5,16 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, departments, feedback, incidents, rectificationEvents, rectifications, resources, type RectificationStatus } from '@/db/schema';
+import { bookings, departments, feedback, incidents, rectificationEvents, rectifications, resources, surveys, type RectificationStatus } from '@/db/schema';
 import { requireServiceDesk, type Actor, type UserActor } from '@/lib/authz';
 import { isUuid } from '@/lib/booking/ids';
 import { dayInZone } from '@/lib/calendar/working-days';
 import { decodeCursor, pageOf, type Page } from '@/lib/api/pagination';
 import { DomainError } from '@/lib/errors';
+import type { AppLocale } from '@/lib/i18n/config';
+import { localizedName } from '@/lib/i18n/localized';
+import { translator } from '@/lib/i18n/messages';
+import type { Translate } from '@/lib/forms/server-action';
 import { getSettings } from '@/lib/settings';
 import { z } from 'zod';
 import { contactDepartment, isDesk, rectificationRoles, requireRectificationViewer } from './access';
@@ -118,10 +122,12 @@ export async function getRectification(db: Db, actor: Actor, itemId: string, now
   const viewer = requireRectificationViewer(actor);
   if (!isUuid(itemId)) throw new DomainError('not_found');
   const [row] = await db
-    .select(columns)
+    .select({ ...columns, surveyBookingId: surveys.bookingId })
     .from(rectifications)
     .innerJoin(departments, eq(departments.id, rectifications.ownerDepartmentId))
     .leftJoin(resources, eq(resources.id, rectifications.resourceId))
+    // A survey answer is shown on its booking's page: the item links there.
+    .leftJoin(surveys, and(eq(rectifications.sourceKind, 'survey'), eq(surveys.id, rectifications.sourceId)))
     .where(eq(rectifications.id, itemId));
   const roles = row ? rectificationRoles(viewer, row.item) : [];
   if (!row || roles.length === 0) throw new DomainError('not_found');
@@ -157,9 +163,10 @@ export interface RectificationPrefill {
 
 /**
  * What a new item from `source` starts with: the damage report's or suggestion's text and
- * resource, the booking's resource. A survey answer (kept by the customer follow-up) gives none.
+ * resource, the booking's resource; a survey answer its scores (the title, in the reader's
+ * language, with the resource), its comment and the resource of the visit.
  */
-export async function rectificationPrefill(db: Db, actor: Actor, source: RectificationSource): Promise<RectificationPrefill | null> {
+export async function rectificationPrefill(db: Db, actor: Actor, source: RectificationSource, locale: AppLocale = 'zh'): Promise<RectificationPrefill | null> {
   requireServiceDesk(actor);
   const firstLine = (text: string) => text.split('\n')[0].slice(0, 200);
   switch (source.kind) {
@@ -175,8 +182,25 @@ export async function rectificationPrefill(db: Db, actor: Actor, source: Rectifi
       const [row] = await db.select().from(bookings).where(eq(bookings.id, source.id));
       return row ? { title: '', description: `${row.reference} ${row.purpose}`.trim(), resourceId: row.resourceId } : null;
     }
-    case 'survey':
-      return { title: '', description: '' };
+    case 'survey': {
+      const [row] = await db
+        .select({ survey: surveys, reference: bookings.reference, resource: { id: resources.id, code: resources.code, nameZh: resources.nameZh, nameEn: resources.nameEn } })
+        .from(surveys)
+        .innerJoin(bookings, eq(bookings.id, surveys.bookingId))
+        .innerJoin(resources, eq(resources.id, bookings.resourceId))
+        .where(eq(surveys.id, source.id));
+      if (!row) return null;
+      const { survey, resource } = row;
+      const t = translator(locale, 'rectifications.prefill') as unknown as Translate;
+      const name = `${resource.code} ${localizedName(resource, locale)}`;
+      return {
+        title: survey.answeredAt
+          ? t('surveyTitle', { resource: name, overall: survey.overall!, condition: survey.condition!, service: survey.service! })
+          : t('surveyUnanswered', { resource: name }),
+        description: [t('surveyDescription', { reference: row.reference }), survey.comment].filter(Boolean).join('\n\n'),
+        resourceId: resource.id,
+      };
+    }
   }
 }
 

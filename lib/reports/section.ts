@@ -11,7 +11,8 @@ import type { AppLocale } from '@/lib/i18n/config';
 import type { Period } from './period';
 
 /** How a column's numbers are shown (and formatted in the spreadsheet). */
-export type ColumnKind = 'text' | 'count' | 'hours' | 'ratio';
+/** `score`: an average of 1–5 answers. */
+export type ColumnKind = 'text' | 'count' | 'hours' | 'ratio' | 'score';
 
 export interface ReportColumn {
   key: string;

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { RenderedSection } from './report';
 import type { ColumnKind } from './section';
 
-const FORMAT: Record<ColumnKind, string | undefined> = { text: undefined, count: '0', hours: '0.00', ratio: '0.0%' };
+const FORMAT: Record<ColumnKind, string | undefined> = { text: undefined, count: '0', hours: '0.00', ratio: '0.0%', score: '0.00' };
 
 /** Excel refuses these in sheet names, and names longer than 31 characters. */
 const sheetName = (title: string, taken: Set<string>) => {

@@ -2,13 +2,15 @@
  * A resource's ledger over a period (台账, policy II.1): every booking that starts in it with the
  * applicant, their department or the customer's company, the purpose, check-in and check-out,
  * the condition reported at check-out, admin's inspection, and the incident reports made on it
- * with their resolution; and the period's totals (lib/resources/ledger-totals.ts). Newest first,
- * a page at a time: by page number on the ledger page, by cursor in the API. Admin only.
+ * with their resolution, the customer's follow-up survey answer; and the period's totals
+ * (lib/resources/ledger-totals.ts) with its satisfaction averages (lib/surveys/satisfaction.ts).
+ * Newest first, a page at a time: by page number on the ledger page, by cursor in the API.
+ * Admin only.
  */
 import { and, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { bookings, departments, incidents, resources, resourceTypes } from '@/db/schema';
+import { bookings, departments, incidents, resources, resourceTypes, surveys } from '@/db/schema';
 import { decodeCursor, encodeCursor } from '@/lib/api/pagination';
 import { requireAdmin, type Actor } from '@/lib/authz';
 import { isUuid } from '@/lib/booking/ids';
@@ -16,6 +18,7 @@ import type { ResourceWithType } from '@/lib/booking/queries';
 import { DomainError } from '@/lib/errors';
 import { parsePeriod } from '@/lib/reports/period';
 import { getSettings } from '@/lib/settings';
+import { satisfactionByResource } from '@/lib/surveys/satisfaction';
 import { ledgerTotalsOver, type LedgerTotals } from './ledger-totals';
 
 export const LEDGER_PAGE_SIZE = 50;
@@ -46,7 +49,7 @@ export async function ledgerUsage(db: Db, actor: Actor, resourceId: string, inpu
     after = or(lt(bookings.startAt, at), and(eq(bookings.startAt, at), lt(bookings.id, id)));
   }
 
-  const [usage, [{ total }], totals] = await Promise.all([
+  const [usage, [{ total }], totals, satisfaction] = await Promise.all([
     db
       .select({
         id: bookings.id,
@@ -68,15 +71,18 @@ export async function ledgerUsage(db: Db, actor: Actor, resourceId: string, inpu
         inspectionResult: bookings.inspectionResult,
         inspectionNote: bookings.inspectionNote,
         inspectedAt: bookings.inspectedAt,
+        survey: { id: surveys.id, answeredAt: surveys.answeredAt, overall: surveys.overall, condition: surveys.condition, service: surveys.service, comment: surveys.comment },
       })
       .from(bookings)
       .leftJoin(departments, eq(bookings.departmentId, departments.id))
+      .leftJoin(surveys, eq(surveys.bookingId, bookings.id))
       .where(after ? and(inPeriod, after) : inPeriod)
       .orderBy(desc(bookings.startAt), desc(bookings.id))
       .limit(limit + 1)
       .offset(offset),
     db.select({ total: count() }).from(bookings).where(inPeriod),
     ledgerTotalsOver(db, resourceId, period),
+    satisfactionByResource(db, actor, { from: period.start, to: period.end, resourceId }),
   ]);
   const items = usage.slice(0, limit);
   const reports = items.length
@@ -103,13 +109,30 @@ export async function ledgerUsage(db: Db, actor: Actor, resourceId: string, inpu
       ...b,
       // A left join gives an object of nulls when the booking has no department.
       department: b.department?.nameZh ? b.department : null,
+      survey: answered(b.survey),
       incidents: reports.filter((r) => r.bookingId === b.id),
     })),
     totals: totals satisfies LedgerTotals,
+    satisfaction: satisfaction.total,
     total,
     pageCount: Math.max(1, Math.ceil(total / limit)),
     nextCursor: usage.length > limit ? encodeCursor([last.startAt.toISOString(), last.id]) : null,
   };
+}
+
+interface SurveyColumns {
+  id: string | null;
+  answeredAt: Date | null;
+  overall: number | null;
+  condition: number | null;
+  service: number | null;
+  comment: string | null;
+}
+
+/** The booking's survey answer; null when none was sent or it is not answered (yet). */
+function answered(survey: SurveyColumns | null) {
+  if (!survey?.id || !survey.answeredAt) return null;
+  return { id: survey.id, answeredAt: survey.answeredAt, overall: survey.overall!, condition: survey.condition!, service: survey.service!, comment: survey.comment ?? '' };
 }
 
 export type LedgerUsage = Awaited<ReturnType<typeof ledgerUsage>>;

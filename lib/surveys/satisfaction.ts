@@ -6,9 +6,10 @@
  * The period is that of the visits: surveys of bookings that started in [from, to). A resource
  * with no survey in the period has no row.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { requireServiceDesk, type Actor } from '@/lib/authz';
+import { instant, selectRows } from '@/lib/reports/sql-rows';
 
 export interface SatisfactionFigures {
   /** Surveys e-mailed for visits in the period. */
@@ -41,7 +42,7 @@ export interface SatisfactionPeriod {
   resourceId?: string;
 }
 
-interface Row extends Record<string, unknown> {
+export interface SatisfactionStatementRow {
   resource_id: string | null;
   code: string | null;
   name_zh: string | null;
@@ -53,23 +54,28 @@ interface Row extends Record<string, unknown> {
   service: number | string | null;
 }
 
-/** Admin and customer service. */
-export async function satisfactionByResource(db: Db, actor: Actor, period: SatisfactionPeriod): Promise<Satisfaction> {
-  requireServiceDesk(actor);
+/**
+ * The one statement behind both the reports' satisfaction section and the ledger: its rows are
+ * the resources (by code) then the ROLLUP total, whose resource_id is null.
+ */
+export function satisfactionStatement(period: SatisfactionPeriod): SQL {
   const average = (column: string) => sql.raw(`round(avg(s.${column})::numeric, 2)::float8`);
-  const result = await db.execute<Row>(sql`
+  return sql`
     select r.id as resource_id, r.code, r.name_zh, r.name_en,
            count(*)::int as sent, count(s.answered_at)::int as responses,
            ${average('overall')} as overall, ${average('condition')} as condition, ${average('service')} as service
       from surveys s
       join bookings b on b.id = s.booking_id
       join resources r on r.id = b.resource_id
-     where b.start_at >= ${period.from.toISOString()}::timestamptz and b.start_at < ${period.to.toISOString()}::timestamptz
+     where b.start_at >= ${instant(period.from)} and b.start_at < ${instant(period.to)}
        ${period.resourceId ? sql`and b.resource_id = ${period.resourceId}::uuid` : sql``}
      group by rollup ((r.id, r.code, r.name_zh, r.name_en))
-     order by r.code nulls last`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-  const figures = (row: Row): SatisfactionFigures => ({
+     order by r.code nulls last`;
+}
+
+/** The statement's rows as figures per resource and in total. */
+export function satisfactionFrom(rows: SatisfactionStatementRow[]): Satisfaction {
+  const figures = (row: SatisfactionStatementRow): SatisfactionFigures => ({
     sent: Number(row.sent),
     responses: Number(row.responses),
     overall: row.overall === null ? null : Number(row.overall),
@@ -83,4 +89,10 @@ export async function satisfactionByResource(db: Db, actor: Actor, period: Satis
       .map((row) => ({ resourceId: row.resource_id!, code: row.code!, name: { zh: row.name_zh!, en: row.name_en! }, ...figures(row) })),
     total: total ? figures(total) : { sent: 0, responses: 0, overall: null, condition: null, service: null },
   };
+}
+
+/** Admin and customer service. */
+export async function satisfactionByResource(db: Db, actor: Actor, period: SatisfactionPeriod): Promise<Satisfaction> {
+  requireServiceDesk(actor);
+  return satisfactionFrom(await selectRows<SatisfactionStatementRow>(db, satisfactionStatement(period)));
 }

@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import * as schema from '@/db/schema';
-import { departments, emailOutbox, incidents, rectificationEvents, rectifications, users } from '@/db/schema';
+import { departments, emailOutbox, incidents, rectificationEvents, rectifications, surveys, users } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
 import type { ErrorCode } from '@/lib/errors';
 import { answerFeedback, sendFeedback } from '@/lib/feedback/send';
@@ -22,11 +22,12 @@ import { changeRectification } from '@/lib/rectifications/change';
 import { createRectification } from '@/lib/rectifications/create';
 import { notifyOverdueRectifications } from '@/lib/rectifications/overdue';
 import { getRectification, listRectifications, rectificationPage, rectificationPrefill } from '@/lib/rectifications/queries';
+import { sourceHref } from '@/lib/rectifications/links';
 import { nextStatuses, RECTIFICATION_STEPS } from '@/lib/rectifications/state';
 import { isJobName } from '@/lib/jobs';
 import { workQueueCounts } from '@/lib/work-queue/counts';
 import { testDriver } from '../helpers/db';
-import { NOW, expectDomainError, resourceByCode, useBookingTestDb } from '../helpers/booking-fixtures';
+import { NOW, at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, handle, actors } = useBookingTestDb();
 const DAY = 86_400_000;
@@ -181,6 +182,31 @@ describe('rectification items: transitions', () => {
     expect(missing.details.fields).toEqual({ 'source.id': ['invalid_id'] });
     await expectDomainError(rectificationPrefill(db(), actors.staff, { kind: 'incident', id: report.id }), 'forbidden');
     expect(await db().select({ n: count() }).from(incidents).where(eq(incidents.id, report.id))).toEqual([{ n: 1 }]);
+  });
+
+  it("comes from a customer's survey answer: titled with the resource and scores, the comment as description; a missing survey is refused", async () => {
+    const room = await resourceByCode(db(), 'MR-301');
+    const booking = await seedBooking(db(), { resourceId: room.id, ...slot('2030-03-04', '09:00', '10:00'), status: 'completed' });
+    const [survey] = await db()
+      .insert(surveys)
+      .values({ bookingId: booking.id, tokenHash: `rect-${booking.id}`, expiresAt: at('2030-03-18', '09:00'), answeredAt: at('2030-03-05', '09:00'), overall: 2, condition: 1, service: 4, comment: '地毯有污渍', mayContact: true })
+      .returning();
+    const source = { kind: 'survey' as const, id: survey.id };
+    const prefill = await rectificationPrefill(db(), actors.service, source);
+    expect(prefill).toEqual({
+      title: `MR-301 ${room.nameZh}：客户回访 总体 2/5，资源状况 1/5，服务 4/5`,
+      description: `预约 ${booking.reference} 的客户回访。\n\n地毯有污渍`,
+      resourceId: room.id,
+    });
+    expect((await rectificationPrefill(db(), actors.admin, source, 'en'))!.title).toBe(`MR-301 ${room.nameEn}: customer survey, overall 2/5, condition 1/5, service 4/5`);
+    expect(await rectificationPrefill(db(), actors.admin, { kind: 'survey', id: '00000000-0000-4000-8000-000000000000' })).toBeNull();
+
+    const item = await newItem({ ...prefill, source });
+    expect(item).toMatchObject({ sourceKind: 'survey', sourceId: survey.id, resourceId: room.id });
+    const view = await getRectification(db(), actors.service, item.id, NOW);
+    expect(sourceHref(source, view.surveyBookingId)).toBe(`/desk/bookings/${booking.id}`);
+    const missing = await expectDomainError(newItem({ source: { kind: 'survey', id: '00000000-0000-4000-8000-000000000000' } }), 'invalid_input');
+    expect(missing.details.fields).toEqual({ 'source.id': ['invalid_id'] });
   });
 });
 

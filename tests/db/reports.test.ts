@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import * as schema from '@/db/schema';
-import { bookingEvents, bookings, holidays, incidents, resources } from '@/db/schema';
+import { bookingEvents, bookings, holidays, incidents, resources, surveys } from '@/db/schema';
 import { loadReport, renderReport, reportView } from '@/lib/reports/report';
 import { REPORT_SECTIONS } from '@/lib/reports/sections';
 import { utilisationReport } from '@/lib/reports/utilisation';
@@ -57,8 +57,8 @@ beforeAll(async () => {
   ids.late = (await seedBooking(db(), { resourceId: room.id, ...slot('2030-03-08', '09:00', '11:00'), status: 'cancelled', requester: staff, holdsSlot: false })).id;
   ids.early = (await seedBooking(db(), { resourceId: room.id, ...slot('2030-03-08', '13:00', '15:00'), status: 'cancelled', requester: staff, holdsSlot: false })).id;
   // Another resource, and the day after the period.
-  await seedBooking(db(), { resourceId: other.id, ...slot('2030-03-05', '09:00', '10:00'), status: 'confirmed', requester: staff2 });
-  await seedBooking(db(), { resourceId: room.id, ...slot('2030-03-11', '09:00', '11:00'), status: 'confirmed', requester: staff });
+  ids.other = (await seedBooking(db(), { resourceId: other.id, ...slot('2030-03-05', '09:00', '10:00'), status: 'confirmed', requester: staff2 })).id;
+  ids.nextWeek = (await seedBooking(db(), { resourceId: room.id, ...slot('2030-03-11', '09:00', '11:00'), status: 'confirmed', requester: staff })).id;
 
   await db().update(bookings).set({ channel: 'phone' }).where(eq(bookings.id, ids.customer));
   // Review: submitted 1 March 09:00, approved 4 h later, confirmed 2 h after that.
@@ -71,6 +71,20 @@ beforeAll(async () => {
     { bookingId: ids.confirmed, fromStatus: 'pending', toStatus: 'awaiting_confirmation', action: 'approve', actorKind: 'user', createdAt: new Date(submitted.getTime() + 4 * HOUR) },
     { bookingId: ids.late, fromStatus: 'confirmed', toStatus: 'cancelled', action: 'cancel', actorKind: 'user', createdAt: at('2030-03-08', '07:00') },
     { bookingId: ids.early, fromStatus: 'confirmed', toStatus: 'cancelled', action: 'cancel', actorKind: 'user', createdAt: at('2030-03-04', '08:00') },
+  ]);
+  // Follow-up surveys: on MR-501 two sent in the week, one answered (4/3/5); on MR-601 one
+  // answered (2/2/1); next week's answer (5/5/5) is outside the period.
+  const survey = (bookingId: string, answer?: { overall: number; condition: number; service: number; comment: string }) => ({
+    bookingId,
+    tokenHash: `reports-${bookingId}`,
+    expiresAt: at('2030-03-25', '09:00'),
+    ...(answer && { ...answer, answeredAt: at('2030-03-12', '09:00'), mayContact: false }),
+  });
+  await db().insert(surveys).values([
+    survey(ids.used, { overall: 4, condition: 3, service: 5, comment: '投影仪偏色' }),
+    survey(ids.customer),
+    survey(ids.other, { overall: 2, condition: 2, service: 1, comment: '' }),
+    survey(ids.nextWeek, { overall: 5, condition: 5, service: 5, comment: '' }),
   ]);
   await db().insert(incidents).values({ resourceId: room.id, bookingId: used.id, severity: 'minor', description: '投影仪偏色', status: 'resolved', resolution: '已校色', resolvedAt: at('2030-03-04', '15:00'), createdAt: at('2030-03-04', '10:00') });
 });
@@ -180,6 +194,17 @@ describe('the report sections', () => {
     ]);
   });
 
+  it('satisfaction: surveys sent, answers and average scores per resource, with the total', async () => {
+    const [rows] = renderReport(await loadReport(db(), actors.admin, WEEK, 'satisfaction'), reportView('en')).map((s) => s.table.rows);
+    expect(rows).toEqual([
+      { resource: 'MR-501 Negotiation Room 501', sent: 2, responses: 1, overall: 4, condition: 3, service: 5 },
+      { resource: `MR-601 ${other.nameEn}`, sent: 1, responses: 1, overall: 2, condition: 2, service: 1 },
+      { resource: 'All resources', sent: 3, responses: 2, overall: 3, condition: 2.5, service: 3 },
+    ]);
+    const empty = renderReport(await loadReport(db(), actors.admin, { from: '2030-04-01', to: '2030-04-07' }, 'satisfaction'), reportView('zh'));
+    expect(empty[0].table.rows).toEqual([]);
+  });
+
   it('an unknown section is not found', async () => {
     await expectDomainError(loadReport(db(), actors.admin, WEEK, 'nope'), 'not_found');
   });
@@ -194,7 +219,11 @@ describe('the ledger over a period', () => {
     const used = ledger.bookings.at(-1)!;
     expect(used).toMatchObject({ condition: 'issue', inspectionResult: 'ok', department: { nameZh: expect.any(String) }, company: null });
     expect(used.incidents).toEqual([expect.objectContaining({ description: '投影仪偏色', status: 'resolved', resolution: '已校色' })]);
-    expect(ledger.bookings.find((b) => b.id === ids.customer)).toMatchObject({ department: null, company: '测试公司', incidents: [] });
+    expect(ledger.bookings.find((b) => b.id === ids.customer)).toMatchObject({ department: null, company: '测试公司', incidents: [], survey: null });
+    // The answer is on its booking; the one only sent counts among the period's surveys, not its answers.
+    expect(used.survey).toMatchObject({ overall: 4, condition: 3, service: 5, comment: '投影仪偏色', answeredAt: at('2030-03-12', '09:00') });
+    expect(ledger.bookings.filter((b) => b.survey !== null).map((b) => b.id)).toEqual([ids.used]);
+    expect(ledger.satisfaction).toEqual({ sent: 2, responses: 1, overall: 4, condition: 3, service: 5 });
   });
 
   it('pages by number and by cursor, the totals always over the whole period', async () => {
@@ -207,6 +236,7 @@ describe('the ledger over a period', () => {
     expect(next.bookings.map((b) => b.id)).toEqual([ids.confirmed, ids.used]);
     expect(next.nextCursor).toBeNull();
     expect(next.totals.bookedHours).toBe(6);
+    expect(second.satisfaction).toEqual(first.satisfaction);
   });
 
   it('is admin only; an unknown resource is not found', async () => {

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportGET } from '@/app/api/v1/reports/export.xlsx/route';
 import { GET as utilisationGET } from '@/app/api/v1/reports/utilisation/route';
 import { GET as ledgerGET } from '@/app/api/v1/resources/[id]/ledger/route';
-import { bookings, resources } from '@/db/schema';
+import { bookings, resources, surveys } from '@/db/schema';
+import { ledgerSchema } from '@/lib/api/report-schemas';
 import { createApiToken, setApiAccess } from '@/lib/api-access/tokens';
 import { at, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   }
   const used = await seedBooking(db(), { resourceId: roomId, ...slot('2030-03-04', '09:00', '11:00'), status: 'completed', requester: actors.staff });
   await db().update(bookings).set({ checkedInAt: at('2030-03-04', '09:00'), checkedOutAt: at('2030-03-04', '10:30'), checkoutCondition: 'ok' }).where(eq(bookings.id, used.id));
+  await db().insert(surveys).values({ bookingId: used.id, tokenHash: 'reports-api', expiresAt: at('2030-03-20', '09:00'), answeredAt: at('2030-03-05', '08:00'), overall: 3, condition: 4, service: 2, comment: '空调太冷', mayContact: true });
   await seedBooking(db(), { resourceId: roomId, ...slot('2030-03-05', '09:00', '11:00'), status: 'confirmed', requester: actors.staff });
   await seedBooking(db(), { resourceId: roomId, ...slot('2030-03-06', '09:00', '11:00'), status: 'no_show', requester: actors.staff2 });
 });
@@ -54,7 +56,12 @@ describe('GET /api/v1/resources/{id}/ledger', () => {
       condition: 'ok',
       inspection: null,
       incidents: [],
+      survey: { id: expect.any(String), overall: 3, condition: 4, service: 2, comment: '空调太冷', answeredAt: at('2030-03-05', '08:00').toISOString() },
     });
+    expect(body.bookings[0].survey).toBeNull();
+    expect(body.satisfaction).toEqual({ sent: 1, responses: 1, overall: 3, condition: 4, service: 2 });
+    // The answer is the shape the OpenAPI document describes.
+    expect(ledgerSchema.safeParse(body).success).toBe(true);
     expect(body.nextCursor).toBeNull();
   });
 

@@ -8,6 +8,7 @@ import { channels } from './channels';
 import { heatmap } from './heatmap';
 import { outcomes } from './outcomes';
 import { reviewTime } from './review-time';
+import { satisfaction } from './satisfaction';
 import { byDepartment, byResource, byWeek } from './utilisation';
 
-export const REPORT_SECTIONS: ReportSection[] = [byResource, byWeek, heatmap, byDepartment, outcomes, reviewTime, channels];
+export const REPORT_SECTIONS: ReportSection[] = [byResource, byWeek, heatmap, byDepartment, outcomes, reviewTime, channels, satisfaction];

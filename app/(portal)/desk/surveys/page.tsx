@@ -5,6 +5,7 @@ import { getTimeZone, getTranslations } from 'next-intl/server';
 import { markSurveySeenAction } from '@/app/actions/survey';
 import { DeskNav } from '@/components/desk/desk-nav';
 import { PageHeader } from '@/components/layout/page-header';
+import { NewRectificationLink } from '@/components/rectifications/new-rectification-link';
 import { MarkSeenButton } from '@/components/surveys/mark-seen-button';
 import { SurveyScores } from '@/components/surveys/survey-answer-card';
 import { Card, CardContent } from '@/components/ui/card';
@@ -104,11 +105,14 @@ export default async function SurveyAnswersPage({ searchParams }: Props) {
                 </div>
                 <div className="flex flex-col gap-3 text-sm">
                   <SurveyScores survey={a} when={when} />
-                  {a.seenAt ? (
-                    <p className="text-slate-600">{t('seen', { name: a.seenBy ?? '', time: when(a.seenAt) })}</p>
-                  ) : (
-                    <MarkSeenButton action={markSurveySeenAction} surveyId={a.id} label={t('markSeen')} reference={a.reference} />
-                  )}
+                  <div className="flex flex-wrap items-center gap-3">
+                    {a.seenAt ? (
+                      <p className="text-slate-600">{t('seen', { name: a.seenBy ?? '', time: when(a.seenAt) })}</p>
+                    ) : (
+                      <MarkSeenButton action={markSurveySeenAction} surveyId={a.id} label={t('markSeen')} reference={a.reference} />
+                    )}
+                    <NewRectificationLink source={{ kind: 'survey', id: a.id }} />
+                  </div>
                 </div>
               </div>
             </li>

@@ -37,9 +37,9 @@ export default async function RectificationPage({ params, searchParams }: Props)
     throw error;
   });
   const [departments, t, locale, timeZone] = await Promise.all([listDepartments(db), getTranslations('rectifications'), currentLocale(), getTimeZone()]);
-  const { item, department, resource, events, overdue, nextStatuses, canReassign } = found;
+  const { item, department, resource, events, overdue, nextStatuses, canReassign, surveyBookingId } = found;
   const source = item.sourceKind !== 'none' && item.sourceId ? { kind: item.sourceKind, id: item.sourceId } : null;
-  const sourceLink = source && sourceHref(source);
+  const sourceLink = source && sourceHref(source, surveyBookingId);
   const statusName = (s: string | null) => (s ? t(`status.${s}`) : '');
 
   return (

@@ -29,12 +29,12 @@ export default async function NewRectificationPage({ searchParams }: Props) {
   const parsed = rectificationSourceSchema.safeParse({ kind: [query.sourceKind].flat()[0], id: [query.sourceId].flat()[0] });
   const db = await getDb();
   const source = parsed.success ? parsed.data : undefined;
-  const [prefill, departments, resources, t, locale] = await Promise.all([
-    source ? rectificationPrefill(db, actor, source) : null,
+  const locale = await currentLocale();
+  const [prefill, departments, resources, t] = await Promise.all([
+    source ? rectificationPrefill(db, actor, source, locale) : null,
     listDepartments(db),
     listResourceChoices(db),
     getTranslations('rectifications'),
-    currentLocale(),
   ]);
   return (
     <>

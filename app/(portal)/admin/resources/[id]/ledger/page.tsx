@@ -16,12 +16,14 @@ import type { Actor } from '@/lib/authz';
 import { requirePageActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import { formatDateTime, formatRange } from '@/lib/i18n/format';
+import { localeTags } from '@/lib/i18n/config';
 import { localizedLocation, localizedName } from '@/lib/i18n/localized';
 import { currentLocale } from '@/lib/i18n/server';
 import { askedPeriod, defaultPeriod } from '@/lib/reports/report';
 import { clockTime } from '@/lib/resources/format';
 import { ledgerUsage } from '@/lib/resources/ledger-usage';
 import { getSettings } from '@/lib/settings';
+import { cn } from '@/lib/utils';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,7 +46,7 @@ async function load(db: Db, actor: Actor, id: string, asked: { from: string; to:
 export default async function PeriodLedgerPage({ params, searchParams }: Props) {
   const actor = await requirePageActor('admin');
   const db = await getDb();
-  const [{ id }, query, settings, locale, t, tCommon, tChannel, tVisit, tValidation] = await Promise.all([
+  const [{ id }, query, settings, locale, t, tCommon, tChannel, tVisit, tValidation, tSurvey] = await Promise.all([
     params,
     searchParams,
     getSettings(db),
@@ -54,11 +56,12 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
     getTranslations('channel'),
     getTranslations('visit'),
     getTranslations('validation'),
+    getTranslations('survey.answer'),
   ]);
   const { timeZone } = settings;
   const page = Number([query.page].flat()[0] ?? 1) || 1;
   const { ledger, invalid } = await load(db, actor, id, askedPeriod(query, new Date(), timeZone), page, timeZone);
-  const { resource, period, totals } = ledger;
+  const { resource, period, totals, satisfaction } = ledger;
   const from = period.fromDay;
   const to = period.toDay;
   const base = `/admin/resources/${resource.id}/ledger`;
@@ -68,6 +71,14 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
     [t('periodLedger.usedHours'), totals.usedHours],
     [t('periodLedger.noShows'), totals.noShows],
     [t('periodLedger.incidents'), totals.incidents],
+  ] as const;
+  const average = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(localeTags[locale], { minimumFractionDigits: 2 }).format(value));
+  const satisfactionFigures = [
+    [t('periodLedger.surveysSent'), satisfaction.sent],
+    [t('periodLedger.surveyAnswers'), satisfaction.responses],
+    [t('periodLedger.averageOverall'), average(satisfaction.overall)],
+    [t('periodLedger.averageCondition'), average(satisfaction.condition)],
+    [t('periodLedger.averageService'), average(satisfaction.service)],
   ] as const;
 
   return (
@@ -106,14 +117,9 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
         <h2 id="ledger-totals" className="text-lg font-semibold">
           {t('periodLedger.totals')}
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {figures.map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-              <dt className="text-sm text-slate-600">{label}</dt>
-              <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures figures={figures} className="sm:grid-cols-4" />
+        <h3 className="text-base font-semibold">{t('periodLedger.satisfaction')}</h3>
+        <Figures figures={satisfactionFigures} className="sm:grid-cols-5" />
       </section>
 
       <section aria-labelledby="ledger-bookings" className="flex flex-col gap-3">
@@ -136,6 +142,7 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
                 <TableHead>{t('periodLedger.condition')}</TableHead>
                 <TableHead>{t('inspection')}</TableHead>
                 <TableHead>{t('periodLedger.incidents_column')}</TableHead>
+                <TableHead>{t('periodLedger.survey')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -210,6 +217,18 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
                       </ul>
                     )}
                   </TableCell>
+                  <TableCell className="min-w-40">
+                    {booking.survey ? (
+                      <>
+                        <span className="block whitespace-nowrap tabular-nums">
+                          {(['overall', 'condition', 'service'] as const).map((key) => `${tSurvey(key)} ${booking.survey![key]}`).join(' · ')}
+                        </span>
+                        {booking.survey.comment && <span className="mt-1 block text-xs whitespace-pre-line text-slate-600">{booking.survey.comment}</span>}
+                      </>
+                    ) : (
+                      dash
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -223,5 +242,19 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
         />
       </section>
     </>
+  );
+}
+
+/** A row of labelled figures (the period's totals, its satisfaction). */
+function Figures({ figures, className }: { figures: readonly (readonly [string, string | number])[]; className: string }) {
+  return (
+    <dl className={cn('grid grid-cols-2 gap-3', className)}>
+      {figures.map(([label, value]) => (
+        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-sm text-slate-600">{label}</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
