@@ -233,5 +233,5 @@ describe('every page', () => {
       await context.close();
     }
     expect(findings.filter((f) => f.problems.length > 0)).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
