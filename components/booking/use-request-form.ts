@@ -164,8 +164,21 @@ export function useRequestForm<Values extends FieldValues & { resourceId: string
     showFailure(result, values);
   };
 
-  const onInvalid = (invalid: Partial<Record<string, unknown>>) => {
-    const first = focusOrder.find((field) => invalid[field]);
+  const onInvalid = async (invalid: Partial<Record<string, unknown>>) => {
+    const wrong = new Set(Object.keys(invalid));
+    // A page checked by the server (precheck) has stopped on its own check before the server
+    // looked: ask it too, so every field's message shows at once.
+    if (options.precheck) {
+      const values = form.getValues();
+      const checked = await options.precheck(requestOf(values));
+      for (const [key, [text]] of Object.entries((!checked.ok && checked.fieldErrors) || {})) {
+        const field = fieldFor(key, values);
+        if (!field || wrong.has(field)) continue;
+        wrong.add(field);
+        form.setError(field as Path<Values>, { type: 'server', message: text });
+      }
+    }
+    const first = focusOrder.find((field) => wrong.has(field));
     if (first) focusField(first);
   };
 
