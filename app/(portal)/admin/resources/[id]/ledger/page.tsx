@@ -122,7 +122,8 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
         <Figures figures={satisfactionFigures} className="sm:grid-cols-5" />
       </section>
 
-      <section aria-labelledby="ledger-bookings" className="flex flex-col gap-3">
+      {/* Not a landmark of its own: the table's scroll box is the region named for the bookings. */}
+      <div className="flex flex-col gap-3">
         <div className="flex flex-col gap-1">
           <h2 id="ledger-bookings" className="text-lg font-semibold">
             {t('periodLedger.bookingsHeading')}
@@ -240,7 +241,7 @@ export default async function PeriodLedgerPage({ params, searchParams }: Props) 
           href={(n) => `${base}?${new URLSearchParams({ from, to, page: String(n) })}`}
           label={t('periodLedger.pages')}
         />
-      </section>
+      </div>
     </>
   );
 }
