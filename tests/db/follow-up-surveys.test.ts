@@ -6,9 +6,6 @@
  * customer service (the work-queue count, read marks) and the satisfaction figures.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import * as schema from '@/db/schema';
@@ -22,6 +19,7 @@ import { tokenOf } from '@/lib/tokens';
 import { workQueueCounts } from '@/lib/work-queue/counts';
 import { expectDomainError, loadActors, NOW, resourceByCode, type Who } from '../helpers/booking-fixtures';
 import { testDriver, useTestDb } from '../helpers/db';
+import { openSideClients, type SideClients } from '../helpers/side-clients';
 
 const { db, handle } = useTestDb();
 const HOUR = 3_600_000;
@@ -30,31 +28,22 @@ let actors: Record<Who, UserActor>;
 let room: string;
 let showroom: string;
 let second: Db;
-let secondClient: postgres.Sql | undefined;
 let counted: Db;
-let statements = 0;
+let side: SideClients;
 
 beforeAll(async () => {
   actors = await loadActors(db());
   room = (await resourceByCode(db(), 'MR-302')).id;
   showroom = (await resourceByCode(db(), 'SR-101')).id;
-  const logger = { logQuery: () => void statements++ };
-  if (testDriver === 'postgres') {
-    secondClient = postgres(handle().url!, { max: 10, onnotice: () => {} });
-    second = drizzlePostgres({ client: secondClient, schema }) as unknown as Db;
-    counted = drizzlePostgres({ client: secondClient, schema, logger }) as unknown as Db;
-  } else {
-    second = db();
-    const client = (db() as unknown as { $client: Parameters<typeof drizzlePglite>[0] extends { client?: infer C } ? C : never }).$client;
-    counted = drizzlePglite({ client, schema, logger }) as unknown as Db;
-  }
+  side = openSideClients(db(), handle().url);
+  ({ second, counted } = side);
   // The delay the tests assume (the product default), and nothing of the demo data due.
   await db().update(schema.policySettings).set({ followUpSurveyHours: 2 });
   await sendFollowUpSurveys(db(), NOW);
 });
 
 afterAll(async () => {
-  await secondClient?.end({ timeout: 5 });
+  await side.close();
 });
 
 let batch = 0;
@@ -127,13 +116,13 @@ describe(`the follow-up survey job (${testDriver})`, () => {
 
   it('surveys 200 visits in the statements it takes for 20', async () => {
     const small = await visits(20, { endedHoursAgo: 4 });
-    statements = 0;
+    side.statements.n = 0;
     expect(await sendFollowUpSurveys(counted, NOW)).toEqual({ sent: 20 });
-    const forSmall = statements;
+    const forSmall = side.statements.n;
     const large = await visits(200, { endedHoursAgo: 4 });
-    statements = 0;
+    side.statements.n = 0;
     expect(await sendFollowUpSurveys(counted, NOW)).toEqual({ sent: 200 });
-    expect(statements).toBe(forSmall);
+    expect(side.statements.n).toBe(forSmall);
     expect((await mailsOf([...small, ...large])).length).toBe(220);
   });
 
@@ -254,9 +243,9 @@ describe('the answers', () => {
     await answerSurvey(db(), c.token, { overall: 3, condition: 3, service: 3, mayContact: false }, then);
 
     const period = { from: new Date(NOW.getTime() - (day + 12) * HOUR), to: new Date(NOW.getTime() - (day - 12) * HOUR) };
-    statements = 0;
+    side.statements.n = 0;
     const figures = await satisfactionByResource(counted, actors.admin, period);
-    expect(statements).toBe(1);
+    expect(side.statements.n).toBe(1);
     expect(figures.rows.map((r) => r.code)).toEqual(['MR-302', 'SR-101']);
     expect(figures.rows[1]).toMatchObject({ resourceId: showroom, sent: 3, responses: 2, overall: 3.5, condition: 3.5, service: 4.5 });
     expect(figures.rows[0]).toMatchObject({ sent: 1, responses: 1, overall: 3, condition: 3, service: 3 });

@@ -5,12 +5,8 @@
  * statements that does not grow with the number of items.
  */
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import * as schema from '@/db/schema';
 import { departments, emailOutbox, incidents, rectificationEvents, rectifications, surveys, users } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/authz';
 import type { ErrorCode } from '@/lib/errors';
@@ -26,7 +22,7 @@ import { sourceHref } from '@/lib/rectifications/links';
 import { nextStatuses, RECTIFICATION_STEPS } from '@/lib/rectifications/state';
 import { isJobName } from '@/lib/jobs';
 import { workQueueCounts } from '@/lib/work-queue/counts';
-import { testDriver } from '../helpers/db';
+import { openSideClients, type SideClients } from '../helpers/side-clients';
 import { NOW, at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, handle, actors } = useBookingTestDb();
@@ -279,20 +275,11 @@ describe('rectification items: e-mails to the owner department', () => {
 describe('the overdue job in sets', () => {
   let counted: Db;
   let second: Db;
-  let client: postgres.Sql | undefined;
-  let statements = 0;
+  let side: SideClients;
 
   beforeAll(async () => {
-    const logger = { logQuery: () => void statements++ };
-    if (testDriver === 'postgres') {
-      client = postgres(handle().url!, { max: 10, onnotice: () => {} });
-      second = drizzlePostgres({ client, schema }) as unknown as Db;
-      counted = drizzlePostgres({ client, schema, logger }) as unknown as Db;
-    } else {
-      second = db();
-      const pg = (db() as unknown as { $client: Parameters<typeof drizzlePglite>[0] extends { client?: infer C } ? C : never }).$client;
-      counted = drizzlePglite({ client: pg, schema, logger }) as unknown as Db;
-    }
+    side = openSideClients(db(), handle().url);
+    ({ second, counted } = side);
     // A second contact in Engineering: each item mails two people.
     await db().update(users).set({ isDepartmentContact: true }).where(eq(users.email, 'admin@example.com'));
     await db().update(users).set({ departmentId: tech }).where(eq(users.email, 'admin@example.com'));
@@ -300,7 +287,7 @@ describe('the overdue job in sets', () => {
   });
 
   afterAll(async () => {
-    await client?.end({ timeout: 5 });
+    await side.close();
   });
 
   let batch = 0;
@@ -324,14 +311,14 @@ describe('the overdue job in sets', () => {
 
   it('N = 200 takes as many statements as N = 20', async () => {
     const small = await overdueItems(20);
-    statements = 0;
+    side.statements.n = 0;
     expect(await notifyOverdueRectifications(counted, NOW)).toEqual({ rectificationsOverdue: 20 });
-    const forSmall = statements;
+    const forSmall = side.statements.n;
     const large = await overdueItems(200);
-    statements = 0;
+    side.statements.n = 0;
     expect(await notifyOverdueRectifications(counted, NOW)).toEqual({ rectificationsOverdue: 200 });
     expect(forSmall).toBeGreaterThan(3);
-    expect(statements).toBe(forSmall);
+    expect(side.statements.n).toBe(forSmall);
     expect(await overdueMails(small)).toBe(40);
     expect(await overdueMails(large)).toBe(400);
   });

@@ -4,9 +4,6 @@
  * ledger's bookings and totals over a period.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import * as schema from '@/db/schema';
@@ -15,7 +12,7 @@ import { loadReport, renderReport, reportView } from '@/lib/reports/report';
 import { REPORT_SECTIONS } from '@/lib/reports/sections';
 import { utilisationReport } from '@/lib/reports/utilisation';
 import { ledgerUsage } from '@/lib/resources/ledger-usage';
-import { testDriver } from '../helpers/db';
+import { openSideClients, type SideClients } from '../helpers/side-clients';
 import { at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, handle, actors } = useBookingTestDb();
@@ -24,21 +21,14 @@ const HOUR = 3_600_000;
 
 /** A client on the same database whose statements are counted. */
 let counted: Db;
-let statements = 0;
-let countedClient: postgres.Sql | undefined;
+let side: SideClients;
 let room: schema.Resource;
 let other: schema.Resource;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const logger = { logQuery: () => void statements++ };
-  if (testDriver === 'postgres') {
-    countedClient = postgres(handle().url!, { max: 4, onnotice: () => {} });
-    counted = drizzlePostgres({ client: countedClient, schema, logger }) as unknown as Db;
-  } else {
-    const client = (db() as unknown as { $client: Parameters<typeof drizzlePglite>[0] extends { client?: infer C } ? C : never }).$client;
-    counted = drizzlePglite({ client, schema, logger }) as unknown as Db;
-  }
+  side = openSideClients(db(), handle().url);
+  ({ counted } = side);
 
   // MR-501 opens 09:00–17:00 on working days: 40 hours in the week of 4 March 2030.
   await db().update(resources).set({ opensAt: '09:00', closesAt: '17:00', workingDaysOnly: true }).where(eq(resources.code, 'MR-501'));
@@ -90,7 +80,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await countedClient?.end({ timeout: 5 });
+  await side.close();
 });
 
 const scope = async (period = WEEK) => (await loadReport(db(), actors.admin, period)).scope;
@@ -155,9 +145,9 @@ describe('the report sections', () => {
   it('each chart is one SQL statement', async () => {
     const week = await scope();
     for (const section of REPORT_SECTIONS) {
-      statements = 0;
+      side.statements.n = 0;
       await section.load(counted, week);
-      expect(statements, section.id).toBe(1);
+      expect(side.statements.n, section.id).toBe(1);
     }
   });
 

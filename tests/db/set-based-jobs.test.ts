@@ -5,17 +5,14 @@
  * nothing.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import * as schema from '@/db/schema';
 import { actionTokens, bookingEvents, bookings, changeRequests, emailOutbox, slotHolds } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { expireUnconfirmed, sendConfirmationReminders } from '@/lib/booking/jobs';
 import { sendVisitReminders } from '@/lib/customer/jobs';
 import { testDriver, useTestDb } from '../helpers/db';
+import { openSideClients, type SideClients } from '../helpers/side-clients';
 import { NOW, loadActors, resourceByCode, type Who } from '../helpers/booking-fixtures';
 
 const { db, handle } = useTestDb();
@@ -23,25 +20,15 @@ const HOUR = 3_600_000;
 let actors: Record<Who, UserActor>;
 let resourceId: string;
 let second: Db;
-let secondClient: postgres.Sql | undefined;
 
-/** A client on the same database whose statements are counted. */
 let counted: Db;
-let statements = 0;
+let side: SideClients;
 
 beforeAll(async () => {
   actors = await loadActors(db());
   resourceId = (await resourceByCode(db(), 'MR-302')).id;
-  const logger = { logQuery: () => void statements++ };
-  if (testDriver === 'postgres') {
-    secondClient = postgres(handle().url!, { max: 10, onnotice: () => {} });
-    second = drizzlePostgres({ client: secondClient, schema }) as unknown as Db;
-    counted = drizzlePostgres({ client: secondClient, schema, logger }) as unknown as Db;
-  } else {
-    second = db();
-    const client = (db() as unknown as { $client: Parameters<typeof drizzlePglite>[0] extends { client?: infer C } ? C : never }).$client;
-    counted = drizzlePglite({ client, schema, logger }) as unknown as Db;
-  }
+  side = openSideClients(db(), handle().url);
+  ({ second, counted } = side);
   // Whatever the demo data has due is done first: each test counts only its own bookings.
   await expireUnconfirmed(db(), NOW);
   await sendConfirmationReminders(db(), NOW);
@@ -49,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await secondClient?.end({ timeout: 5 });
+  await side.close();
 });
 
 let batch = 0;
@@ -121,19 +108,19 @@ async function tokensMatchMails(ids: string[]): Promise<void> {
 describe(`set-based scheduled jobs (${testDriver})`, () => {
   it('expires N overdue bookings once each, with audit, mail and freed slots, in a constant number of statements', async () => {
     const small = await due(20, 'overdue');
-    statements = 0;
+    side.statements.n = 0;
     expect(await expireUnconfirmed(counted, NOW)).toEqual({ expired: 20 });
-    const forSmall = statements;
+    const forSmall = side.statements.n;
 
     const ids = await due(240, 'overdue');
     // A pending change request of one of them: it ends with its booking.
     await db()
       .insert(changeRequests)
       .values({ bookingId: ids[0], newResourceId: resourceId, newStartAt: new Date(Date.UTC(2040, 0, 1)), newEndAt: new Date(Date.UTC(2040, 0, 1, 1)), reason: '改期' });
-    statements = 0;
+    side.statements.n = 0;
     expect(await expireUnconfirmed(counted, NOW)).toEqual({ expired: 240 });
     // Twelve times the bookings, the same statements (one per thousand rows, at most).
-    expect(statements).toBe(forSmall);
+    expect(side.statements.n).toBe(forSmall);
     expect(forSmall).toBeLessThanOrEqual(10);
 
     const rows = await db().select({ status: bookings.status, reason: bookings.statusReason }).from(bookings).where(inArray(bookings.id, ids));
