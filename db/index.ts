@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { ConfigError } from './config-error';
+import { preparingStatements } from './prepared-statements';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -59,7 +60,11 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
       const host = safeHost(target.url);
       throw new ConfigError(`Cannot reach the database named by DATABASE_URL (${host}): ${(error as Error).message}`);
     }
-    return { db: drizzle({ client, schema }) as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db: drizzle({ client: preparingStatements(client), schema }) as unknown as Db,
+      driver: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
