@@ -5,11 +5,10 @@
  * between simultaneous requests) and blackouts are checked in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bookingEvents, bookings, departments, resources, users, type Booking, type NewBooking, type Resource } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
-import { dayInZone } from '@/lib/calendar/working-days';
 import { DomainError } from '@/lib/errors';
 import { notifyLoaded, type Recipient } from '@/lib/mail/notify';
 import { withAlternatives, type SlotQuery } from './availability';
@@ -103,21 +102,19 @@ export async function createStaffRequest(
 
 /**
  * Writes a new request on `resource`, whatever the channel, in the caller's transaction (after
- * its slot rules): the booking, its human reference, its `submitted` event and the "request
- * received" mail to `applicant` (for a customer it carries their manage link,
- * lib/mail/notify.ts), built from what is at hand — nothing is read back.
+ * its slot rules): the booking, its `submitted` event and the "request received" mail to
+ * `applicant` (for a customer it carries their manage link, lib/mail/notify.ts), built from what
+ * is at hand — nothing is read back.
  *
- * A slot it holds is taken by the INSERT itself: the hold's trigger queues on the resource's
- * schedule lock (lockResourceSchedule), refuses a blackout, and the exclusion constraint decides
- * between simultaneous requests (23P01 either way). So the lock is held from the INSERT to the
- * COMMIT only, a few statements.
+ * A slot it holds is taken by the INSERT itself: its triggers queue on the resource's schedule
+ * lock (lockResourceSchedule), refuse a blackout or a hold already there, and the exclusion
+ * constraint decides between simultaneous requests (23P01 either way). So the lock is held from
+ * the INSERT to the COMMIT only, two statements.
  *
- * The reference is drawn only once the INSERT has taken the hold, so a refused request never
- * consumes a BK number. Sequences are not transactional: what fails after the draw — the event
- * or mail insert, a lost connection, a crash before COMMIT — still leaves a gap, but nothing a
- * requester can cause by asking for a taken slot. The row is written under a provisional
- * reference and renumbered in place, which keeps the hold decided by PostgreSQL alone and every
- * writer concurrent (no counter row).
+ * The database numbers the row (BK-<year>-<6 digits>, migration 0020) once the hold is sure, so
+ * a refused request never consumes a BK number. Sequences are not transactional: what fails
+ * after the draw — the mail insert, a lost connection, a crash before COMMIT — still leaves a
+ * gap, but nothing a requester can cause by asking for a taken slot.
  */
 export async function insertSubmittedBooking(
   tx: Db,
@@ -129,10 +126,8 @@ export async function insertSubmittedBooking(
 ): Promise<Booking> {
   const { now } = ctx;
   const id = randomUUID();
-  await tx
-    .insert(bookings)
-    .values({ ...values, id, resourceId: resource.id, reference: `new:${id}`, submittedAt: now, updatedAt: now });
-  // The `submitted` event rides along with the renumbering: one statement for both.
+  // The `submitted` event rides along: one statement for both (its foreign key is checked at
+  // the statement's end, when the booking is there).
   const submitted = tx
     .$with('submitted')
     .as(
@@ -143,17 +138,11 @@ export async function insertSubmittedBooking(
     );
   const [booking] = await tx
     .with(submitted)
-    .update(bookings)
-    .set({ reference: nextReference(now, ctx.settings.timeZone) })
-    .where(eq(bookings.id, id))
+    .insert(bookings)
+    .values({ ...values, id, resourceId: resource.id, reference: sql`null`, submittedAt: now, updatedAt: now })
     .returning();
   await notifyLoaded(tx, 'request_received', { booking, resource, settings: ctx.settings, applicant });
   return booking;
-}
-
-/** The human reference BK-<year>-<6 digits>, the year in the organisation's zone (every channel). */
-function nextReference(now: Date, timeZone: string): SQL {
-  return sql`${`BK-${dayInZone(now, timeZone).slice(0, 4)}-`} || lpad(nextval('booking_reference_seq')::text, 6, '0')`;
 }
 
 async function loadRequester(db: Db, userId: string) {

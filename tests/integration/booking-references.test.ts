@@ -1,5 +1,5 @@
 /**
- * BK numbers have no gaps (issue 10 defect 3): a request refused for a taken slot — from the
+ * BK numbers have no gaps (issue 10 defect 3): a request refused for a taken or blocked slot — from the
  * portal, the public page or the service desk, one at a time or racing on real PostgreSQL —
  * consumes no reference, so the accepted requests around it carry consecutive numbers.
  */
@@ -56,6 +56,9 @@ describe('BK references on PostgreSQL', () => {
       fileCustomerRequest(db(), actors.service, { ...customer(showroom.id, slot('2030-03-19', '10:00', '11:00')), channel: 'phone' }, { now: NOW }),
       'slot_taken',
     );
+    // Nor one refused by a blackout the database finds (the page's own check never saw it).
+    await db().insert(schema.blackouts).values({ resourceId: room.id, ...slot('2030-03-19', '16:00', '17:00'), reason: '检修' });
+    await expectDomainError(staffRequest(slot('2030-03-19', '16:00', '17:00')), 'slot_taken');
     // A request refused by a rule (here: in the past) never reached the insert either.
     await expectDomainError(staffRequest(slot('2030-03-01', '09:00', '10:00')), 'lead_time');
     const last = await staffRequest(slot('2030-03-19', '14:00', '15:00'));
