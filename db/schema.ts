@@ -718,6 +718,9 @@ export const emailOutbox = pgTable(
   (t) => [
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_booking_pending_idx').on(t.bookingId, t.seq).where(sql`${t.status} = 'pending'`),
+    // A booking's mails whatever their status: whether an invitation went out (lib/mail/notify.ts
+    // invitationQueued) is asked on every confirmation, cancellation and move, one booking at a time.
+    index('email_outbox_booking_idx').on(t.bookingId, t.template),
   ],
 );
 

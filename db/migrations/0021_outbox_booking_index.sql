@@ -1,0 +1,1 @@
+CREATE INDEX "email_outbox_booking_idx" ON "email_outbox" USING btree ("booking_id","template");
