@@ -238,6 +238,11 @@ describe('every page', () => {
         storageState: sessions.get(role),
       });
       await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseUrl() }]);
+      // Next.js prefetches every link in view (40–70 route payloads per page here, each one a
+      // server render), and the network only goes quiet once they are all in: about 6 s a page.
+      // The sweep judges the page it loaded, which the prefetches leave as it is; refused, the
+      // wait is about 1 s and the server is spared for the other lane.
+      await context.route(/[?&]_rsc=/, (route) => (route.request().headers()['next-router-prefetch'] ? route.abort() : route.fallback()));
       const page = await context.newPage();
       for (const spec of pages.filter((p) => p.as === role)) findings.push(await check(page, spec, locale));
       await context.close();
