@@ -12,6 +12,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
+    // One file after another in one process: the files share no module state (each keeps its
+    // own browser, apps and clients), so the app and Playwright modules load once, not per file.
+    isolate: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
   },

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '@/lib/calendar/working-days';
-import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signInAs, waitForMail } from './browser';
 
 /** The seed numbers its demo bookings in the current year of the organisation's zone. */
 const year = dayInZone(new Date(), 'Asia/Shanghai').slice(0, 4);
@@ -32,7 +32,7 @@ describe('review dashboard', () => {
     // Chinese whatever language admin chose in an earlier test (the switch is saved on the account).
     await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseUrl() }]);
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/review');
 
     const first = page.getByRole('list', { name: '待审核' }).getByRole('listitem').first();
@@ -73,7 +73,7 @@ describe('review dashboard', () => {
   it('on a phone in English: filters, an empty opinion refused on its field, and asking for information from the keyboard', async () => {
     const context = await newContext(browser, PHONE, 'en');
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/review');
 
     // GET filters: only the showroom's requests.

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addDays, dayInZone, isWorkingDay, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signInAs, waitForMail } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
@@ -63,7 +63,7 @@ describe('recurring bookings', () => {
   it('desktop: a weekly series shows each date\'s state before it is submitted', async () => {
     const staffContext = await newContext(browser, DESKTOP, 'zh');
     const staff = await staffContext.newPage();
-    await signIn(staff, 'staff@example.com');
+    await signInAs(staff.context(), 'staff@example.com');
     await fillSeries(staff, {
       firstDate: /^首次日期/,
       start: /^开始时间/,
@@ -94,7 +94,7 @@ describe('recurring bookings', () => {
   it('phone: a colleague asking for the same series sees those dates taken, with alternatives', async () => {
     const phoneContext = await newContext(browser, PHONE, 'en');
     const phone = await phoneContext.newPage();
-    await signIn(phone, 'staff2@example.com');
+    await signInAs(phone.context(), 'staff2@example.com');
     await fillSeries(phone, {
       firstDate: /^First date/,
       start: /^Start time/,
@@ -120,7 +120,7 @@ describe('recurring bookings', () => {
     expect(seriesUrl).toMatch(/^\/bookings\/series\//);
     const adminContext = await newContext(browser, DESKTOP, 'zh');
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
     await admin.goto(seriesUrl);
     await admin.getByLabel(/^审批意见/).fill('同意，每周固定使用');
     await admin.getByRole('button', { name: '全部批准' }).click();

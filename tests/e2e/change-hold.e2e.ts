@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { ApiClient } from './api-client';
-import { DESKTOP, launchBrowser, newContext, signIn } from './browser';
+import { DESKTOP, launchBrowser, newContext, signInAs } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const holidays = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
@@ -70,7 +70,7 @@ describe('a pending change request on the staff calendar', () => {
     // Another member of staff: the hold is drawn on the resource's calendar, marked as such.
     const context = await newContext(browser, DESKTOP, 'zh');
     const page = await context.newPage();
-    await signIn(page, 'staff2@example.com');
+    await signInAs(page.context(), 'staff2@example.com');
     await page.goto(`/calendar?resourceId=${room.id}`);
     const hold = await findHold(page, `改期申请占用：${purpose}`);
     await expect.poll(() => hold.count(), { timeout: 10_000 }).toBe(1);
@@ -80,7 +80,7 @@ describe('a pending change request on the staff calendar', () => {
     // The applicant's own hold is theirs, and opens their booking.
     const own = await newContext(browser, DESKTOP, 'zh');
     const mine = await own.newPage();
-    await signIn(mine, 'staff@example.com');
+    await signInAs(mine.context(), 'staff@example.com');
     await mine.goto(`/calendar?resourceId=${room.id}`);
     const ownHold = await findHold(mine, `我的：改期申请占用：${purpose}`);
     await expect.poll(() => ownHold.count(), { timeout: 10_000 }).toBe(1);

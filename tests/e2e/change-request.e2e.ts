@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
-import { launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { launchBrowser, newContext, PHONE, signInAs, waitForMail } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('moving a visit', () => {
 
     const adminContext = await newContext(browser, PHONE);
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
     await admin.goto('/admin/review');
     await admin.getByRole('link', { name: reference }).click();
     await admin.waitForURL(/\/admin\/review\/[0-9a-f-]{36}/);

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, PHONE, signIn, waitForMail, workingDaysAhead } from './browser';
+import { baseUrl, launchBrowser, newContext, PHONE, signInAs, waitForMail, workingDaysAhead } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('customer booking on a phone', () => {
     // 3. Admin approves in the review dashboard.
     const adminContext = await newContext(browser, PHONE);
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
     await admin.goto('/admin/review');
     await admin.getByRole('link', { name: reference }).click();
     await admin.waitForURL(/\/admin\/review\/[0-9a-f-]{36}/);
@@ -106,7 +106,7 @@ describe('customer booking on a phone', () => {
     // 5. Customer service sees it under "to notify", records the contact, and it leaves the list.
     const deskContext = await newContext(browser, PHONE);
     const desk = await deskContext.newPage();
-    await signIn(desk, 'service@example.com');
+    await signInAs(desk.context(), 'service@example.com');
     await desk.goto('/desk/notify');
     const item = desk.getByRole('listitem').filter({ has: desk.getByRole('link', { name: reference }) });
     await expect.poll(() => item.count()).toBe(1);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { ApiClient } from './api-client';
-import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
+import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signInAs } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const holidays = new Map(loadBundledHolidays().map((h) => [h.date, h.kind]));
@@ -80,7 +80,7 @@ describe('admin forms', () => {
   it('paper entry: the first field sits inside its card, and an entry says what it entered', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/entries/new');
     const staff = page.getByLabel('申请人');
     await expect.poll(() => staff.locator('option').count()).toBeGreaterThan(1);
@@ -110,7 +110,7 @@ describe('admin forms', () => {
   it('holiday import shows that it runs and what it did', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/holidays');
     await page.locator('summary', { hasText: '导入日历' }).click();
     await page.locator('input[type="file"][name="file"]').setInputFiles({
@@ -128,7 +128,7 @@ describe('calendar data', () => {
   it('comes from a GET route, every resource at once, privately cacheable with an ETag', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
-    await signIn(page, 'staff@example.com');
+    await signInAs(page.context(), 'staff@example.com');
     const today = dayInZone(new Date(), TIME_ZONE);
     const url = `/api/v1/calendar?from=${today}&to=${addWorkingDays(today, 10, holidays)}`;
     const first = await page.request.get(url);
@@ -165,7 +165,7 @@ describe('calendar data', () => {
 
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
-    await signIn(page, 'staff@example.com');
+    await signInAs(page.context(), 'staff@example.com');
     await page.goto('/calendar');
     const column = page.locator(`td.fc-timegrid-col[data-date="${day}"]`);
     for (let i = 0; i < 4 && (await column.count()) === 0; i++) {
@@ -188,7 +188,7 @@ describe('calendar data', () => {
   it('tells today apart from set-up/clean-up time, and names its arrows in words', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
-    await signIn(page, 'staff@example.com');
+    await signInAs(page.context(), 'staff@example.com');
     await page.goto('/calendar');
     await page.locator('.fc-day-today').first().waitFor();
     const colours = await page.evaluate(() => {

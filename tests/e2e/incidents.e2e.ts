@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser';
+import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('a blocking damage report', () => {
   it('shows the resource under maintenance on /calendar and /book until admin resolves it', async () => {
     const adminContext = await newContext(browser, DESKTOP, 'zh');
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
 
     const resources = (await (await admin.request.get('/api/v1/resources')).json()) as { resources: { id: string; code: string }[] };
     const warehouse = resources.resources.find((r) => r.code === 'SW-B1')!;
@@ -38,7 +38,7 @@ describe('a blocking damage report', () => {
     // Staff calendar, every resource: the notice names the resource; the grid shades the period.
     const staffContext = await newContext(browser, DESKTOP, 'zh');
     const staff = await staffContext.newPage();
-    await signIn(staff, 'staff@example.com');
+    await signInAs(staff.context(), 'staff@example.com');
     await staff.goto('/calendar');
     await expect.poll(() => maintenanceNotice(staff).textContent(), { timeout: 20_000 }).toContain('SW-B1 自');
     expect(await maintenanceNotice(staff).textContent()).toContain('停用维修，恢复时间待定');
@@ -48,7 +48,7 @@ describe('a blocking damage report', () => {
     // One resource, in English.
     const englishContext = await newContext(browser, DESKTOP, 'en');
     const english = await englishContext.newPage();
-    await signIn(english, 'staff2@example.com');
+    await signInAs(english.context(), 'staff2@example.com');
     await english.goto(`/calendar?resourceId=${warehouse.id}`);
     await expect.poll(() => maintenanceNotice(english).textContent(), { timeout: 20_000 }).toContain('This resource is under maintenance from');
     expect(await maintenanceNotice(english).textContent()).toContain('until further notice');

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { DESKTOP, launchBrowser, newContext, PHONE, signIn, signInAs, waitForMail } from './browser';
 
 let browser: Browser;
 
@@ -24,7 +24,7 @@ describe('resource editor (desktop, English)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
 
     await page.goto('/admin/resources');
     await page.getByRole('link', { name: 'Add a resource' }).click();
@@ -63,7 +63,7 @@ describe('people (phone, Chinese)', () => {
   it('admin adds a person; the e-mailed link sets a password once; the person signs in with it', async () => {
     const context = await newContext(browser, PHONE, 'zh');
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/people');
     await page.getByLabel('姓名').fill('赵新人');
     await page.getByLabel('邮箱').fill('zhao.new@example.com');
@@ -104,7 +104,7 @@ describe('reports (desktop, Chinese)', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     await page.goto('/admin/reports');
     const sections = await page.locator('main section[aria-labelledby^="report-"]').count();
     expect(sections).toBeGreaterThanOrEqual(7);

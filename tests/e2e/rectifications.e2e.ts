@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { DESKTOP, launchBrowser, newContext, PHONE, signInAs, waitForMail } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('suggestion to rectification item', () => {
   it('is sent, answered, turned into an item, mailed to the owner department and started', async () => {
     const staffContext = await newContext(browser, PHONE, 'zh');
     const staff = await staffContext.newPage();
-    await signIn(staff, 'staff@example.com');
+    await signInAs(staff.context(), 'staff@example.com');
     await staff.goto('/feedback');
     // From the keyboard: the message, then Enter on the send button.
     await staff.getByLabel('您想说的内容').fill(MESSAGE);
@@ -32,7 +32,7 @@ describe('suggestion to rectification item', () => {
 
     const adminContext = await newContext(browser, DESKTOP, 'zh');
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
     await admin.goto('/admin/feedback');
     const card = admin.getByTestId('feedback').filter({ hasText: MESSAGE });
     await card.getByLabel('答复').fill('已安排行政部每周检查');
@@ -53,7 +53,7 @@ describe('suggestion to rectification item', () => {
 
     const contactContext = await newContext(browser, DESKTOP, 'en');
     const contact = await contactContext.newPage();
-    await signIn(contact, 'staff2@example.com');
+    await signInAs(contact.context(), 'staff2@example.com');
     await contact.goto(new URL(link).pathname);
     await contact.getByLabel('Note (optional)').fill('Ordered new markers');
     await contact.getByRole('button', { name: 'Start' }).click();

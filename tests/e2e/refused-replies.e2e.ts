@@ -6,7 +6,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, signIn } from './browser';
+import { baseUrl, launchBrowser, newContext, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('a reply to an unsigned address', () => {
   it('is refused, changes nothing, and is listed for admin', async () => {
     const admin = await newContext(browser);
     const page = await admin.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
     const cookie = (await admin.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const api = async (path: string) => (await fetch(`${baseUrl()}${path}`, { headers: { cookie } })).json();
     const { bookings } = await api('/api/v1/bookings?requesterKind=customer&status=pending');
@@ -51,7 +51,7 @@ describe('a reply to an unsigned address', () => {
 
     const english = await newContext(browser, undefined, 'en');
     const enPage = await english.newPage();
-    await signIn(enPage, 'admin@example.com');
+    await signInAs(enPage.context(), 'admin@example.com');
     await enPage.goto('/admin/outbox');
     await expect.poll(() => enPage.getByRole('heading', { name: /Refused replies \(\d+\)/ }).count()).toBe(1);
     expect(await enPage.getByRole('row').filter({ hasText: 'mallory@evil.example' }).innerText()).toContain('No signature');

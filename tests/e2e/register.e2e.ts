@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '@/lib/calendar/working-days';
-import { DESKTOP, launchBrowser, newContext, signIn } from './browser';
+import { DESKTOP, launchBrowser, newContext, signInAs } from './browser';
 
 let browser: Browser;
 
@@ -25,7 +25,7 @@ describe('bookings register (desktop, English)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, 'admin@example.com');
+    await signInAs(page.context(), 'admin@example.com');
 
     await page.goto('/admin/bookings');
     await page.getByLabel('Applicant', { exact: true }).selectOption('customer');

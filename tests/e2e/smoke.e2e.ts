@@ -17,7 +17,7 @@ const roles = [
   { email: 'admin@example.com', landing: /\/admin$/ },
 ];
 
-describe('smoke: every demo role signs in, reads Chinese, switches to English, signs out', () => {
+describe('smoke: every demo role signs in, reads Chinese, switches to English and back, signs out', () => {
   it.each(roles)('$email', async ({ email, landing }) => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
@@ -38,8 +38,14 @@ describe('smoke: every demo role signs in, reads Chinese, switches to English, s
     await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('en');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).not.toMatch(/[\u4e00-\u9fff]/);
 
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (!(await signOut.isVisible())) await page.getByRole('button', { name: /menu|account/i }).first().click();
+    // And back: the switch is saved on the account, and other files expect these accounts'
+    // e-mails in Chinese whichever order the files run in.
+    await page.getByRole('button', { name: '中文' }).first().click();
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('zh-CN');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+
+    const signOut = page.getByRole('button', { name: '退出登录' });
+    if (!(await signOut.isVisible())) await page.getByRole('button', { name: /菜单/ }).first().click();
     await signOut.click();
     await page.waitForURL(/\/login/);
     await page.goto('/');

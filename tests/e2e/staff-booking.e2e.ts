@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHolidayCsv } from '@/lib/calendar/holiday-import';
 import { addWorkingDays, dayInZone, type HolidayCalendar } from '@/lib/calendar/working-days';
-import { baseUrl, chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signIn, waitForMail } from './browser';
+import { baseUrl, chooseResource, DESKTOP, launchBrowser, newContext, PHONE, signInAs, waitForMail } from './browser';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const calendar: HolidayCalendar = new Map(
@@ -41,7 +41,7 @@ describe('staff booking', () => {
   it('request → pending → approved with an opinion → confirmed from the e-mail link → 已确认 in both portals', async () => {
     const staffContext = await newContext(browser, DESKTOP, 'zh');
     const staff = await staffContext.newPage();
-    await signIn(staff, 'staff@example.com');
+    await signInAs(staff.context(), 'staff@example.com');
 
     // A free slot on MR-302: the seed's MR-302 booking is on working day 3, this one on day 4.
     const day = workingDay(4);
@@ -68,7 +68,7 @@ describe('staff booking', () => {
     // Admin approves with an opinion through the JSON API (the same domain function as the review page).
     const adminContext = await newContext(browser, DESKTOP, 'zh');
     const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    await signInAs(admin.context(), 'admin@example.com');
     const opinion = '同意，请提前十分钟到场布置。';
     const approved = await admin.request.post(`/api/v1/bookings/${id}/approve`, {
       data: { opinion },
@@ -117,7 +117,7 @@ describe('staff booking', () => {
   it('on a phone, in English: a field error for an empty purpose; a taken slot explained with alternatives, one taken in a click', async () => {
     const context = await newContext(browser, PHONE, 'en');
     const page = await context.newPage();
-    await signIn(page, 'staff@example.com');
+    await signInAs(page.context(), 'staff@example.com');
     await openNewBooking(page);
     await chooseResource(page, 'MR-302');
 

@@ -8,7 +8,6 @@
  * starting now. This file runs its own server over a PostgreSQL database of its own, where the
  * booking starting in five minutes is put straight in as the state the test starts from.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -18,18 +17,16 @@ import { migrateDatabase, openDatabase, type DbHandle } from '@/db';
 import { bookings, resources, users } from '@/db/schema';
 import { seedDemoData } from '@/lib/demo/seed';
 import { adminUrl, databaseUrl } from '../helpers/db-names';
-import { withSocketAddressPreload } from '../helpers/app-server';
+import { freePort, startBuiltApp, type RunningApp } from '../helpers/app-server';
 import { launchBrowser, PHONE } from './browser';
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 100;
-const base = `http://127.0.0.1:${port}`;
 const dbName = `booking_visit_e2e_${randomBytes(4).toString('hex')}`;
 const MINUTE = 60_000;
 
 let handle: DbHandle;
-let server: ChildProcess;
+let app: RunningApp;
+let base = '';
 let browser: Browser;
-let log = '';
 
 beforeAll(async () => {
   const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
@@ -37,37 +34,24 @@ beforeAll(async () => {
   handle = await openDatabase({ driver: 'postgres', url: databaseUrl(dbName) });
   await migrateDatabase(handle);
   await seedDemoData(handle.db);
-  server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: withSocketAddressPreload({
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: databaseUrl(dbName),
-      AUTH_SECRET: randomBytes(32).toString('base64'),
-      APP_URL: base,
-      DISABLE_SCHEDULER: '1',
-      DEMO_MODE: '1',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  app = await startBuiltApp(port, {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: databaseUrl(dbName),
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    APP_URL: base,
+    DISABLE_SCHEDULER: '1',
+    DEMO_MODE: '1',
   });
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
+  await app?.stop();
   await handle?.close();
   const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).finally(() => admin.end());
