@@ -34,7 +34,9 @@ describe('which installs are demo installs', () => {
   });
 });
 
-describe('the embedded database at start-up', () => {
+// The two start-up checks below open databases of their own and read no TEST_DB_DRIVER: each
+// runs in its own driver's project only, since a second run would repeat the same work.
+if (testDriver === 'pglite') describe('the embedded database at start-up', () => {
   let fresh: DbHandle;
   beforeAll(async () => {
     fresh = await openDatabase({ driver: 'pglite' });
@@ -52,7 +54,7 @@ describe('the embedded database at start-up', () => {
   });
 });
 
-describe('PostgreSQL at start-up', () => {
+if (testDriver === 'postgres') describe('PostgreSQL at start-up', () => {
   it('never gets demo data on its own, not even in development (`npm run db:seed` loads it); unmigrated, it says so', async () => {
     const name = `booking_test_empty_${randomBytes(6).toString('hex')}`;
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
