@@ -30,6 +30,8 @@ interface Sample {
   ttfb: number;
   dataStart: number;
   dataEnd: number;
+  /** The data's size as sent (compressed), kB. */
+  dataKb: number;
   /** JavaScript transferred (compressed), kB. */
   scriptKb: number;
 }
@@ -75,6 +77,7 @@ async function sample(browser: Browser, app: BenchApp, cookie: string, week: Dat
           ttfb: nav.responseStart,
           dataStart: data?.startTime ?? NaN,
           dataEnd: data?.responseEnd ?? NaN,
+          dataKb: (data?.encodedBodySize ?? NaN) / 1024,
           scriptKb: scripts.reduce((kb, r) => kb + r.transferSize, 0) / 1024,
         };
       })),
@@ -97,7 +100,7 @@ function describe(samples: Sample[], expected: number): string {
   const ms = (key: keyof Sample) => `${p50(samples, key).toFixed(0)} ms`;
   return (
     `${shown}/${expected} bookings drawn; p50: document first byte ${ms('ttfb')}, data request ${ms('dataStart')} → ` +
-    `${ms('dataEnd')}, drawn ${ms('ms')}; JS ${p50(samples, 'scriptKb').toFixed(0)} kB`
+    `${ms('dataEnd')} (${p50(samples, 'dataKb').toFixed(0)} kB), drawn ${ms('ms')}; JS ${p50(samples, 'scriptKb').toFixed(0)} kB`
   );
 }
 
