@@ -33,7 +33,7 @@ function bareBusy(f: Fixture, ids: string[], from: Date, to: Date) {
 }
 
 /** The floor of the calendars: the bookings they show, with the columns they show. */
-function bareCalendar(f: Fixture, ids: string[], from: Date, to: Date) {
+export function bareCalendar(f: Fixture, ids: string[], from: Date, to: Date) {
   return f.sql`
     SELECT id, resource_id, start_at, end_at, status, purpose, requester_kind, requester_user_id FROM bookings
      WHERE resource_id = ANY(${ids}::uuid[]) AND status = ANY(${CALENDAR_STATUSES}::booking_status[])

@@ -25,7 +25,9 @@ import { benchRegister } from './register';
 import { benchReports } from './reports';
 import { benchSeriesFeeds, SERIES_FEEDS_SIZE, SERIES_FEEDS_SMOKE } from './series-feeds';
 import { formatTable } from './table';
+import { benchWeekView } from './week-view';
 import { runWorkflow } from './workflow';
+import { benchWriteHttp } from './write-http';
 import { benchWritePath } from './write-path';
 import { withScratchDatabase } from './write-kit';
 
@@ -35,6 +37,8 @@ const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   reports: benchReports,
   // The write side builds its own rows on the demo data, in scratch databases of its own.
   writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
+  // The staff request over HTTP, on the main fixture's free weeks (only with a build).
+  'write-http': benchWriteHttp,
   contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),
   jobs: (ctx) => withScratchDatabase('jobs', (bench) => benchJobs(bench, ctx.smoke ? 200 : 10_000)),
   // Issue #9: a 52-date series previewed and submitted, a feed of 10,000 bookings.
@@ -44,6 +48,8 @@ const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   'page-weight': benchPageWeightModule,
   // Lighthouse mobile on /book against an empty page (skipped under --smoke: slow).
   lighthouse: benchLighthouseModule,
+  // /calendar's week with every resource drawn in a cold headless Chromium (only with a build).
+  'week-view': benchWeekView,
 };
 
 const { values, positionals } = parseArgs({

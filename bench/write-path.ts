@@ -22,22 +22,18 @@ import {
   type WriteBench,
 } from './write-kit';
 
-const CLIENTS = 8;
-const PHASES = 2;
+export const CLIENTS = 8;
+export const PHASES = 2;
 
-type Slot = { startAt: Date; endAt: Date };
-type Write = (client: number, slot: Slot) => Promise<unknown>;
+export type Slot = { startAt: Date; endAt: Date };
+export type Write = (client: number, slot: Slot) => Promise<unknown>;
+export type Phase = { latencies: number[]; wall: number };
 
 /**
  * `CLIENTS` clients, each writing `perClient` requests one after another on its resource
  * (`resources[client % length]`), each on the next free slot of that resource.
  */
-async function phase(
-  write: Write,
-  resources: Resource[],
-  free: Map<string, Slot[]>,
-  perClient: number,
-): Promise<{ latencies: number[]; wall: number }> {
+export async function phase(write: Write, resources: Resource[], free: Map<string, Slot[]>, perClient: number): Promise<Phase> {
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(
@@ -56,7 +52,7 @@ async function phase(
 }
 
 /** The floor: what a request leaves behind, hand-written, one transaction. */
-function floorWrite(sql: postgres.Sql, resources: Resource[], staffId: string): Write {
+export function floorWrite(sql: postgres.Sql, resources: Resource[], staffId: string): Write {
   return (client, slot) =>
     sql.begin(async (t) => {
       const id = randomUUID();
@@ -74,8 +70,9 @@ function floorWrite(sql: postgres.Sql, resources: Resource[], staffId: string): 
     });
 }
 
-function throughputRows(path: string, app: { latencies: number[]; wall: number }[], floor: { latencies: number[]; wall: number }[], minShare: number): BenchRow[] {
-  const rate = (phases: { latencies: number[]; wall: number }[]) =>
+/** Throughput (≥ `minShare`× the floor's) and p95 latency (≤ 3× the floor's) of interleaved phases. */
+export function throughputRows(path: string, app: Phase[], floor: Phase[], minShare: number): BenchRow[] {
+  const rate = (phases: Phase[]) =>
     phases.reduce((n, p) => n + p.latencies.length, 0) / (phases.reduce((ms, p) => ms + p.wall, 0) / 1000);
   const appRate = rate(app);
   const floorRate = rate(floor);
@@ -147,7 +144,6 @@ export async function benchWritePath(bench: WriteBench, perClient = 25): Promise
   await phase(floor, staffResources, staffSlots, 1);
   await phase(publicWrite, publicResources, publicSlots, 1);
 
-  type Phase = Awaited<ReturnType<typeof phase>>;
   const results = { staff: [] as Phase[], public: [] as Phase[], floor: [] as Phase[] };
   for (let p = 0; p < PHASES; p++) {
     results.staff.push(await phase(staffWrite, staffResources, staffSlots, perClient));
