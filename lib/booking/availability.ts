@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
+import { queryRows } from '@/db/rows';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
 import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
@@ -110,26 +111,24 @@ export async function loadBusyIntervals(
 ): Promise<Map<string, BusyInterval[]>> {
   const busy = new Map<string, BusyInterval[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return busy;
-  const rows = await db
-    .select({ resourceId: slotHolds.resourceId, start: slotHolds.holdStart, end: slotHolds.holdEnd })
-    .from(slotHolds)
-    .where(
-      and(
-        inArray(slotHolds.resourceId, [...resourceIds]),
-        overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
-        excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
-      ),
-    )
-    .unionAll(
-      db
-        .select({ resourceId: blackouts.resourceId, start: blackouts.startAt, end: blackouts.endAt })
-        .from(blackouts)
-        .where(and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))),
-    );
-  for (const row of rows) {
-    // A union's rows come back as the driver gives them: timestamps may arrive as text.
-    if (row.start && row.end) busy.get(row.resourceId)?.push({ start: new Date(row.start).getTime(), end: new Date(row.end).getTime() });
-  }
+  // Milliseconds straight from PostgreSQL: a week of 200 resources is thousands of intervals, and
+  // parsing each timestamp into a Date only to read its number back was most of the time spent.
+  const ms = (column: AnyColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+  const rows = await queryRows<{ resource_id: string; start_ms: number; end_ms: number }>(
+    db,
+    sql`select ${slotHolds.resourceId} as resource_id, ${ms(slotHolds.holdStart)} as start_ms, ${ms(slotHolds.holdEnd)} as end_ms
+          from ${slotHolds}
+         where ${and(
+           inArray(slotHolds.resourceId, [...resourceIds]),
+           overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
+           excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
+         )}
+        union all
+        select ${blackouts.resourceId}, ${ms(blackouts.startAt)}, ${ms(blackouts.endAt)}
+          from ${blackouts}
+         where ${and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))}`,
+  );
+  for (const row of rows) busy.get(row.resource_id)?.push({ start: Number(row.start_ms), end: Number(row.end_ms) });
   return busy;
 }
 

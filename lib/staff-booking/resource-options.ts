@@ -23,6 +23,17 @@ export function resourceOptions(groups: ResourceGroup[], locale: AppLocale): Res
   }));
 }
 
+/** What the calendar page shows of a resource: the rest of a picker's summary would only weigh on the page. */
+export type CalendarResource = Pick<ResourceOption, 'id' | 'code' | 'name' | 'state' | 'opensAt' | 'closesAt'>;
+export type CalendarResourceGroup = Omit<ResourceOptionGroup, 'resources'> & { resources: CalendarResource[] };
+
+export function calendarResources(groups: ResourceOptionGroup[]): CalendarResourceGroup[] {
+  return groups.map((group) => ({
+    ...group,
+    resources: group.resources.map(({ id, code, name, state, opensAt, closesAt }) => ({ id, code, name, state, opensAt, closesAt })),
+  }));
+}
+
 /** The hours a time grid shows for some resources: from before the earliest opening to after the latest closing. */
 export function visibleHours(resources: Pick<ResourceOption, 'opensAt' | 'closesAt'>[]): { minTime: string; maxTime: string } {
   if (resources.length === 0) return { minTime: '08:00', maxTime: '19:00' };

@@ -8,7 +8,7 @@ import { FeedUrl } from '@/components/access/feed-url';
 import { ResourceCalendar, type CalendarRange, type CalendarScope } from '@/components/booking/resource-calendar';
 import { fieldClasses } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { visibleHours, type ResourceOptionGroup } from '@/lib/staff-booking/resource-options';
+import { visibleHours, type CalendarResourceGroup } from '@/lib/staff-booking/resource-options';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 
@@ -27,7 +27,7 @@ export function CalendarView({
   feedUrls,
   regenerateFeed,
 }: {
-  groups: ResourceOptionGroup[];
+  groups: CalendarResourceGroup[];
   initialFilter: CalendarFilter;
   timeZone: string;
   /** Staff and admin: each resource's subscribable feed, shown under its calendar. */

@@ -7,7 +7,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { listMyFeeds } from '@/lib/feeds/feeds';
 import { currentLocale } from '@/lib/i18n/server';
 import { listResourcesByType } from '@/lib/resources/queries';
-import { resourceOptions } from '@/lib/staff-booking/resource-options';
+import { calendarResources, resourceOptions } from '@/lib/staff-booking/resource-options';
 import { CalendarView, type CalendarFilter } from './calendar-view';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +31,7 @@ export default async function CalendarPage({ searchParams }: Props) {
     searchParams,
     subscribes ? listMyFeeds(db, actor) : null,
   ]);
-  const options = resourceOptions(groups, locale);
+  const options = calendarResources(resourceOptions(groups, locale));
   const resourceId = first(query.resourceId);
   const typeId = first(query.typeId);
   const filter: CalendarFilter = options.some((g) => g.resources.some((r) => r.id === resourceId))
