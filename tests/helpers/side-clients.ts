@@ -10,6 +10,13 @@ import type { Db } from '@/db';
 import * as schema from '@/db/schema';
 import { testDriver } from './db';
 
+/**
+ * Connections a race test opens for its contenders. PostgreSQL serves 100 connections, shared by
+ * the two test workers and each file's own pool: two race files side by side with 50 each ran
+ * out ("too many clients"). Thirty transactions at once still race for real; the rest queue.
+ */
+export const RACE_CONNECTIONS = 30;
+
 export interface SideClients {
   second: Db;
   counted: Db;

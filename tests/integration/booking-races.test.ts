@@ -17,6 +17,7 @@ import type { UserActor } from '@/lib/authz';
 import { isDomainError } from '@/lib/errors';
 import { useTestDb } from '../helpers/db';
 import { NOW, loadActors, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
+import { RACE_CONNECTIONS } from '../helpers/side-clients';
 
 const { db, handle } = useTestDb();
 const HOUR = 3_600_000;
@@ -30,7 +31,7 @@ describe('races on PostgreSQL', () => {
 
   beforeAll(async () => {
     const url = handle().url!;
-    clients = [postgres(url, { max: 50, onnotice: () => {} }), postgres(url, { max: 5, onnotice: () => {} })];
+    clients = [postgres(url, { max: RACE_CONNECTIONS, onnotice: () => {} }), postgres(url, { max: 5, onnotice: () => {} })];
     wide = drizzle({ client: clients[0], schema }) as unknown as Db;
     other = drizzle({ client: clients[1], schema }) as unknown as Db;
     actors = await loadActors(db());

@@ -16,6 +16,7 @@ import type { UserActor } from '@/lib/authz';
 import { isDomainError } from '@/lib/errors';
 import { useTestDb } from '../helpers/db';
 import { NOW, loadActors, resourceByCode, seedBooking, slot, type Who } from '../helpers/booking-fixtures';
+import { RACE_CONNECTIONS } from '../helpers/side-clients';
 
 const { db, handle } = useTestDb();
 
@@ -25,7 +26,7 @@ describe('change requests racing new requests on PostgreSQL', () => {
   let actors: Record<Who, UserActor>;
 
   beforeAll(async () => {
-    client = postgres(handle().url!, { max: 50, onnotice: () => {} });
+    client = postgres(handle().url!, { max: RACE_CONNECTIONS, onnotice: () => {} });
     wide = drizzle({ client, schema }) as unknown as Db;
     actors = await loadActors(db());
   });
