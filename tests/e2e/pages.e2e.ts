@@ -190,6 +190,13 @@ async function check(page: Page, spec: PageSpec, locale: 'zh' | 'en'): Promise<F
   const response = await page.goto(path, { waitUntil: 'networkidle' });
   const problems: string[] = [];
   if (response?.status() !== (spec.status ?? 200)) problems.push(`status ${response?.status()}`);
+  // A portal page that calls notFound() arrives as Next's error shell and the browser draws the
+  // not-found page into it (vercel/next.js#62228); the network can go quiet first. Judge what the
+  // reader sees once it is drawn; a shell that stays (a real error) is a finding.
+  const drawn = await page
+    .waitForFunction(() => document.documentElement.id !== '__next_error__', undefined, { timeout: 15_000 })
+    .then(() => true, () => false);
+  if (!drawn) problems.push('error page: the document stayed Next.js’s error shell');
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
