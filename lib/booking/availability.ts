@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
+import { anyUuid } from '@/db/chunks';
 import { queryRows } from '@/db/rows';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
 import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
@@ -111,6 +112,9 @@ export async function loadBusyIntervals(
 ): Promise<Map<string, BusyInterval[]>> {
   const busy = new Map<string, BusyInterval[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return busy;
+  // The ids go as one uuid[] parameter: as a list of parameters (one per id), PostgreSQL's generic
+  // plan for the prepared statement (chosen after five runs) filtered the holds index's matches
+  // by the list afterwards — 52 resources × ±14 days: 29 ms against 12 ms.
   // Milliseconds straight from PostgreSQL: a week of 200 resources is thousands of intervals, and
   // parsing each timestamp into a Date only to read its number back was most of the time spent.
   const ms = (column: AnyColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
@@ -119,14 +123,14 @@ export async function loadBusyIntervals(
     sql`select ${slotHolds.resourceId} as resource_id, ${ms(slotHolds.holdStart)} as start_ms, ${ms(slotHolds.holdEnd)} as end_ms
           from ${slotHolds}
          where ${and(
-           inArray(slotHolds.resourceId, [...resourceIds]),
+           sql`${slotHolds.resourceId} = ${anyUuid(resourceIds)}`,
            overlaps(slotHolds.holdStart, slotHolds.holdEnd, from, to),
            excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
          )}
         union all
         select ${blackouts.resourceId}, ${ms(blackouts.startAt)}, ${ms(blackouts.endAt)}
           from ${blackouts}
-         where ${and(inArray(blackouts.resourceId, [...resourceIds]), lt(blackouts.startAt, to), gt(blackouts.endAt, from))}`,
+         where ${and(sql`${blackouts.resourceId} = ${anyUuid(resourceIds)}`, lt(blackouts.startAt, to), gt(blackouts.endAt, from))}`,
   );
   for (const row of rows) busy.get(row.resource_id)?.push({ start: Number(row.start_ms), end: Number(row.end_ms) });
   return busy;
@@ -299,7 +303,17 @@ export async function computeAlternatives(
   notice: NoticeRule,
 ): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  const ofType = await sameTypeAs(db, query.resourceId);
+  return rankAround(db, ctx, query, notice, await sameTypeAs(db, query.resourceId));
+}
+
+/** Busy times of the wanted resource and its type's over ±14 days, then the ranking in memory. */
+async function rankAround(
+  db: Db,
+  ctx: LoadedContext,
+  query: SlotQuery,
+  notice: NoticeRule,
+  ofType: Resource[],
+): Promise<Alternative[]> {
   const wanted = ofType.find((r) => r.id === query.resourceId);
   if (!wanted) return [];
   const sameType = ofType.filter((r) => r.state === 'in_service' && (!query.customerBookableOnly || r.customerBookable));
@@ -343,8 +357,9 @@ function sameTypeAs(db: Db, resourceId: string): Promise<Resource[]> {
 
 /** Nearest free slots of the same length, then other resources free at the wanted time; max 6. */
 export async function findAlternatives(db: Db, query: SlotQuery, opts: SlotOptions = {}): Promise<Alternative[]> {
-  const ctx = await loadPolicyContext(db, opts.now);
-  return computeAlternatives(db, ctx, query, noticeFor(query, opts));
+  if (!isUuid(query.resourceId)) return [];
+  const [ctx, ofType] = await Promise.all([loadPolicyContext(db, opts.now), sameTypeAs(db, query.resourceId)]);
+  return rankAround(db, ctx, query, noticeFor(query, opts), ofType);
 }
 
 /** Errors about *when* — the applicant can pick a nearby slot instead. */

@@ -11,7 +11,7 @@
  * `notBefore` (now, or the lead time) and `notAfter` (the booking horizon).
  */
 import type { HolidayCalendar } from '@/lib/calendar/working-days';
-import { fitsOpeningHours, type SlotResource } from './rules';
+import { fitsOpeningHours, openingOn, type SlotResource } from './rules';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -65,17 +65,30 @@ export function isFree(resource: CandidateResource, start: number, end: number):
   return resource.busy.every((b) => b.end <= holdStart || b.start >= holdEnd);
 }
 
-function isUsable(resource: CandidateResource, start: number, end: number, input: RankInput): boolean {
+/**
+ * `openingOn` remembered per day and hours for one search: a search checks hundreds of slots on
+ * a few dozen days, and the zone arithmetic was most of its time in memory.
+ */
+function memoOpening(): typeof openingOn {
+  const seen = new Map<string, ReturnType<typeof openingOn>>();
+  return (resource, day, timeZone, calendar) => {
+    const key = `${day} ${resource.opensAt} ${resource.closesAt} ${resource.workingDaysOnly}`;
+    if (!seen.has(key)) seen.set(key, openingOn(resource, day, timeZone, calendar));
+    return seen.get(key)!;
+  };
+}
+
+function isUsable(resource: CandidateResource, start: number, end: number, input: RankInput, opening: typeof openingOn): boolean {
   return (
     start >= input.notBefore.getTime() &&
     start < input.notAfter.getTime() &&
     end - start <= resource.maxDurationMinutes * MINUTE &&
-    fitsOpeningHours(resource, new Date(start), new Date(end), input.timeZone, input.calendar) &&
-    isFree(resource, start, end)
+    isFree(resource, start, end) &&
+    fitsOpeningHours(resource, new Date(start), new Date(end), input.timeZone, input.calendar, opening)
   );
 }
 
-function sameResourceSlots(input: RankInput, limit: number): Omit<Alternative, 'rank'>[] {
+function sameResourceSlots(input: RankInput, limit: number, opening: typeof openingOn): Omit<Alternative, 'rank'>[] {
   const { resource } = input;
   if (!resource || limit <= 0) return [];
   const wanted = input.startAt.getTime();
@@ -85,7 +98,7 @@ function sameResourceSlots(input: RankInput, limit: number): Omit<Alternative, '
   const found: Omit<Alternative, 'rank'>[] = [];
   for (let k = 1; k <= maxSteps && found.length < limit; k++) {
     for (const start of [wanted + k * step, wanted - k * step]) {
-      if (found.length < limit && isUsable(resource, start, start + duration, input)) {
+      if (found.length < limit && isUsable(resource, start, start + duration, input, opening)) {
         found.push({
           resourceId: resource.id,
           startAt: new Date(start).toISOString(),
@@ -98,13 +111,13 @@ function sameResourceSlots(input: RankInput, limit: number): Omit<Alternative, '
   return found;
 }
 
-function otherResourceSlots(input: RankInput, limit: number): Omit<Alternative, 'rank'>[] {
+function otherResourceSlots(input: RankInput, limit: number, opening: typeof openingOn): Omit<Alternative, 'rank'>[] {
   const start = input.startAt.getTime();
   const end = input.endAt.getTime();
   const needed = input.attendees ?? 1;
   const target = input.attendees ?? input.resource?.capacity ?? 1;
   return input.others
-    .filter((r) => r.id !== input.resource?.id && r.capacity >= needed && isUsable(r, start, end, input))
+    .filter((r) => r.id !== input.resource?.id && r.capacity >= needed && isUsable(r, start, end, input, opening))
     .sort((a, b) => Math.abs(a.capacity - target) - Math.abs(b.capacity - target) || a.code.localeCompare(b.code))
     .slice(0, limit)
     .map((r) => ({ resourceId: r.id, startAt: input.startAt.toISOString(), endAt: input.endAt.toISOString(), kind: 'other_resource' }));
@@ -112,7 +125,8 @@ function otherResourceSlots(input: RankInput, limit: number): Omit<Alternative, 
 
 export function rankAlternatives(input: RankInput): Alternative[] {
   const limit = input.limit ?? MAX_ALTERNATIVES;
-  const others = otherResourceSlots(input, limit);
-  const same = sameResourceSlots(input, Math.max(Math.min(SAME_RESOURCE_SHARE, limit), limit - others.length));
+  const opening = memoOpening();
+  const others = otherResourceSlots(input, limit, opening);
+  const same = sameResourceSlots(input, Math.max(Math.min(SAME_RESOURCE_SHARE, limit), limit - others.length), opening);
   return [...same, ...others.slice(0, limit - same.length)].map((a, i) => ({ ...a, rank: i + 1 }));
 }

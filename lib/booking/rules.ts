@@ -73,23 +73,34 @@ export function assertDuration(resource: SlotResource, startAt: Date, endAt: Dat
   }
 }
 
+type OpeningHoursOf = Pick<SlotResource, 'opensAt' | 'closesAt' | 'workingDaysOnly'>;
+
+/** When a resource opens and closes on a day (epoch ms, in the zone's wall clock); null when it is closed that day. */
+export function openingOn(
+  resource: OpeningHoursOf,
+  day: string,
+  timeZone: string,
+  calendar: HolidayCalendar,
+): { opens: number; closes: number } | null {
+  if (resource.workingDaysOnly && !isWorkingDay(day, calendar)) return null;
+  return { opens: zonedInstant(day, resource.opensAt, timeZone).getTime(), closes: zonedInstant(day, resource.closesAt, timeZone).getTime() };
+}
+
 /**
  * Opening hours are wall-clock times in the organisation's zone: a slot starts and ends on the
  * same day between opening and closing, and on a working day when the resource asks for one.
+ * `opening` may be a memo of `openingOn` for a search that checks many slots of few days.
  */
 export function fitsOpeningHours(
-  resource: Pick<SlotResource, 'opensAt' | 'closesAt' | 'workingDaysOnly'>,
+  resource: OpeningHoursOf,
   startAt: Date,
   endAt: Date,
   timeZone: string,
   calendar: HolidayCalendar,
+  opening: typeof openingOn = openingOn,
 ): boolean {
-  const day = dayInZone(startAt, timeZone);
-  if (resource.workingDaysOnly && !isWorkingDay(day, calendar)) return false;
-  return (
-    startAt.getTime() >= zonedInstant(day, resource.opensAt, timeZone).getTime() &&
-    endAt.getTime() <= zonedInstant(day, resource.closesAt, timeZone).getTime()
-  );
+  const hours = opening(resource, dayInZone(startAt, timeZone), timeZone, calendar);
+  return hours !== null && startAt.getTime() >= hours.opens && endAt.getTime() <= hours.closes;
 }
 
 export function assertOpeningHours(resource: SlotResource, slot: SlotRequest, ctx: PolicyContext): void {
