@@ -1,4 +1,4 @@
 import NextAuth from 'next-auth';
 import { authConfig } from './config';
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+export const { handlers, signIn, signOut } = NextAuth(() => authConfig());

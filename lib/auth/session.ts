@@ -9,15 +9,19 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import type { UserRole } from '@/db/schema';
 import { ANONYMOUS, type Actor, type UserActor } from '@/lib/authz';
+import { authSecret } from '@/lib/env';
 import { actorForSession } from './actor';
-import { auth } from './index';
 import { loginUrl, REQUEST_PATH_HEADER } from './portal-paths';
+import { decodeSessionCookie } from './session-cookie';
+
+/** The request's session token, decrypted once a request (the locale reads it too). */
+export const sessionToken = cache(async () => decodeSessionCookie((await headers()).get('cookie'), authSecret()));
 
 /** Reads the session cookie and reloads the user (cached for the rest of the request). */
 export const currentActor = cache(async (): Promise<Actor> => {
-  const session = await auth();
-  if (!session?.user?.id) return ANONYMOUS;
-  return actorForSession(await getDb(), { userId: session.user.id, sessionVersion: session.user.sessionVersion });
+  const token = await sessionToken();
+  if (!token?.sub) return ANONYMOUS;
+  return actorForSession(await getDb(), { userId: token.sub, sessionVersion: token.sv });
 });
 
 /**

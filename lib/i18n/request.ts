@@ -6,7 +6,7 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getDb } from '@/db';
-import { auth } from '@/lib/auth';
+import { sessionToken } from '@/lib/auth/session';
 import { getSettings } from '@/lib/settings';
 import { defaultLocale, isLocale, LOCALE_COOKIE, type AppLocale } from './config';
 import { loadMessages } from './messages';
@@ -14,8 +14,8 @@ import { loadMessages } from './messages';
 async function requestLocale(): Promise<AppLocale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(fromCookie)) return fromCookie;
-  const session = await auth();
-  if (isLocale(session?.user?.locale)) return session.user.locale;
+  const locale = (await sessionToken())?.locale;
+  if (isLocale(locale)) return locale;
   return defaultLocale;
 }
 
