@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { MessagesProvider } from '@/components/i18n/messages-provider';
 import { Toaster } from '@/components/ui/toast';
 import { localeTags } from '@/lib/i18n/config';
 import { currentLocale } from '@/lib/i18n/server';
@@ -26,10 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={localeTags[locale]}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>
-          {children}
+        {/* Each part of the app gives its client components their messages (lib/i18n/client-messages.ts). */}
+        {children}
+        <MessagesProvider only={['common']}>
           <Toaster />
-        </NextIntlClientProvider>
+        </MessagesProvider>
       </body>
     </html>
   );

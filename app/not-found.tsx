@@ -1,10 +1,12 @@
 import { signOutAction } from '@/app/actions/auth';
 import { setLocaleAction } from '@/app/actions/locale';
 import { PublicHeader } from '@/components/customer/public-header';
+import { MessagesProvider } from '@/components/i18n/messages-provider';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFoundMessage } from '@/components/layout/not-found-message';
 import { SkipLink } from '@/components/layout/skip-link';
 import { currentActor } from '@/lib/auth/session';
+import { PUBLIC_CLIENT_NAMESPACES } from '@/lib/i18n/client-messages';
 
 /**
  * An address no route knows: the page a signed-in person or a visitor knows from everywhere
@@ -15,7 +17,7 @@ import { currentActor } from '@/lib/auth/session';
 export default async function NotFound() {
   const actor = await currentActor();
   return (
-    <>
+    <MessagesProvider only={actor.kind === 'user' ? undefined : PUBLIC_CLIENT_NAMESPACES}>
       <SkipLink />
       {actor.kind === 'user' ? (
         <AppHeader actor={actor} actions={{ setLocale: setLocaleAction, signOut: signOutAction }} />
@@ -25,6 +27,6 @@ export default async function NotFound() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
         <NotFoundMessage />
       </main>
-    </>
+    </MessagesProvider>
   );
 }
