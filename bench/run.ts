@@ -67,7 +67,9 @@ async function runScale(smoke: boolean, only: string[] | undefined): Promise<voi
   const started = Date.now();
   const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const names = { main: 'booking_bench_main', twin: 'booking_bench_twin' };
+  // Two checkouts benchmarking on one server would drop each other's fixtures: BENCH_DATABASE_SUFFIX keeps them apart.
+  const suffix = process.env.BENCH_DATABASE_SUFFIX ? `_${process.env.BENCH_DATABASE_SUFFIX.replace(/\W/g, '')}` : '';
+  const names = { main: `booking_bench_main${suffix}`, twin: `booking_bench_twin${suffix}` };
   const main = await buildFixture(adminUrl, { name: names.main, resources: smoke ? 30 : 200, pastPerResource: smoke ? 100 : 5000 }, log);
   const twin = await buildFixture(adminUrl, { name: names.twin, resources: 10, pastPerResource: smoke ? 100 : 5000 }, log);
   const port = Number(process.env.BENCH_PORT ?? 3211);

@@ -5,9 +5,15 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createApiToken, revokeApiToken } from '@/lib/api-access/tokens';
 import { zonedInstant } from '@/lib/calendar/working-days';
-import { regenerateFeed } from '@/lib/feeds/feeds';
+import { myFeedUrl, regenerateFeed } from '@/lib/feeds/feeds';
 import { formCheckbox, serverAction } from '@/lib/forms/server-action';
 import { getSettings } from '@/lib/settings';
+
+/** The URL of one resource's feed, when the calendar is switched to that resource. */
+export const resourceFeedUrlAction = serverAction({
+  input: z.object({ resourceId: z.string() }),
+  run: async ({ db, actor }, { resourceId }) => ({ url: await myFeedUrl(db, actor, 'resource', resourceId) }),
+});
 
 export const regenerateFeedAction = serverAction({
   input: z.object({ kind: z.string(), resourceId: z.string().optional() }),

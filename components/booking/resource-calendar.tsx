@@ -13,16 +13,18 @@
  * instants to wall clocks (lib/staff-booking/calendar-feed.ts) and a selection comes back as
  * wall-clock strings that the form turns into instants in the organisation's zone.
  *
- * The data comes from GET /api/v1/calendar, which the browser may keep for a short while.
+ * The data comes from GET /api/v1/calendar, which the browser may keep for a short while; the
+ * first week may come with the page instead (`preloaded`), so that drawing it need not wait for
+ * the script to load and then ask.
  */
-import type { DateSelectArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
+import type { DateSelectArg, EventApi, EventInput, EventMountArg, EventSourceFuncArg } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
 import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { CalendarFeed, FeedEntry } from '@/lib/staff-booking/calendar-feed';
 import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
@@ -36,6 +38,14 @@ export interface CalendarRange {
 /** Which resources the grid shows: one, those of a type, or all of them. */
 export type CalendarScope = { kind: 'resource'; id: string } | { kind: 'type'; id: string } | { kind: 'all' };
 
+/** A week's entries sent with the page, for the scope it was loaded for; days are 'YYYY-MM-DD', `to` exclusive. */
+export interface PreloadedWeek {
+  scope: CalendarScope;
+  from: string;
+  to: string;
+  feed: Promise<CalendarFeed>;
+}
+
 export interface ResourceCalendarProps {
   scope: CalendarScope;
   /** Put before each title when several resources share the grid (id → code). */
@@ -47,6 +57,8 @@ export interface ResourceCalendarProps {
   maxTime?: string;
   /** 'YYYY-MM-DD' to open on; default today. */
   initialDate?: string;
+  /** The entries of the first range shown, when the page brought them (used once, then fetched). */
+  preloaded?: PreloadedWeek;
   /** true: shade everything but the time a staff request may take (opening hours, lead time). */
   bookable?: boolean;
   /** The range chosen in the form, drawn on the grid. */
@@ -67,6 +79,31 @@ const fromUtc = (iso: string): WallClock => iso.slice(0, 16);
 
 const noSubscription = () => () => {};
 
+/*
+ * FullCalendar's React wrapper hands every prop to the calendar again on each render, and an
+ * option that is a new object or function (by identity) makes it rebuild and redraw the whole
+ * view — a week of 200 resources twice over. Hence options that do not change are defined once
+ * here, and the others are memoised.
+ */
+const PLUGINS = [timeGridPlugin, listPlugin, interactionPlugin];
+const HEADER_TOOLBAR = { left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay,listWeek' };
+const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+// Free time only: the opening windows may be covered, nothing else.
+const selectOverlap = (event: EventApi) => event.groupId === OPEN_GROUP || event.id === SELECTION_ID;
+const titleOnHover = ({ el, event }: EventMountArg) => {
+  if (event.title) el.setAttribute('title', event.title);
+};
+
+const keyOf = (scope: CalendarScope) => (scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.id}`);
+
+/** The calendar answer for a range: from the route. */
+async function fetchFeed(query: URLSearchParams, failed: string): Promise<CalendarFeed> {
+  const response = await fetch(`/api/v1/calendar?${query}`);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(body?.error?.message ?? failed);
+  return body as CalendarFeed;
+}
+
 export function ResourceCalendar({
   scope,
   resourceCodes,
@@ -74,6 +111,7 @@ export function ResourceCalendar({
   minTime = '07:00',
   maxTime = '21:00',
   initialDate,
+  preloaded,
   bookable = false,
   selection,
   onSelectRange,
@@ -89,7 +127,10 @@ export function ResourceCalendar({
   // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
-  const scopeKey = scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.id}`;
+  const scopeKey = keyOf(scope);
+  // The page's entries serve the first look-up only if it is theirs; later ones (another week,
+  // a refetch after a change) ask the route.
+  const preloadedRef = useRef(preloaded && !bookable ? preloaded : undefined);
   const fetchEvents = useCallback(
     async (info: EventSourceFuncArg): Promise<EventInput[]> => {
       const fromDay = info.startStr.slice(0, 10);
@@ -98,13 +139,14 @@ export function ResourceCalendar({
       const query = new URLSearchParams({ from: fromDay, to: toDay, bookable: String(bookable), locale });
       if (kind === 'resource') query.set('resourceIds', id);
       if (kind === 'type') query.set('typeId', id);
+      const page = preloadedRef.current;
+      preloadedRef.current = undefined;
+      const fromPage = page && keyOf(page.scope) === scopeKey && page.from <= fromDay && toDay <= page.to;
       try {
-        const response = await fetch(`/api/v1/calendar?${query}`);
-        const body = await response.json().catch(() => null);
-        if (!response.ok) throw new Error(body?.error?.message ?? t('loadFailed'));
+        const feed = fromPage ? await page.feed : await fetchFeed(query, t('loadFailed'));
         setFailure(null);
-        setMaintenance((body as CalendarFeed).entries.filter((e) => e.blackoutKind === 'maintenance'));
-        return toEvents(body as CalendarFeed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
+        setMaintenance(feed.entries.filter((e) => e.blackoutKind === 'maintenance'));
+        return toEvents(feed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
       } catch (error) {
         setFailure(error instanceof Error && error.message ? error.message : t('loadFailed'));
         return [];
@@ -134,10 +176,17 @@ export function ResourceCalendar({
     api.gotoDate(selection.start.slice(0, 10));
   }, [selection?.start, selection?.end, mounted, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const onSelect = (info: DateSelectArg) => {
+  // The page's handler changes with each of its renders; the calendar keeps one that calls the latest.
+  const selectRangeRef = useRef(onSelectRange);
+  useEffect(() => {
+    selectRangeRef.current = onSelectRange;
+  }, [onSelectRange]);
+  const onSelect = useCallback((info: DateSelectArg) => {
     info.view.calendar.unselect();
-    onSelectRange?.({ start: fromUtc(info.startStr), end: fromUtc(info.endStr) });
-  };
+    selectRangeRef.current?.({ start: fromUtc(info.startStr), end: fromUtc(info.endStr) });
+  }, []);
+  const buttonText = useMemo(() => ({ prev: t('previous'), next: t('next') }), [t]);
+  const now = useCallback(() => asUtc(toWallClock(new Date(), timeZone)), [timeZone]);
 
   return (
     <div
@@ -165,13 +214,13 @@ export function ResourceCalendar({
       {mounted ? (
         <FullCalendar
           ref={calendarRef}
-          plugins={[timeGridPlugin, listPlugin, interactionPlugin]}
+          plugins={PLUGINS}
           initialView={window.matchMedia(WIDE_SCREEN).matches ? 'timeGridWeek' : 'timeGridDay'}
           initialDate={initialDate}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay,listWeek' }}
+          headerToolbar={HEADER_TOOLBAR}
           // Words instead of FullCalendar's arrow glyphs, which screen readers get as unnamed images.
           buttonIcons={false}
-          buttonText={{ prev: t('previous'), next: t('next') }}
+          buttonText={buttonText}
           // Overlapping bookings side by side rather than on top of each other, at most three
           // abreast (then "+N"), so each stays readable in the week view.
           slotEventOverlap={false}
@@ -179,15 +228,15 @@ export function ResourceCalendar({
           locale={locale === 'zh' ? zhCnLocale : 'en'}
           firstDay={1}
           timeZone="UTC"
-          now={() => asUtc(toWallClock(new Date(), timeZone))}
+          now={now}
           nowIndicator
           allDaySlot={false}
           slotMinTime={minTime}
           slotMaxTime={maxTime}
           slotDuration="00:30"
           snapDuration="00:15"
-          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          slotLabelFormat={TIME_FORMAT}
+          eventTimeFormat={TIME_FORMAT}
           height="auto"
           events={fetchEvents}
           loading={setLoading}
@@ -195,12 +244,9 @@ export function ResourceCalendar({
           selectMirror
           longPressDelay={300}
           selectConstraint={onSelectRange ? OPEN_GROUP : undefined}
-          // Free time only: the opening windows may be covered, nothing else.
-          selectOverlap={(event) => event.groupId === OPEN_GROUP || event.id === SELECTION_ID}
+          selectOverlap={selectOverlap}
           select={onSelect}
-          eventDidMount={({ el, event }) => {
-            if (event.title) el.setAttribute('title', event.title);
-          }}
+          eventDidMount={titleOnHover}
           noEventsText={t('noEvents')}
         />
       ) : (
@@ -264,6 +310,23 @@ function Legend({ bookable, opening }: { bookable: boolean; opening: boolean }) 
 
 type Translate = ReturnType<typeof useTranslations>;
 type TranslateStatus = Translate;
+type Say = (key: string, values?: Record<string, string>) => string;
+
+/** A week of many resources has thousands of entries but few distinct titles: each is formatted once per answer. */
+function formattedOnce(translate: Translate): Translate {
+  const say = translate as unknown as Say;
+  const texts = new Map<string, string>();
+  const once: Say = (key, values) => {
+    const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+    let text = texts.get(id);
+    if (text === undefined) {
+      text = say(key, values);
+      texts.set(id, text);
+    }
+    return text;
+  };
+  return once as unknown as Translate;
+}
 
 function toEvents(
   feed: CalendarFeed,
@@ -277,7 +340,8 @@ function toEvents(
   },
 ): EventInput[] {
   const { t } = ctx;
-  const events = feed.entries.map((entry) => toEvent(entry, ctx));
+  const formatting = { codes: ctx.codes, t: formattedOnce(ctx.t), tStatus: formattedOnce(ctx.tStatus) };
+  const events = feed.entries.map((entry) => toEvent(entry, formatting));
   if (feed.open) {
     // Everything outside the windows is shaded: one inverse background over the whole group.
     const closed = { display: 'inverse-background', backgroundColor: '#cbd5e1', groupId: OPEN_GROUP } as const;

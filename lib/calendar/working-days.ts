@@ -24,6 +24,12 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The Monday of the week `day` is in: the calendars' weeks start on Monday. */
+export function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
 /** The `n`-th working day strictly after `day`; `n = 0` is `day` itself. */
 export function addWorkingDays(day: string, n: number, calendar: HolidayCalendar): string {
   let current = day;

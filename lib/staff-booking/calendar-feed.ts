@@ -14,10 +14,9 @@ import type { Db } from '@/db';
 import { BOOKING_STATUSES } from '@/db/booking-statuses';
 import { resources, type BookingStatus } from '@/db/schema';
 import { requireUser, type Actor } from '@/lib/authz';
-import { getBusy, getResourceCalendar } from '@/lib/booking/availability';
+import { getBusy, getWallClockCalendar } from '@/lib/booking/availability';
 import { parseInput, STAFF_FIELD_MESSAGES } from '@/lib/booking/schemas';
 import { addDays, dayInZone, earliestStaffStartDay, minutesInZone, zonedInstant } from '@/lib/calendar/working-days';
-import { isOpenEnded } from '@/lib/incidents/open-ended';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { dayField } from '@/lib/validation/fields';
 import { openingWindows, type OpenWindow } from './opening-windows';
@@ -108,31 +107,33 @@ export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
 export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, now = new Date()): Promise<CalendarFeed> {
   requireUser(actor);
   const query = parseInput(feedQuerySchema, input);
-  const [settings, calendar, resourceIds] = await Promise.all([getSettings(db), getHolidayCalendar(db), scopeIds(db, query)]);
+  const [settings, resourceIds] = await Promise.all([getSettings(db), scopeIds(db, query)]);
   const { timeZone } = settings;
   const from = zonedInstant(query.from, '00:00', timeZone);
   const to = zonedInstant(query.to, '00:00', timeZone);
   const single = resourceIds.length === 1 ? resourceIds[0] : null;
 
-  const [entries, busy, resource] = await Promise.all([
-    getResourceCalendar(db, actor, resourceIds, from, to),
+  // Buffers and the opening windows (the resource, the holidays) are shown for one resource only.
+  const [entries, busy, resource, calendar] = await Promise.all([
+    getWallClockCalendar(db, actor, resourceIds, from, to, timeZone),
     single ? getBusy(db, single, from, to) : [],
     single ? db.select().from(resources).where(eq(resources.id, single)).then((rows) => rows[0]) : undefined,
+    single ? getHolidayCalendar(db) : undefined,
   ]);
 
   const wall = (instant: Date) => toWallClock(instant, timeZone);
   const feed: FeedEntry[] = entries.map((e) => ({
     id: e.id,
     resourceId: e.resourceId,
-    start: wall(e.startAt),
-    end: wall(e.endAt),
+    start: e.startAt,
+    end: e.endAt,
     kind: e.kind,
     status: e.status,
     title: e.title,
     requesterKind: e.requesterKind,
     mine: e.mine,
     blackoutKind: e.blackoutKind,
-    untilFurtherNotice: e.kind === 'blackout' && isOpenEnded(e.endAt),
+    untilFurtherNotice: e.kind === 'blackout' && e.openEnded,
     changeOf: e.changeOf,
   }));
   busy
@@ -154,7 +155,7 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
       }),
     );
 
-  if (!resource) return { entries: feed, open: null };
+  if (!resource || !calendar) return { entries: feed, open: null };
   const today = dayInZone(now, timeZone);
   const limits = query.bookable
     ? {

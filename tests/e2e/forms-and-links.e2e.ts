@@ -143,9 +143,11 @@ describe('calendar data', () => {
     expect(again.status()).toBe(304);
     expect((await fetch(`${baseUrl()}${url}`)).status).toBe(401);
 
-    // The calendar page draws from it.
-    const fromRoute = page.waitForResponse((response) => response.url().includes('/api/v1/calendar?'));
+    // The calendar page brings its first week with it and draws the next one from the route.
     await page.goto('/calendar');
+    await page.locator('.fc-timegrid-col').first().waitFor();
+    const fromRoute = page.waitForResponse((response) => response.url().includes('/api/v1/calendar?'));
+    await page.getByRole('button', { name: '下一段' }).click();
     expect((await fromRoute).status()).toBe(200);
     await context.close();
   });

@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resourceFeedUrlAction } from '@/app/actions/access';
 import { GET as feedGET } from '@/app/api/v1/feeds/[file]/route';
 import { bookings, users, type Booking } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking/applicant';
@@ -153,5 +154,12 @@ describe('resource feed', () => {
     expect(after.resources.filter((r) => r.resourceId !== roomId)).toEqual(before.resources.filter((r) => r.resourceId !== roomId));
     expect(after.personal).toEqual(before.personal);
     expect((await fetchFeed(before.resources.find((r) => r.resourceId === roomId)!.url)).status).toBe(404);
+  });
+
+  it("the calendar page's action gives one resource's URL, the same one the list has", async () => {
+    const ctx = (actor: typeof actors.staff2) => ({ db: db(), actor, locale: 'zh' as const, headers: new Headers() });
+    const listed = (await listMyFeeds(db(), actors.staff2)).resources.find((r) => r.resourceId === roomId)!.url;
+    expect(await resourceFeedUrlAction.invoke(ctx(actors.staff2), { resourceId: roomId })).toEqual({ ok: true, data: { url: listed } });
+    expect(await resourceFeedUrlAction.invoke(ctx(actors.service), { resourceId: roomId })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -8,6 +8,7 @@ import {
   earliestStaffStartDay,
   isWorkingDay,
   minutesInZone,
+  mondayOf,
   nextWorkingDay,
   zonedInstant,
   type HolidayCalendar,
@@ -124,5 +125,12 @@ describe(`working days (process TZ ${process.env.TZ})`, () => {
       expect(dayInZone(instant, SHANGHAI)).toBe('2026-05-09');
       expect(minutesInZone(instant, NEW_YORK)).toBe(5 * 60 + 45);
     });
+  });
+
+  it('finds the Monday a week starts on, across a month and a year', () => {
+    expect(mondayOf('2026-12-14')).toBe('2026-12-14');
+    expect(mondayOf('2026-12-20')).toBe('2026-12-14');
+    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
+    expect(mondayOf('2026-03-01')).toBe('2026-02-23');
   });
 });

@@ -3,16 +3,23 @@
 /** The resource filter and the calendar of the chosen resources. */
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useMemo, useState, type ComponentProps } from 'react';
+import { useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
 import { FeedUrl } from '@/components/access/feed-url';
-import { ResourceCalendar, type CalendarRange, type CalendarScope } from '@/components/booking/resource-calendar';
+import { ResourceCalendar, type CalendarRange, type CalendarScope, type PreloadedWeek } from '@/components/booking/resource-calendar';
 import { fieldClasses } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { visibleHours, type CalendarResourceGroup } from '@/lib/staff-booking/resource-options';
+import type { ActionResult } from '@/lib/forms/action-result';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 
 export type CalendarFilter = CalendarScope;
+
+/** A resource's subscribable feed. */
+export interface ResourceFeed {
+  resourceId: string;
+  url: string;
+}
 
 const encode = (filter: CalendarFilter) => (filter.kind === 'all' ? '' : `${filter.kind}:${filter.id}`);
 function decode(value: string): CalendarFilter {
@@ -23,15 +30,23 @@ function decode(value: string): CalendarFilter {
 export function CalendarView({
   groups,
   initialFilter,
+  initialDate,
+  initialWeek,
   timeZone,
-  feedUrls,
+  initialFeed,
+  feedUrlOf,
   regenerateFeed,
 }: {
   groups: CalendarResourceGroup[];
   initialFilter: CalendarFilter;
+  /** The day to open on ('YYYY-MM-DD'), and the entries of its week as the page brought them. */
+  initialDate: string;
+  initialWeek: PreloadedWeek;
   timeZone: string;
-  /** Staff and admin: each resource's subscribable feed, shown under its calendar. */
-  feedUrls?: Record<string, string>;
+  /** Staff and admin: the feed of the resource the page opens on, shown under its calendar. */
+  initialFeed?: ResourceFeed;
+  /** Staff and admin: the feed URL of another resource chosen in the filter. */
+  feedUrlOf?: (input: { resourceId: string }) => Promise<ActionResult<{ url: string }>>;
   regenerateFeed?: ComponentProps<typeof FeedUrl>['regenerate'];
 }) {
   const access = useTranslations('access.feeds');
@@ -49,6 +64,19 @@ export function CalendarView({
   const single = filter.kind === 'resource' ? shown[0] : undefined;
   const codes = useMemo(() => Object.fromEntries(all.map((r) => [r.id, r.code])), [all]);
   const hours = visibleHours(shown);
+  const [feed, setFeed] = useState(initialFeed);
+
+  const singleId = single?.id;
+  useEffect(() => {
+    if (!singleId || !feedUrlOf || feed?.resourceId === singleId) return;
+    let current = true;
+    void feedUrlOf({ resourceId: singleId }).then((result) => {
+      if (current && result.ok) setFeed({ resourceId: singleId, url: result.data.url });
+    });
+    return () => {
+      current = false;
+    };
+  }, [singleId, feedUrlOf, feed?.resourceId]);
 
   const choose = (value: string) => {
     const next = decode(value);
@@ -96,16 +124,18 @@ export function CalendarView({
         scope={filter}
         resourceCodes={single ? undefined : codes}
         timeZone={timeZone}
+        initialDate={initialDate}
+        preloaded={initialWeek}
         minTime={hours.minTime}
         maxTime={hours.maxTime}
         onSelectRange={single?.state === 'in_service' ? book : undefined}
       />
-      {single && feedUrls?.[single.id] && regenerateFeed && (
+      {single && feed?.resourceId === single.id && regenerateFeed && (
         <FeedUrl
           key={single.id}
           title={access('resourceTitle')}
           help={access('resourceHelp')}
-          url={feedUrls[single.id]}
+          url={feed.url}
           resourceId={single.id}
           regenerate={regenerateFeed}
         />

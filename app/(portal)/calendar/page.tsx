@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { getTimeZone, getTranslations } from 'next-intl/server';
-import { regenerateFeedAction } from '@/app/actions/access';
+import { regenerateFeedAction, resourceFeedUrlAction } from '@/app/actions/access';
+import type { PreloadedWeek } from '@/components/booking/resource-calendar';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
-import { listMyFeeds } from '@/lib/feeds/feeds';
+import { addDays, dayInZone, mondayOf } from '@/lib/calendar/working-days';
+import { myFeedUrl } from '@/lib/feeds/feeds';
 import { currentLocale } from '@/lib/i18n/server';
 import { listResourcesByType } from '@/lib/resources/queries';
+import { loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
 import { calendarResources, resourceOptions } from '@/lib/staff-booking/resource-options';
 import { CalendarView, type CalendarFilter } from './calendar-view';
 
@@ -14,22 +17,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('title') };
 }
 
-type Props = { searchParams: Promise<{ resourceId?: string | string[]; typeId?: string | string[] }> };
+type Props = { searchParams: Promise<{ resourceId?: string | string[]; typeId?: string | string[]; date?: string | string[] }> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Every resource's bookings, visible to all staff (product rule 12); staff and admin can subscribe to one resource's feed. */
+/**
+ * Every resource's bookings, visible to all staff (product rule 12); staff and admin can subscribe to one resource's feed.
+ * Opens on today (in the organisation's zone) or on `?date=YYYY-MM-DD`; that week's entries come
+ * with the page, streamed after its frame, so the grid need not wait for its script to ask.
+ */
 export default async function CalendarPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const db = await getDb();
   const subscribes = actor.role === 'staff' || actor.role === 'admin';
-  const [groups, locale, timeZone, t, query, feeds] = await Promise.all([
+  const [groups, locale, timeZone, t, query] = await Promise.all([
     listResourcesByType(db),
     currentLocale(),
     getTimeZone(),
     getTranslations('calendar'),
     searchParams,
-    subscribes ? listMyFeeds(db, actor) : null,
   ]);
   const options = calendarResources(resourceOptions(groups, locale));
   const resourceId = first(query.resourceId);
@@ -39,6 +46,26 @@ export default async function CalendarPage({ searchParams }: Props) {
     : options.some((g) => g.typeId === typeId)
       ? { kind: 'type', id: typeId! }
       : { kind: 'all' };
+  const asked = first(query.date);
+  const day = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : dayInZone(new Date(), timeZone);
+  const from = mondayOf(day);
+  const to = addDays(from, 7);
+  // Not awaited: the page's frame is sent first, the entries follow in the same response.
+  const week: PreloadedWeek = {
+    scope: filter,
+    from,
+    to,
+    feed: loadCalendarFeed(db, actor, {
+      from,
+      to,
+      resourceIds: filter.kind === 'resource' ? filter.id : undefined,
+      typeId: filter.kind === 'type' ? filter.id : undefined,
+    }),
+  };
+  // Only the chosen resource's feed: the page must not grow with the number of resources (the
+  // view asks for another resource's URL when the filter changes to it).
+  const feed =
+    subscribes && filter.kind === 'resource' ? { resourceId: filter.id, url: await myFeedUrl(db, actor, 'resource', filter.id) } : undefined;
 
   return (
     <>
@@ -46,9 +73,12 @@ export default async function CalendarPage({ searchParams }: Props) {
       <CalendarView
         groups={options}
         initialFilter={filter}
+        initialDate={day}
+        initialWeek={week}
         timeZone={timeZone}
-        feedUrls={feeds ? Object.fromEntries(feeds.resources.map((f) => [f.resourceId, f.url])) : undefined}
-        regenerateFeed={feeds ? regenerateFeedAction : undefined}
+        initialFeed={feed}
+        feedUrlOf={subscribes ? resourceFeedUrlAction : undefined}
+        regenerateFeed={subscribes ? regenerateFeedAction : undefined}
       />
     </>
   );
