@@ -2,7 +2,7 @@
  * Who holds which time: busy intervals (no personal data; the public page uses them too), the
  * signed-in calendar, ranked alternatives, and the full slot check without writing.
  */
-import { and, asc, eq, gt, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { retryOnDeadlock } from '@/db/retry';
 import { anyUuid } from '@/db/chunks';
@@ -234,7 +234,7 @@ async function loadCalendar<T>(
                    null::uuid as booking_id, null::text as blackout_kind
               from ${bookings}
              where ${and(
-               inArray(bookings.resourceId, ids),
+               sql`${bookings.resourceId} = ${anyUuid(ids)}`,
                // (holds a slot and holding) or completed, split so the partial index applies.
                sql`${bookings.status} IN (${CALENDAR_STATUSES})`,
                or(eq(bookings.holdsSlot, true), eq(bookings.status, 'completed')),
@@ -244,7 +244,7 @@ async function loadCalendar<T>(
             select ${blackouts.id}, ${blackouts.resourceId}, ${blackouts.startAt}, ${blackouts.endAt},
                    'blackout', null, ${blackouts.reason}, null, null, null, ${blackouts.kind}::text
               from ${blackouts}
-             where ${and(inArray(blackouts.resourceId, ids), lt(blackouts.startAt, to), gt(blackouts.endAt, from))}
+             where ${and(sql`${blackouts.resourceId} = ${anyUuid(ids)}`, lt(blackouts.startAt, to), gt(blackouts.endAt, from))}
             union all
             select ${changeRequests.id}, ${changeRequests.newResourceId}, ${changeRequests.newStartAt}, ${changeRequests.newEndAt},
                    'change_hold', null, ${bookings.purpose}, ${bookings.requesterKind}::text, ${bookings.requesterUserId},
@@ -253,7 +253,7 @@ async function loadCalendar<T>(
               join ${bookings} on ${eq(bookings.id, changeRequests.bookingId)}
              where ${and(
                eq(changeRequests.status, 'pending'),
-               inArray(changeRequests.newResourceId, ids),
+               sql`${changeRequests.newResourceId} = ${anyUuid(ids)}`,
                lt(changeRequests.newStartAt, to),
                gt(changeRequests.newEndAt, from),
              )}
