@@ -5,7 +5,7 @@
  * between simultaneous requests) and blackouts are checked in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { preparedOnce } from '@/db/prepared-once';
@@ -130,6 +130,7 @@ export async function insertSubmittedBooking(
   values: Omit<NewBooking, 'resourceId' | 'reference' | 'submittedAt' | 'updatedAt' | 'version'> & { holdsSlot: boolean },
   submitted: Pick<EventInput, 'actor' | 'note' | 'data'>,
   applicant: Recipient | null,
+  guard?: InsertGuard,
 ): Promise<Booking> {
   const { now } = ctx;
   const row = { ...values, id: randomUUID(), resourceId: resource.id, version: FIRST_VERSION, submittedAt: now, updatedAt: now };
@@ -138,9 +139,21 @@ export async function insertSubmittedBooking(
   const event = eventRow({ bookingId: row.id, fromStatus: null, toStatus: row.status ?? 'pending', action: 'submitted', ...submitted });
   // A column left undefined takes its default: the statement differs by which columns are given.
   const columns = (Object.keys(row) as (keyof typeof row)[]).filter((column) => row[column] !== undefined).sort();
-  const statement = preparedOnce(db, `insertSubmittedBooking:${columns.join(',')}`, () => submittedBookingStatement(db, columns));
-  const [booking] = await statement.execute({ ...row, ...prefixed('event_', event), ...outboxDocuments(mails) });
+  const key = `insertSubmittedBooking:${columns.join(',')}:${guard?.key ?? ''}`;
+  const statement = preparedOnce(db, key, () => submittedBookingStatement(db, columns, guard?.query));
+  const [booking] = await statement.execute({ ...row, ...prefixed('event_', event), ...outboxDocuments(mails), ...guard?.values });
   return booking;
+}
+
+/**
+ * A check the statement writing a booking runs first, before the row is formed: a query over
+ * placeholders of its own (their values in `values`) that raises to refuse, so a refused request
+ * draws no BK number. `key` names the kind of check: the statement is built once per kind.
+ */
+export interface InsertGuard {
+  key: string;
+  query: SQL;
+  values: Record<string, unknown>;
 }
 
 type EventRow = ReturnType<typeof eventRow>;
@@ -152,16 +165,20 @@ function prefixed<T extends object>(prefix: string, values: T): Record<string, u
 
 /**
  * The statement of `insertSubmittedBooking`, with placeholders: the booking's `columns` by name,
- * the event's as `event_<column>`, and the outbox's two documents (`mails`, `tokens`).
+ * the event's as `event_<column>`, the outbox's two documents (`mails`, `tokens`) and the guard's.
  */
-function submittedBookingStatement(db: Db, columns: readonly (keyof NewBooking)[]) {
+function submittedBookingStatement(db: Db, columns: readonly (keyof NewBooking)[], guard?: SQL) {
   const placeholders = (names: readonly string[], prefix = '') => Object.fromEntries(names.map((name) => [name, sql.placeholder(prefix + name)]));
+  const checked = guard && db.$with('guard', {}).as(guard);
+  // The trigger numbers a row inserted without a reference; the NULL read from the guard's row
+  // makes the guard run before the row is formed.
+  const reference = checked ? sql`(select null::text from ${sql.identifier('guard')})` : sql`null`;
   const inserted = db
     .$with('booking')
     .as(
       db
         .insert(bookings)
-        .values({ ...(placeholders(columns) as unknown as NewBooking), reference: sql`null` })
+        .values({ ...(placeholders(columns) as unknown as NewBooking), reference })
         .returning(),
     );
   // The event's and the mail's foreign keys are checked at the statement's end, when the booking
@@ -177,7 +194,11 @@ function submittedBookingStatement(db: Db, columns: readonly (keyof NewBooking)[
   const writes = outboxWrites({ mails: sql.placeholder('mails'), tokens: sql.placeholder('tokens') }, { cte: 'booking' });
   const queued = db.$with('queued', {}).as(writes.queued);
   const tokens = db.$with('tokens', {}).as(writes.tokens);
-  return db.with(inserted, submitted, queued, tokens).select().from(inserted).prepare('insert_submitted_booking');
+  return db
+    .with(...(checked ? [checked] : []), inserted, submitted, queued, tokens)
+    .select()
+    .from(inserted)
+    .prepare('insert_submitted_booking');
 }
 
 /** Whether `db` is a transaction. Not a type guard on purpose: `db` stays a `Db` (a transaction is one). */
