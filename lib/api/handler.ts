@@ -127,7 +127,7 @@ async function callerOf(db: Db, req: Request, changes: boolean): Promise<Actor> 
     return caller.actor;
   }
   if (changes) assertSameOrigin(req);
-  return sessionActor();
+  return sessionActor(req);
 }
 
 /**
@@ -135,9 +135,9 @@ async function callerOf(db: Db, req: Request, changes: boolean): Promise<Actor> 
  * Auth.js is loaded only for signed-in routes, and public route handlers can be called in
  * tests without a request scope or the Next runtime.
  */
-async function sessionActor(): Promise<Actor> {
-  const { currentActor } = await import('@/lib/auth/session');
-  return currentActor();
+async function sessionActor(req: Request): Promise<Actor> {
+  const { apiSessionActor } = await import('@/lib/auth/session');
+  return apiSessionActor(req);
 }
 
 /** `locale` chooses the answer's language and is no filter of any route. */
