@@ -18,7 +18,7 @@ import { ENDED_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
 import type { InsertGuard } from '@/lib/booking/create';
 import { insertCustomerBooking, loadCustomerRequestContext } from '@/lib/booking/create-customer';
-import { consumeRateLimit } from './rate-limit';
+import { countedInput } from './rate-limit';
 import { publicRequestSchema } from './schemas';
 
 export interface PublicRequestOptions {
@@ -40,11 +40,10 @@ export async function createPublicRequest(
   input: unknown,
   opts: PublicRequestOptions,
 ): Promise<PublicRequestResult> {
-  // Counted first: malformed and refused requests use up the address's allowance too.
-  await consumeRateLimit(db, 'ip', opts.ip);
-  if (honeypotFilled(input)) throw new DomainError('invalid_input');
-  const request = parseInput(publicRequestSchema, input);
-  await consumeRateLimit(db, 'email', request.email);
+  const request = await countedInput(db, opts.ip, () => {
+    if (honeypotFilled(input)) throw new DomainError('invalid_input');
+    return parseInput(publicRequestSchema, input);
+  });
 
   const { ctx, resource } = await loadCustomerRequestContext(db, opts.now, request);
   const booking = await insertCustomerBooking(db, ctx, resource, {
