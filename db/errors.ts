@@ -18,4 +18,6 @@ export const SQLSTATE = {
   checkViolation: '23514',
   foreignKeyViolation: '23503',
   undefinedTable: '42P01',
+  /** A public request over its address's cap on open requests (migration 0022). */
+  openRequestCap: 'BK001',
 } as const;

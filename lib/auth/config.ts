@@ -3,6 +3,7 @@
  * looked up at run time, never while `next build` imports the module.
  */
 import type { NextAuthConfig } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { locales, type AppLocale } from '@/lib/i18n/config';
@@ -42,6 +43,11 @@ declare module '@auth/core/jwt' {
     locale?: AppLocale;
     sv?: number;
   }
+}
+
+/** The session version a session cookie was issued under (lib/users/sessions.ts), if it carries one. */
+export function sessionVersionOf(token: JWT): number | undefined {
+  return typeof token.sv === 'number' ? token.sv : undefined;
 }
 
 export function authConfig(): NextAuthConfig {
@@ -96,7 +102,7 @@ export function authConfig(): NextAuthConfig {
         session.user.role = token.role ?? 'staff';
         session.user.departmentId = token.departmentId ?? null;
         session.user.locale = token.locale && locales.includes(token.locale) ? token.locale : 'zh';
-        session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : undefined;
+        session.user.sessionVersion = sessionVersionOf(token);
         return session;
       },
     },

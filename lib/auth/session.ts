@@ -11,6 +11,7 @@ import type { UserRole } from '@/db/schema';
 import { ANONYMOUS, type Actor, type UserActor } from '@/lib/authz';
 import { authSecret } from '@/lib/env';
 import { actorForSession } from './actor';
+import { sessionVersionOf } from './config';
 import { loginUrl, REQUEST_PATH_HEADER } from './portal-paths';
 import { decodeSessionCookie } from './session-cookie';
 
@@ -21,7 +22,7 @@ export const sessionToken = cache(async () => decodeSessionCookie((await headers
 export const currentActor = cache(async (): Promise<Actor> => {
   const token = await sessionToken();
   if (!token?.sub) return ANONYMOUS;
-  return actorForSession(await getDb(), { userId: token.sub, sessionVersion: token.sv });
+  return actorForSession(await getDb(), { userId: token.sub, sessionVersion: sessionVersionOf(token) });
 });
 
 /**

@@ -12,8 +12,8 @@ import type { Db } from '@/db';
 import { resources, type Booking, type Locale, type Resource } from '@/db/schema';
 import type { UserActor } from '@/lib/authz';
 import { withAlternatives, type SlotQuery } from './availability';
-import { loadPolicyContext, type LoadedContext } from './context';
-import { insertSubmittedBooking } from './create';
+import { loadRequestContext, type LoadedContext } from './context';
+import { insertSubmittedBooking, type InsertGuard } from './create';
 import type { EventActor } from './events';
 import { isUuid } from './ids';
 import { assertSlotRules } from './rules';
@@ -47,6 +47,8 @@ export interface CustomerBookingSpec {
   displacesBookingId?: string;
   /** Further checks inside the transaction, after the slot rules and before the insert. */
   before?: (tx: Db, resource: Resource) => Promise<void>;
+  /** A check in the insert's own statement (no transaction needed), after the slot rules. */
+  guard?: InsertGuard;
 }
 
 /** The service-desk fields plus the customer's request: what every desk form has in common. */
@@ -67,8 +69,8 @@ export async function insertDeskRequest(
   now?: Date,
 ): Promise<Booking> {
   const { channel, originalMessage, importantCustomer, locale, ...request } = fields;
-  const ctx = await loadPolicyContext(db, now, request);
-  return insertCustomerBooking(db, ctx, {
+  const { ctx, resource } = await loadCustomerRequestContext(db, now, request);
+  return insertCustomerBooking(db, ctx, resource, {
     request,
     channel,
     locale: locale ?? ctx.settings.defaultLocale,
@@ -94,21 +96,37 @@ export function customerSlotQuery(request: CustomerRequest): SlotQuery {
 /** The resource, if customers may book it; anything else is a field error on `resourceId`. */
 export async function loadCustomerBookableResource(db: Db, resourceId: string): Promise<Resource> {
   const [resource] = isUuid(resourceId) ? await db.select().from(resources).where(eq(resources.id, resourceId)) : [];
+  return customerBookable(resource);
+}
+
+/** The policy context and the resource a customer's request names (customer-bookable), in one read. */
+export async function loadCustomerRequestContext(
+  db: Db,
+  now: Date = new Date(),
+  request: CustomerRequest,
+): Promise<{ ctx: LoadedContext; resource: Resource }> {
+  const { ctx, resource } = await loadRequestContext(db, now, request, { resourceId: request.resourceId });
+  return { ctx, resource: customerBookable(resource) };
+}
+
+function customerBookable(resource: Resource | undefined): Resource {
   if (!resource || !resource.customerBookable || resource.state === 'retired') {
     throw new DomainError('invalid_input', undefined, { fields: { resourceId: [V.resource_not_bookable] } });
   }
   return resource;
 }
 
-export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: CustomerBookingSpec): Promise<Booking> {
-  const { request } = spec;
-  // Read before the transaction: the resource's schedule is locked from the INSERT on only.
-  const resource = await loadCustomerBookableResource(db, request.resourceId);
+/**
+ * `resource`: read with `ctx` before the insert (loadCustomerRequestContext), since the resource's
+ * schedule is locked from the INSERT on only. Without `before` checks the insert is a single
+ * statement and needs no transaction (lib/booking/create.ts `insertSubmittedBooking`).
+ */
+export async function insertCustomerBooking(db: Db, ctx: LoadedContext, resource: Resource, spec: CustomerBookingSpec): Promise<Booking> {
+  const { request, before } = spec;
   const insert = () => {
     assertSlotRules(resource, { ...request, attendees: request.visitors }, 'customer', ctx);
-    return db.transaction(async (tx) => {
-      await spec.before?.(tx, resource);
-      return insertSubmittedBooking(
+    const submit = (tx: Db) =>
+      insertSubmittedBooking(
         tx,
         ctx,
         resource,
@@ -140,8 +158,14 @@ export async function insertCustomerBooking(db: Db, ctx: LoadedContext, spec: Cu
           },
         },
         { email: request.email, name: request.name, locale: spec.locale },
+        spec.guard,
       );
-    });
+    return before
+      ? db.transaction(async (tx) => {
+          await before(tx, resource);
+          return submit(tx);
+        })
+      : submit(db);
   };
   return withAlternatives(db, ctx, customerSlotQuery(request), 'customer', insert);
 }

@@ -9,15 +9,16 @@
  * the API would lie to its clients; the bare 422 tells a bot nothing about which check caught
  * it, and the request still counts against its address's rate limit.
  */
-import { and, count, eq, gt, notInArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bookings, type BookingStatus, type Locale } from '@/db/schema';
-import { loadPolicyContext } from '@/lib/booking/context';
+import { pgErrorCode, SQLSTATE } from '@/db/errors';
+import type { BookingStatus, Locale } from '@/db/schema';
 import { parseInput } from '@/lib/booking/schemas';
 import { ENDED_STATUSES } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';
-import { insertCustomerBooking } from '@/lib/booking/create-customer';
-import { consumeRateLimit } from './rate-limit';
+import type { InsertGuard } from '@/lib/booking/create';
+import { insertCustomerBooking, loadCustomerRequestContext } from '@/lib/booking/create-customer';
+import { countedInput } from './rate-limit';
 import { publicRequestSchema } from './schemas';
 
 export interface PublicRequestOptions {
@@ -39,20 +40,22 @@ export async function createPublicRequest(
   input: unknown,
   opts: PublicRequestOptions,
 ): Promise<PublicRequestResult> {
-  // Counted first: malformed and refused requests use up the address's allowance too.
-  await consumeRateLimit(db, 'ip', opts.ip);
-  if (honeypotFilled(input)) throw new DomainError('invalid_input');
-  const request = parseInput(publicRequestSchema, input);
-  await consumeRateLimit(db, 'email', request.email);
+  const request = await countedInput(db, opts.ip, () => {
+    if (honeypotFilled(input)) throw new DomainError('invalid_input');
+    return parseInput(publicRequestSchema, input);
+  });
 
-  const ctx = await loadPolicyContext(db, opts.now, request);
-  const booking = await insertCustomerBooking(db, ctx, {
+  const { ctx, resource } = await loadCustomerRequestContext(db, opts.now, request);
+  const booking = await insertCustomerBooking(db, ctx, resource, {
     request,
     channel: 'public',
     locale: opts.locale ?? ctx.settings.defaultLocale,
     holdsSlot: true,
     actor: { kind: 'customer' },
-    before: (tx) => assertOpenRequestCap(tx, request.email, ctx.settings.customerMaxOpenRequests, ctx.now),
+    guard: openRequestCap(request.email, ctx.settings.customerMaxOpenRequests, ctx.now),
+  }).catch((error: unknown) => {
+    if (pgErrorCode(error) !== SQLSTATE.openRequestCap) throw error;
+    throw new DomainError('too_many_open', undefined, { params: { max: ctx.settings.customerMaxOpenRequests } });
   });
   return { id: booking.id, reference: booking.reference, status: booking.status };
 }
@@ -65,22 +68,15 @@ function honeypotFilled(input: unknown): boolean {
 
 /**
  * `customer_max_open_requests` public requests per address that have neither ended nor taken
- * place yet. Requests from one address are serialized by an advisory lock for the rest of the
- * transaction, so that simultaneous requests cannot all pass the count.
+ * place yet, checked by the statement that writes the request (migration 0022): requests from one
+ * address are serialized by an advisory lock held until that statement commits, so that
+ * simultaneous requests cannot all pass the count. Over the cap: SQLSTATE `openRequestCap`.
  */
-async function assertOpenRequestCap(tx: Db, email: string, max: number, now: Date): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`customer-open:${email}`}, 0))`);
-  const [{ open }] = await tx
-    .select({ open: count() })
-    .from(bookings)
-    .where(
-      and(
-        eq(sql`lower(${bookings.contactEmail})`, email),
-        eq(bookings.requesterKind, 'customer'),
-        eq(bookings.channel, 'public'),
-        notInArray(bookings.status, [...ENDED_STATUSES]),
-        gt(bookings.endAt, now),
-      ),
-    );
-  if (open >= max) throw new DomainError('too_many_open', undefined, { params: { max } });
+function openRequestCap(email: string, max: number, now: Date): InsertGuard {
+  return {
+    key: 'openRequestCap',
+    query: sql`select customer_open_request_cap(${sql.placeholder('capAddress')}, ${sql.placeholder('capAfter')}::timestamptz,
+                                                ${sql.placeholder('capEnded')}::booking_status[], ${sql.placeholder('capMax')}::integer)`,
+    values: { capAddress: email, capAfter: now.toISOString(), capEnded: `{${ENDED_STATUSES.join(',')}}`, capMax: max },
+  };
 }

@@ -35,7 +35,7 @@ import { getSettings } from '@/lib/settings';
 import { mailToken, type TokenRow } from '@/lib/tokens';
 import { INVITATION_TEMPLATES } from './ics';
 import { mailLinks } from './links';
-import { enqueueEmail } from './outbox';
+import { enqueueEmail, type OutboxEntry } from './outbox';
 
 export type NotificationKind =
   | 'request_received'
@@ -274,7 +274,17 @@ async function queue(
   payload: MailPayload<TemplateName>,
   perRecipient: boolean,
 ): Promise<boolean> {
-  return enqueueEmail(ctx.tx, {
+  return enqueueEmail(ctx.tx, outboxEntry(ctx, kind, recipient, payload, perRecipient));
+}
+
+function outboxEntry(
+  ctx: Context,
+  kind: NotificationKind,
+  recipient: Recipient,
+  payload: MailPayload<TemplateName>,
+  perRecipient: boolean,
+): OutboxEntry {
+  return {
     template: TEMPLATE[kind],
     to: recipient.email,
     locale: recipient.locale,
@@ -282,7 +292,28 @@ async function queue(
     bookingId: ctx.booking.id,
     payload: payload as unknown as Record<string, unknown>,
     tokens: ctx.tokens.splice(0),
-  });
+  };
+}
+
+/** What a new booking's "request received" mail is built from before its row exists. */
+export type BookingDraft = Pick<Booking, 'id' | 'requesterKind' | 'startAt' | 'endAt' | 'purpose' | 'attendees' | 'version'>;
+
+/**
+ * The "request received" mail of a booking not yet written, as the outbox entry that the
+ * statement writing the booking queues with it (lib/booking/create.ts); nothing is queued here.
+ * The reference is drawn by the database as the row is written, and filled in by that statement
+ * (lib/mail/outbox.ts `outboxWrites`).
+ */
+export async function requestReceivedEntry(
+  tx: Db,
+  draft: BookingDraft,
+  loaded: Pick<Context, 'resource' | 'settings'>,
+  applicant: Recipient,
+): Promise<OutboxEntry> {
+  // The mail reads the draft's fields only, and the reference, which is not known yet.
+  const booking = { ...draft, reference: '' } as Booking;
+  const ctx: Context = { tx, booking, ...loaded, applicant, occasion: String(draft.version), tokens: [] };
+  return outboxEntry(ctx, 'request_received', applicant, await applicantBase(ctx, applicant), false);
 }
 
 /** Mails to the applicant: the staff requester, or the customer's contact address. */

@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { waitlistEntries, type Locale, type WaitlistEntry } from '@/db/schema';
 import { parseInput } from '@/lib/booking/schemas';
-import { consumeRateLimit } from '@/lib/customer/rate-limit';
+import { countedInput } from '@/lib/customer/rate-limit';
 import { publicWaitlistSchema, V } from '@/lib/customer/schemas';
 import { waitableResource, waitingEntry } from './entries';
 
@@ -21,9 +21,7 @@ export interface PublicWaitlistOptions {
 }
 
 export async function joinPublicWaitlist(db: Db, input: unknown, opts: PublicWaitlistOptions): Promise<WaitlistEntry> {
-  await consumeRateLimit(db, 'ip', opts.ip);
-  const wanted = parseInput(publicWaitlistSchema, input);
-  await consumeRateLimit(db, 'email', wanted.email);
+  const wanted = await countedInput(db, opts.ip, () => parseInput(publicWaitlistSchema, input));
   const now = opts.now ?? new Date();
   const resource = await waitableResource(db, wanted, now, { customers: true, fieldMessages: { invalidId: V.resource_not_bookable } });
 

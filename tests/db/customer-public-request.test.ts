@@ -158,6 +158,21 @@ describe('createPublicRequest', () => {
     await db().update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, first.id));
     await createPublicRequest(db(), request(showroom.id, slot('2030-03-21', '14:00', '15:00'), { email }), client());
   });
+
+  it('lets exactly the cap through when one address asks for five slots at once (its rate limit), and the refused draw no BK number', async () => {
+    const email = 'eager.customer@example.com';
+    const days = ['2030-04-01', '2030-04-02', '2030-04-03', '2030-04-04', '2030-04-05'];
+    const results = await Promise.allSettled(
+      days.map((day) => createPublicRequest(db(), request(showroom.id, slot(day, '10:00', '11:00'), { email }), client())),
+    );
+    const accepted = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code?: string }] : []));
+    expect(accepted).toHaveLength(3);
+    expect(refused.map((e) => e.code)).toEqual(['too_many_open', 'too_many_open']);
+    const numbers = accepted.map((b) => Number(b.reference.slice(-6))).sort((a, b) => a - b);
+    const next = await createPublicRequest(db(), request(showroom.id, slot('2030-04-09', '10:00', '11:00')), client());
+    expect([...numbers, Number(next.reference.slice(-6))]).toEqual([0, 1, 2, 3].map((i) => numbers[0] + i));
+  });
 });
 
 describe('checkPublicRequestAction (the public page checks with the server, shipping no zod)', () => {
