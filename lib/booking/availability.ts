@@ -8,13 +8,13 @@ import { retryOnDeadlock } from '@/db/retry';
 import { anyUuid } from '@/db/chunks';
 import { queryRows } from '@/db/rows';
 import { pgErrorCode, SQLSTATE } from '@/db/errors';
-import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus, type Resource } from '@/db/schema';
+import { blackouts, bookings, changeRequests, resources, slotHolds, type BookingStatus } from '@/db/schema';
 import { isApplicant, requireUser, type Actor } from '@/lib/authz';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { OPEN_ENDED } from '@/lib/incidents/open-ended';
 import { loadPolicyContext, withHorizon, type HorizonRule, type LoadedContext } from './context';
 import { isUuid } from './ids';
-import { rankAlternatives, type Alternative, type BusyInterval } from './rank-alternatives';
+import { rankAlternatives, type Alternative, type BusyInterval, type CandidateResource } from './rank-alternatives';
 import { assertSlotRules, earliestStart, horizonEnd, type NoticeRule, type SlotResource } from './rules';
 import { HOLDING_STATUSES } from './state';
 
@@ -77,6 +77,9 @@ const CALENDAR_STATUSES = sql.raw(
   [...HOLDING_STATUSES, 'completed'].map((status) => `'${status}'`).join(', '),
 );
 
+/** A timestamp as epoch milliseconds, computed by PostgreSQL (cheaper than a Date per row). */
+const epochMs = (column: AnyColumn | SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
 /**
  * Holds (bookings and pending change requests, slot_holds) and blackouts of several resources
  * over [from, to), in one statement. `excludeBookingId`: a booking being moved does not stand in
@@ -96,10 +99,9 @@ export async function loadBusyIntervals(
   // by the list afterwards — 52 resources × ±14 days: 29 ms against 12 ms.
   // Milliseconds straight from PostgreSQL: a week of 200 resources is thousands of intervals, and
   // parsing each timestamp into a Date only to read its number back was most of the time spent.
-  const ms = (column: AnyColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
   const rows = await queryRows<{ resource_id: string; start_ms: number; end_ms: number }>(
     db,
-    sql`select ${slotHolds.resourceId} as resource_id, ${ms(slotHolds.holdStart)} as start_ms, ${ms(slotHolds.holdEnd)} as end_ms
+    sql`select ${slotHolds.resourceId} as resource_id, ${epochMs(slotHolds.holdStart)} as start_ms, ${epochMs(slotHolds.holdEnd)} as end_ms
           from ${slotHolds}
          where ${and(
            sql`${slotHolds.resourceId} = ${anyUuid(resourceIds)}`,
@@ -107,7 +109,7 @@ export async function loadBusyIntervals(
            excludeBookingId ? ne(slotHolds.bookingId, excludeBookingId) : undefined,
          )}
         union all
-        select ${blackouts.resourceId}, ${ms(blackouts.startAt)}, ${ms(blackouts.endAt)}
+        select ${blackouts.resourceId}, ${epochMs(blackouts.startAt)}, ${epochMs(blackouts.endAt)}
           from ${blackouts}
          where ${and(sql`${blackouts.resourceId} = ${anyUuid(resourceIds)}`, lt(blackouts.startAt, to), gt(blackouts.endAt, from))}`,
   );
@@ -288,7 +290,7 @@ export async function getResourceCalendar(
   from: Date,
   to: Date,
 ): Promise<CalendarEntry[]> {
-  const entries = await loadCalendar<number>(db, actor, resourceIds, from, to, (column) => sql`(extract(epoch from ${column}) * 1000)::float8`);
+  const entries = await loadCalendar<number>(db, actor, resourceIds, from, to, epochMs);
   return entries.map((e) => ({ ...e, startAt: new Date(Number(e.startAt)), endAt: new Date(Number(e.endAt)) }));
 }
 
@@ -320,34 +322,15 @@ export async function computeAlternatives(
   notice: NoticeRule,
 ): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  return rankAround(db, ctx, query, notice, await sameTypeAs(db, query.resourceId));
+  return rankAround(ctx, query, notice, await loadCandidates(db, query));
 }
 
-/** Busy times of the wanted resource and its type's over ±14 days, then the ranking in memory. */
-async function rankAround(
-  db: Db,
-  ctx: LoadedContext,
-  query: SlotQuery,
-  notice: NoticeRule,
-  ofType: Resource[],
-): Promise<Alternative[]> {
-  const wanted = ofType.find((r) => r.id === query.resourceId);
-  if (!wanted) return [];
-  const sameType = ofType.filter((r) => r.state === 'in_service' && (!query.customerBookableOnly || r.customerBookable));
-  const from = new Date(query.startAt.getTime() - SEARCH_DAYS * DAY - wanted.setupBufferMinutes * MINUTE);
-  const to = new Date(query.endAt.getTime() + SEARCH_DAYS * DAY + wanted.cleanupBufferMinutes * MINUTE);
-  const busy = await loadBusyIntervals(
-    db,
-    sameType.map((r) => r.id),
-    from,
-    to,
-    query.excludeBookingId,
-  );
-  const candidate = (r: Resource) => ({ ...r, busy: busy.get(r.id) ?? [] });
-  const inService = sameType.find((r) => r.id === wanted.id);
+/** Ranks the candidates in memory (lib/booking/rank-alternatives.ts). */
+function rankAround(ctx: LoadedContext, query: SlotQuery, notice: NoticeRule, candidates: CandidateResource[] | null): Alternative[] {
+  if (!candidates) return [];
   return rankAlternatives({
-    resource: inService ? candidate(inService) : null,
-    others: sameType.filter((r) => r.id !== wanted.id).map(candidate),
+    resource: candidates.find((r) => r.id === query.resourceId) ?? null,
+    others: candidates.filter((r) => r.id !== query.resourceId),
     startAt: query.startAt,
     endAt: query.endAt,
     attendees: query.attendees,
@@ -359,24 +342,74 @@ async function rankAround(
   });
 }
 
-/** A resource and every other resource of its type in service, in one look-up. */
-function sameTypeAs(db: Db, resourceId: string): Promise<Resource[]> {
-  return db
-    .select()
-    .from(resources)
-    .where(
-      and(
-        sql`${resources.typeId} = (SELECT ${resources.typeId} FROM ${resources} WHERE ${resources.id} = ${resourceId})`,
-        or(eq(resources.id, resourceId), eq(resources.state, 'in_service')),
-      ),
-    );
+interface CandidateRow {
+  id: string | null;
+  code: string;
+  capacity: number;
+  max_duration_minutes: number;
+  opens_at: string;
+  closes_at: string;
+  working_days_only: boolean;
+  setup_buffer_minutes: number;
+  cleanup_buffer_minutes: number;
+  /** [start, end) pairs in epoch ms: holds (bookings, pending change requests) and blackouts. */
+  busy: [number, number][];
+}
+
+/**
+ * The resources an alternative may be on — the wanted one and the others of its type, in
+ * service (and open to customers when asked) — each with its busy times over ±14 days around
+ * the slot, widened by the wanted resource's buffers: one statement, as a refused request
+ * computes these while its rivals wait. Each resource's holds are read through the holds
+ * index by resource and time together. Null when the wanted resource does not exist.
+ */
+async function loadCandidates(db: Db, query: SlotQuery): Promise<CandidateResource[] | null> {
+  const rows = await queryRows<CandidateRow>(
+    db,
+    sql`with wanted as (
+          select ${resources.typeId} as type_id,
+                 ${query.startAt.toISOString()}::timestamptz - make_interval(days => ${SEARCH_DAYS}, mins => ${resources.setupBufferMinutes}) as from_at,
+                 ${query.endAt.toISOString()}::timestamptz + make_interval(days => ${SEARCH_DAYS}, mins => ${resources.cleanupBufferMinutes}) as to_at
+            from ${resources} where ${resources.id} = ${query.resourceId})
+        select r.id, r.code, r.capacity, r.max_duration_minutes, r.opens_at::text as opens_at, r.closes_at::text as closes_at,
+               r.working_days_only, r.setup_buffer_minutes, r.cleanup_buffer_minutes,
+               coalesce((select json_agg(json_build_array(b.start_ms, b.end_ms)) from (
+                 select ${epochMs(sql`h.hold_start`)} as start_ms, ${epochMs(sql`h.hold_end`)} as end_ms from ${slotHolds} h
+                  where h.resource_id = r.id and tstzrange(h.hold_start, h.hold_end, '[)') && tstzrange(w.from_at, w.to_at, '[)')
+                    ${query.excludeBookingId ? sql`and h.booking_id <> ${query.excludeBookingId}` : sql``}
+                 union all
+                 select ${epochMs(sql`x.start_at`)}, ${epochMs(sql`x.end_at`)} from ${blackouts} x
+                  where x.resource_id = r.id and x.start_at < w.to_at and x.end_at > w.from_at) b), '[]'::json) as busy
+          from wanted w
+          left join ${resources} r on r.type_id = w.type_id and r.state = 'in_service'
+               ${query.customerBookableOnly ? sql`and r.customer_bookable` : sql``}`,
+  );
+  if (rows.length === 0) return null;
+  return rows.flatMap((r) =>
+    r.id === null
+      ? []
+      : [
+          {
+            id: r.id,
+            code: r.code,
+            capacity: r.capacity,
+            maxDurationMinutes: r.max_duration_minutes,
+            opensAt: r.opens_at,
+            closesAt: r.closes_at,
+            workingDaysOnly: r.working_days_only,
+            setupBufferMinutes: r.setup_buffer_minutes,
+            cleanupBufferMinutes: r.cleanup_buffer_minutes,
+            busy: r.busy.map(([start, end]) => ({ start, end })),
+          },
+        ],
+  );
 }
 
 /** Nearest free slots of the same length, then other resources free at the wanted time; max 6. */
 export async function findAlternatives(db: Db, query: SlotQuery, opts: SlotOptions = {}): Promise<Alternative[]> {
   if (!isUuid(query.resourceId)) return [];
-  const [ctx, ofType] = await Promise.all([loadPolicyContext(db, opts.now), sameTypeAs(db, query.resourceId)]);
-  return rankAround(db, ctx, query, noticeFor(query, opts), ofType);
+  const [ctx, candidates] = await Promise.all([loadPolicyContext(db, opts.now), loadCandidates(db, query)]);
+  return rankAround(ctx, query, noticeFor(query, opts), candidates);
 }
 
 /** Errors about *when* — the applicant can pick a nearby slot instead. */
