@@ -90,7 +90,7 @@ export async function benchContention(bench: WriteBench, rounds = 200): Promise<
     },
     { ...latencyRow('one client: 409 with alternatives vs accepted', soloRefused, soloAccepted, 1.5) },
     {
-      path: 'resident memory during the race (this process)',
+      path: 'resident memory during the race (a process of its own)',
       app: { value: rss / MB, text: `${(rss / MB).toFixed(0)} MB` },
       floor: null,
       ratio: null,

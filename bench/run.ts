@@ -16,9 +16,9 @@ import { parseArgs } from 'node:util';
 import { hasBuild, startApp } from './app-server';
 import type { BenchContext, BenchRow } from './context';
 import { buildFixture, dropFixture } from './fixture';
-import { benchContention } from './contention';
 import { benchJobs } from './jobs';
 import { benchLighthouseModule } from './lighthouse';
+import { runInOwnProcess } from './own-process';
 import { benchPageWeightModule } from './page-weight';
 import { benchReads } from './reads';
 import { benchRegister } from './register';
@@ -39,7 +39,8 @@ const MODULES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   writes: (ctx) => withScratchDatabase('write_path', (bench) => benchWritePath(bench, ctx.smoke ? 3 : 25)),
   // The staff request over HTTP, on the main fixture's free weeks (only with a build).
   'write-http': benchWriteHttp,
-  contention: (ctx) => withScratchDatabase('contention', (bench) => benchContention(bench, ctx.smoke ? 2 : 200)),
+  // In its own process: its resident memory is a goal, and this process carries the other modules' heap.
+  contention: (ctx) => runInOwnProcess('bench/contention.ts', [String(ctx.smoke ? 2 : 200)]),
   jobs: (ctx) => withScratchDatabase('jobs', (bench) => benchJobs(bench, ctx.smoke ? 200 : 10_000)),
   // Issue #9: a 52-date series previewed and submitted, a feed of 10,000 bookings.
   'series-feeds': (ctx) =>

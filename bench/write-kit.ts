@@ -125,10 +125,15 @@ export async function bookableResources(db: Db): Promise<Resource[]> {
 }
 
 /** Runs `bench` and prints its rows when the module is the entry point (`npx tsx bench/jobs.ts`). */
+/** Set in a module's environment to have runIfMain print its rows as JSON after this marker. */
+export const ROWS_JSON = 'BENCH_ROWS_JSON=';
+
 export function runIfMain(moduleUrl: string, bench: () => Promise<BenchRow[]>): void {
   if (!process.argv[1] || pathToFileURL(resolve(process.argv[1])).href !== moduleUrl) return;
   bench().then(
     (rows) => {
+      // For runInOwnProcess (bench/own-process.ts): the rows as one line of JSON, nothing else.
+      if (process.env.BENCH_ROWS_JSON) return void console.log(`${ROWS_JSON}${JSON.stringify(rows)}`);
       printRows(rows);
       console.log(`machine: ${availableParallelism()} cores`);
     },
