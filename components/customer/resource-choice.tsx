@@ -61,6 +61,8 @@ export function ResourceChoice({
               key={resource.id}
               className={cn(
                 'relative flex cursor-pointer flex-col gap-2 rounded-lg border bg-white p-4 text-sm shadow-sm transition-colors',
+                // A long list (a hundred resources open to customers) lays out only the cards in view.
+                '[content-visibility:auto] [contain-intrinsic-size:auto_10rem]',
                 'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600',
                 selected ? 'border-blue-700 ring-1 ring-blue-700' : 'border-slate-200 hover:border-slate-400',
               )}
