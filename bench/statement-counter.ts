@@ -1,12 +1,12 @@
 /**
- * A TCP relay between the app and PostgreSQL that counts the statements the app sends: every
- * simple Query ('Q') and every extended-protocol Execute ('E') message on the client's side of
- * the wire. Bytes pass through unchanged; the relay only reads the message headers. The app
- * under test needs no change to be counted, whatever its driver does.
+ * Counts the statements the app under test sends, whatever its driver does, with no change to
+ * the app: it reaches PostgreSQL through a relay (bench/statement-relay.ts) that counts them.
+ * The relay runs in a worker thread, so that forwarding the app's traffic does not queue on the
+ * event loop that times the requests (and runs the floor's queries); the count is shared memory.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
-
-const SSL_REQUEST = 80877103;
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { RelayData } from './statement-relay';
 
 export interface StatementCounter {
   /** postgres:// URL that reaches `target` through the relay. */
@@ -18,60 +18,25 @@ export interface StatementCounter {
 
 export async function startStatementCounter(target: string): Promise<StatementCounter> {
   const upstream = new URL(target);
-  let count = 0;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const db = connect(Number(upstream.port || 5432), upstream.hostname);
-    sockets.add(client).add(db);
-    let startup = true;
-    let pending: Buffer = Buffer.alloc(0);
-    client.on('data', (chunk: Buffer) => {
-      db.write(chunk);
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      for (;;) {
-        if (startup) {
-          // Startup and SSL request: a length and a code, no type byte.
-          if (pending.length < 8) break;
-          const length = pending.readInt32BE(0);
-          if (pending.length < length) break;
-          startup = pending.readInt32BE(4) === SSL_REQUEST;
-          pending = pending.subarray(length);
-          continue;
-        }
-        if (pending.length < 5) break;
-        const length = pending.readInt32BE(1);
-        if (pending.length < 1 + length) break;
-        const type = String.fromCharCode(pending[0]);
-        if (type === 'Q' || type === 'E') count++;
-        pending = pending.subarray(1 + length);
-      }
-    });
-    db.on('data', (chunk) => client.write(chunk));
-    const end = () => {
-      client.destroy();
-      db.destroy();
-      sockets.delete(client);
-      sockets.delete(db);
-    };
-    client.on('close', end).on('error', end);
-    db.on('close', end).on('error', end);
+  const counter = new SharedArrayBuffer(4);
+  const data: RelayData = { host: upstream.hostname, port: Number(upstream.port || 5432), counter };
+  // The worker runs TypeScript as this process does: through tsx's loader, registered in it.
+  const relay = new URL('./statement-relay.ts', import.meta.url).href;
+  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(relay)}); })`, {
+    eval: true,
+    workerData: data,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const [port] = (await once(worker, 'message')) as [number];
   const url = new URL(target);
   url.hostname = '127.0.0.1';
   url.port = String(port);
+  const count = new Int32Array(counter);
   return {
     url: url.toString(),
-    take() {
-      const n = count;
-      count = 0;
-      return n;
+    take: () => Atomics.exchange(count, 0, 0),
+    async close() {
+      worker.postMessage('close');
+      await once(worker, 'exit');
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
   };
 }
