@@ -27,6 +27,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { CalendarFeed, FeedEntry } from '@/lib/staff-booking/calendar-feed';
+import { feedEntries, type ResourceFeedEntry } from '@/lib/staff-booking/feed-entries';
 import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 
@@ -123,7 +124,7 @@ export function ResourceCalendar({
   const calendarRef = useRef<FullCalendar>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [maintenance, setMaintenance] = useState<FeedEntry[]>([]);
+  const [maintenance, setMaintenance] = useState<ResourceFeedEntry[]>([]);
   // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
@@ -145,7 +146,7 @@ export function ResourceCalendar({
       try {
         const feed = fromPage ? await page.feed : await fetchFeed(query, t('loadFailed'));
         setFailure(null);
-        setMaintenance(feed.entries.filter((e) => e.blackoutKind === 'maintenance'));
+        setMaintenance(feedEntries(feed).filter((e) => e.blackoutKind === 'maintenance'));
         return toEvents(feed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
       } catch (error) {
         setFailure(error instanceof Error && error.message ? error.message : t('loadFailed'));
@@ -258,7 +259,7 @@ export function ResourceCalendar({
 }
 
 /** Resources under maintenance in the period shown, said in words (the shading alone is easy to miss). */
-function MaintenanceNotice({ periods, codes, timeZone }: { periods: FeedEntry[]; codes?: Record<string, string>; timeZone: string }) {
+function MaintenanceNotice({ periods, codes, timeZone }: { periods: ResourceFeedEntry[]; codes?: Record<string, string>; timeZone: string }) {
   const t = useTranslations('calendar');
   // Periods already over are history (the shading still shows them).
   const now = toWallClock(new Date(), timeZone);
@@ -340,8 +341,12 @@ function toEvents(
   },
 ): EventInput[] {
   const { t } = ctx;
-  const formatting = { codes: ctx.codes, t: formattedOnce(ctx.t), tStatus: formattedOnce(ctx.tStatus) };
-  const events = feed.entries.map((entry) => toEvent(entry, formatting));
+  const formatting = { t: formattedOnce(ctx.t), tStatus: formattedOnce(ctx.tStatus) };
+  const events = feed.resources.flatMap(({ resourceId, entries }) => {
+    const code = ctx.codes?.[resourceId];
+    const prefix = code ? `${code} · ` : '';
+    return entries.map((entry) => toEvent(entry, prefix, formatting));
+  });
   if (feed.open) {
     // Everything outside the windows is shaded: one inverse background over the whole group.
     const closed = { display: 'inverse-background', backgroundColor: '#cbd5e1', groupId: OPEN_GROUP } as const;
@@ -360,10 +365,9 @@ function toEvents(
   return events;
 }
 
-function toEvent(entry: FeedEntry, ctx: { codes?: Record<string, string>; t: Translate; tStatus: TranslateStatus }): EventInput {
+/** `prefix`: the resource's code, when several resources share the grid. */
+function toEvent(entry: FeedEntry, prefix: string, ctx: { t: Translate; tStatus: TranslateStatus }): EventInput {
   const { t, tStatus } = ctx;
-  const code = ctx.codes?.[entry.resourceId];
-  const prefix = code ? `${code} · ` : '';
   const base = { id: entry.id, start: asUtc(entry.start), end: asUtc(entry.end) };
   if (entry.blackoutKind === 'maintenance') {
     return {

@@ -24,28 +24,42 @@ import { toWallClock, type WallClock } from './wall-clock';
 
 export type { OpenWindow } from './opening-windows';
 
+/**
+ * One thing on a resource's calendar. A week of every resource is thousands of these, so members
+ * that do not apply are left out rather than sent as null or false: what a kind of entry lacks
+ * (a blackout's requester, a booking's `blackoutKind`), a title the viewer may not see, `mine`
+ * and `untilFurtherNotice` unless true.
+ */
 export interface FeedEntry {
   id: string;
-  resourceId: string;
   start: WallClock;
   end: WallClock;
   /** `change_hold`: held for a pending change request while admin decides (taken, though no booking is there yet). */
   kind: 'booking' | 'blackout' | 'buffer' | 'change_hold';
-  status: BookingStatus | null;
-  /** The purpose or the blackout's reason; null when the viewer may not see it. */
-  title: string | null;
-  requesterKind: 'staff' | 'customer' | null;
-  mine: boolean;
-  /** For blackouts: `maintenance` (the resource is under maintenance) or `blackout`; else null. */
-  blackoutKind: 'maintenance' | 'blackout' | null;
+  /** A booking's status. */
+  status?: BookingStatus;
+  /** The purpose or the blackout's reason; left out when the viewer may not see it. */
+  title?: string;
+  requesterKind?: 'staff' | 'customer';
+  /** The viewer asked for this booking (or change). */
+  mine?: true;
+  /** For blackouts: `maintenance` (the resource is under maintenance) or `blackout`. */
+  blackoutKind?: 'maintenance' | 'blackout';
   /** A maintenance period that lasts until the damage report is resolved (no end known). */
-  untilFurtherNotice: boolean;
-  /** For a change hold: the booking that asked to move there; else null. */
-  changeOf: string | null;
+  untilFurtherNotice?: true;
+  /** For a change hold: the booking that asked to move there. */
+  changeOf?: string;
+}
+
+/** What is on one resource, in the order it starts. */
+export interface FeedResource {
+  resourceId: string;
+  entries: FeedEntry[];
 }
 
 export interface CalendarFeed {
-  entries: FeedEntry[];
+  /** The resources with something on them in the range, in the order they were asked for. */
+  resources: FeedResource[];
   /** Only for a single resource; null otherwise. */
   open: OpenWindow[] | null;
 }
@@ -80,24 +94,35 @@ const wallClock = () => z.string().meta({ description: "Wall clock in the organi
 
 /** The answer, for the OpenAPI document (typed against CalendarFeed, so the two cannot drift). */
 export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
-  entries: z.array(
-    z.object({
-      id: z.string(),
-      resourceId: z.uuid(),
-      start: wallClock(),
-      end: wallClock(),
-      kind: z.enum(['booking', 'blackout', 'buffer', 'change_hold']).meta({
-        description: '`change_hold`: the time a pending change request holds while admin decides; taken, though the booking has not moved.',
+  resources: z
+    .array(
+      z.object({
+        resourceId: z.uuid(),
+        entries: z.array(
+          z
+            .object({
+              id: z.string(),
+              start: wallClock(),
+              end: wallClock(),
+              kind: z.enum(['booking', 'blackout', 'buffer', 'change_hold']).meta({
+                description: '`change_hold`: the time a pending change request holds while admin decides; taken, though the booking has not moved.',
+              }),
+              status: z.enum(BOOKING_STATUSES).optional().meta({ description: "A booking's status." }),
+              title: z.string().optional().meta({ description: 'The purpose or blackout reason; absent when the caller may not see it.' }),
+              requesterKind: z.enum(['staff', 'customer']).optional(),
+              mine: z.literal(true).optional().meta({ description: 'Present when the caller asked for this booking or change.' }),
+              blackoutKind: z.enum(['maintenance', 'blackout']).optional(),
+              untilFurtherNotice: z
+                .literal(true)
+                .optional()
+                .meta({ description: 'A maintenance period until a damage report is resolved; `end` is then far in the future.' }),
+              changeOf: z.uuid().optional().meta({ description: 'For a change hold: the id of the booking that asked to move there.' }),
+            })
+            .meta({ description: 'Members that do not apply to an entry are absent, not null.' }),
+        ),
       }),
-      status: z.enum(BOOKING_STATUSES).nullable(),
-      title: z.string().nullable().meta({ description: 'The purpose or blackout reason; null when the caller may not see it.' }),
-      requesterKind: z.enum(['staff', 'customer']).nullable(),
-      mine: z.boolean(),
-      blackoutKind: z.enum(['maintenance', 'blackout']).nullable(),
-      untilFurtherNotice: z.boolean().meta({ description: 'A maintenance period until a damage report is resolved; `end` is then far in the future.' }),
-      changeOf: z.uuid().nullable().meta({ description: 'For a change hold: the id of the booking that asked to move there.' }),
-    }),
-  ),
+    )
+    .meta({ description: 'The resources with something on them in the range, each with its entries in the order they start.' }),
   open: z
     .array(z.object({ start: wallClock(), end: wallClock() }))
     .nullable()
@@ -122,40 +147,30 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
   ]);
 
   const wall = (instant: Date) => toWallClock(instant, timeZone);
-  const feed: FeedEntry[] = entries.map((e) => ({
-    id: e.id,
-    resourceId: e.resourceId,
-    start: e.startAt,
-    end: e.endAt,
-    kind: e.kind,
-    status: e.status,
-    title: e.title,
-    requesterKind: e.requesterKind,
-    mine: e.mine,
-    blackoutKind: e.blackoutKind,
-    untilFurtherNotice: e.kind === 'blackout' && e.openEnded,
-    changeOf: e.changeOf,
-  }));
-  busy
-    .filter((b) => b.kind === 'buffer')
-    .forEach((b, index) =>
-      feed.push({
-        id: `buffer-${index}`,
-        resourceId: single!,
-        start: wall(b.startAt),
-        end: wall(b.endAt),
-        kind: 'buffer',
-        status: null,
-        title: null,
-        requesterKind: null,
-        mine: false,
-        blackoutKind: null,
-        untilFurtherNotice: false,
-        changeOf: null,
-      }),
-    );
+  const byResource = new Map<string, FeedEntry[]>(resourceIds.map((id) => [id, []]));
+  for (const e of entries) {
+    byResource.get(e.resourceId)?.push({
+      id: e.id,
+      start: e.startAt,
+      end: e.endAt,
+      kind: e.kind,
+      ...(e.status && { status: e.status }),
+      ...(e.title !== null && { title: e.title }),
+      ...(e.requesterKind && { requesterKind: e.requesterKind }),
+      ...(e.mine && { mine: true }),
+      ...(e.blackoutKind && { blackoutKind: e.blackoutKind }),
+      ...(e.kind === 'blackout' && e.openEnded && { untilFurtherNotice: true }),
+      ...(e.changeOf && { changeOf: e.changeOf }),
+    });
+  }
+  if (single) {
+    busy
+      .filter((b) => b.kind === 'buffer')
+      .forEach((b, index) => byResource.get(single)!.push({ id: `buffer-${index}`, start: wall(b.startAt), end: wall(b.endAt), kind: 'buffer' }));
+  }
+  const feed = [...byResource].filter(([, list]) => list.length > 0).map(([resourceId, list]) => ({ resourceId, entries: list }));
 
-  if (!resource || !calendar) return { entries: feed, open: null };
+  if (!resource || !calendar) return { resources: feed, open: null };
   const today = dayInZone(now, timeZone);
   const limits = query.bookable
     ? {
@@ -165,7 +180,7 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
         nowMinutes: minutesInZone(now, timeZone),
       }
     : null;
-  return { entries: feed, open: openingWindows(resource, query.from, query.to, calendar, limits) };
+  return { resources: feed, open: openingWindows(resource, query.from, query.to, calendar, limits) };
 }
 
 /** The resources a look-up is about: named ones as given, else a type's or all, retired ones left out. */

@@ -9,6 +9,7 @@ import { ANONYMOUS } from '@/lib/authz';
 import { rejectChange } from '@/lib/booking/reject-change';
 import { requestChange } from '@/lib/booking/request-change';
 import { feedQuerySchema, loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
+import { feedEntries } from '@/lib/staff-booking/feed-entries';
 import { expectDomainError, NOW, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, actors } = useBookingTestDb();
@@ -26,17 +27,21 @@ describe('calendar feed', () => {
       await seedBooking(db(), { resourceId: desk.id, requester: actors.staff, ...slot('2030-04-02', '10:00', '11:00') });
     }
     const everything = await loadCalendarFeed(db(), actors.staff2, WEEK, NOW);
-    const seen = new Set(everything.entries.map((e) => e.resourceId));
+    const seen = new Set(feedEntries(everything).map((e) => e.resourceId));
     expect(seen).toContain(rows[0].id);
     expect(seen).toContain(rows[199].id);
+    // Grouped by resource, in the order asked for; a resource with nothing on it is left out.
+    const desks = everything.resources.filter((r) => r.resourceId === rows[0].id || r.resourceId === rows[199].id);
+    expect(desks.map((r) => [r.resourceId, r.entries.length])).toEqual([[rows[0].id, 1], [rows[199].id, 1]]);
+    expect(everything.resources.every((r) => r.entries.length > 0)).toBe(true);
     expect(everything.open).toBeNull();
 
     const ofType = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, typeId: type.id }, NOW);
-    expect(ofType.entries.map((e) => e.resourceId).sort()).toEqual([rows[0].id, rows[199].id].sort());
+    expect(feedEntries(ofType).map((e) => e.resourceId).sort()).toEqual([rows[0].id, rows[199].id].sort());
     // Named ones, all 200 of them in one query string.
     const named = feedQuerySchema.parse({ ...WEEK, resourceIds: rows.map((r) => r.id).join(','), bookable: 'false' });
     expect(named.resourceIds).toHaveLength(200);
-    expect((await loadCalendarFeed(db(), actors.staff2, named, NOW)).entries).toHaveLength(2);
+    expect(feedEntries(await loadCalendarFeed(db(), actors.staff2, named, NOW))).toHaveLength(2);
   });
 
   it('one resource also gets its bookable windows; other people\'s purposes follow the viewer', async () => {
@@ -44,9 +49,10 @@ describe('calendar feed', () => {
     const booking = await seedBooking(db(), { resourceId: room.id, requester: actors.staff, ...slot('2030-04-03', '14:00', '15:00') });
     const feed = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, resourceIds: room.id, bookable: 'true' }, NOW);
     expect(feed.open?.length).toBeGreaterThan(0);
-    expect(feed.entries.find((e) => e.id === booking.id)).toMatchObject({ start: '2030-04-03T14:00', mine: false, title: '测试' });
+    expect(feedEntries(feed).find((e) => e.id === booking.id)).toMatchObject({ start: '2030-04-03T14:00', title: '测试' });
+    expect(feedEntries(feed).find((e) => e.id === booking.id)).not.toHaveProperty('mine');
     const mine = await loadCalendarFeed(db(), actors.staff, { ...WEEK, resourceIds: room.id }, NOW);
-    expect(mine.entries.find((e) => e.id === booking.id)?.mine).toBe(true);
+    expect(feedEntries(mine).find((e) => e.id === booking.id)?.mine).toBe(true);
   });
 
   it("draws a pending change request's hold apart from bookings, until admin decides", async () => {
@@ -56,28 +62,24 @@ describe('calendar feed', () => {
 
     const seen = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, resourceIds: room.id }, NOW);
     // The booking stays where it is; the time asked for is held too, marked as such.
-    expect(seen.entries.find((e) => e.id === booking.id)).toMatchObject({ kind: 'booking', start: '2030-04-02T10:00' });
-    expect(seen.entries.find((e) => e.id === change.id)).toEqual({
+    expect(feedEntries(seen).find((e) => e.id === booking.id)).toMatchObject({ kind: 'booking', start: '2030-04-02T10:00' });
+    expect(feedEntries(seen).find((e) => e.id === change.id)).toEqual({
       id: change.id,
       resourceId: room.id,
       start: '2030-04-04T15:00',
       end: '2030-04-04T16:00',
       kind: 'change_hold',
-      status: null,
       title: '测试',
       requesterKind: 'staff',
-      mine: false,
-      blackoutKind: null,
-      untilFurtherNotice: false,
       changeOf: booking.id,
     });
     // Every resource at once too; the applicant sees it as theirs.
     const all = await loadCalendarFeed(db(), actors.staff, WEEK, NOW);
-    expect(all.entries.find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', mine: true, changeOf: booking.id });
+    expect(feedEntries(all).find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', mine: true, changeOf: booking.id });
 
     await rejectChange(db(), actors.admin, { bookingId: booking.id, reason: '该时段另有安排' }, { now: NOW });
     const after = await loadCalendarFeed(db(), actors.staff2, { ...WEEK, resourceIds: room.id }, NOW);
-    expect(after.entries.filter((e) => e.kind === 'change_hold')).toEqual([]);
+    expect(feedEntries(after).filter((e) => e.kind === 'change_hold')).toEqual([]);
   });
 
   it("hides a customer's purpose on a change hold from staff, as on the booking", async () => {
@@ -86,9 +88,10 @@ describe('calendar feed', () => {
     const customer = { kind: 'customer' as const, bookingId: visit.id, email: 'guest@customer.example.com' };
     const change = await requestChange(db(), customer, { bookingId: visit.id, ...slot('2030-04-03', '10:00', '11:00'), reason: '行程变化' }, { now: NOW });
     const staffView = await loadCalendarFeed(db(), actors.staff, { ...WEEK, resourceIds: showroom.id }, NOW);
-    expect(staffView.entries.find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', title: null, requesterKind: 'customer' });
+    expect(feedEntries(staffView).find((e) => e.id === change.id)).toMatchObject({ kind: 'change_hold', requesterKind: 'customer' });
+    expect(feedEntries(staffView).find((e) => e.id === change.id)).not.toHaveProperty('title');
     const serviceView = await loadCalendarFeed(db(), actors.service, { ...WEEK, resourceIds: showroom.id }, NOW);
-    expect(serviceView.entries.find((e) => e.id === change.id)?.title).toBe('测试');
+    expect(feedEntries(serviceView).find((e) => e.id === change.id)?.title).toBe('测试');
   });
 
   it('refuses the anonymous and bad queries (422 with field keys)', async () => {

@@ -19,6 +19,7 @@ import { publicAvailability } from '@/lib/customer/public';
 import { renderEmail } from '@/lib/mail/render';
 import { issueToken } from '@/lib/tokens';
 import { loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
+import { feedEntries } from '@/lib/staff-booking/feed-entries';
 import { NOW, at, expectDomainError, resourceByCode, seedBooking, slot, useBookingTestDb } from '../helpers/booking-fixtures';
 
 const { db, actors } = useBookingTestDb();
@@ -237,7 +238,7 @@ describe('a blocking report', () => {
     expect(JSON.stringify(answer)).not.toContain('展柜玻璃破裂');
 
     const feed = await loadCalendarFeed(db(), actors.staff2, { from: '2030-03-04', to: '2030-03-06', resourceIds: resource.id }, NOW);
-    const block = feed.entries.find((e) => e.kind === 'blackout');
+    const block = feedEntries(feed).find((e) => e.kind === 'blackout');
     expect(block).toMatchObject({ blackoutKind: 'maintenance', untilFurtherNotice: true, title: '展柜玻璃破裂', start: '2030-03-04T10:00' });
 
     const answer2 = await publicAvailability(

@@ -136,9 +136,9 @@ describe('calendar data', () => {
     expect(first.headers()['cache-control']).toBe('private, no-cache');
     const etag = first.headers()['etag'];
     expect(etag).toMatch(/^".+"$/);
-    const feed = (await first.json()) as { entries: { resourceId: string }[] };
+    const feed = (await first.json()) as { resources: { resourceId: string }[] };
     // The demo data books several resources in the next two weeks: all of them come in one answer.
-    expect(new Set(feed.entries.map((e) => e.resourceId)).size).toBeGreaterThan(1);
+    expect(feed.resources.length).toBeGreaterThan(1);
     const again = await page.request.get(url, { headers: { 'if-none-match': etag } });
     expect(again.status()).toBe(304);
     expect((await fetch(`${baseUrl()}${url}`)).status).toBe(401);
