@@ -149,19 +149,17 @@ export async function loadCalendarFeed(db: Db, actor: Actor, input: FeedQuery, n
   const wall = (instant: Date) => toWallClock(instant, timeZone);
   const byResource = new Map<string, FeedEntry[]>(resourceIds.map((id) => [id, []]));
   for (const e of entries) {
-    byResource.get(e.resourceId)?.push({
-      id: e.id,
-      start: e.startAt,
-      end: e.endAt,
-      kind: e.kind,
-      ...(e.status && { status: e.status }),
-      ...(e.title !== null && { title: e.title }),
-      ...(e.requesterKind && { requesterKind: e.requesterKind }),
-      ...(e.mine && { mine: true }),
-      ...(e.blackoutKind && { blackoutKind: e.blackoutKind }),
-      ...(e.kind === 'blackout' && e.openEnded && { untilFurtherNotice: true }),
-      ...(e.changeOf && { changeOf: e.changeOf }),
-    });
+    // Assigned one by one, not spread in: spreading seven conditional objects into each of
+    // thousands of entries took ten times as long.
+    const entry: FeedEntry = { id: e.id, start: e.startAt, end: e.endAt, kind: e.kind };
+    if (e.status) entry.status = e.status;
+    if (e.title !== null) entry.title = e.title;
+    if (e.requesterKind) entry.requesterKind = e.requesterKind;
+    if (e.mine) entry.mine = true;
+    if (e.blackoutKind) entry.blackoutKind = e.blackoutKind;
+    if (e.kind === 'blackout' && e.openEnded) entry.untilFurtherNotice = true;
+    if (e.changeOf) entry.changeOf = e.changeOf;
+    byResource.get(e.resourceId)?.push(entry);
   }
   if (single) {
     busy
