@@ -41,6 +41,32 @@ export function workingDaysAhead(n: number): string {
   return addWorkingDays(dayInZone(new Date(), 'Asia/Shanghai'), n, holidays);
 }
 
+/** Pages /book's calendar until the day is in view, then shows it (phones show one day at a time). */
+export async function showPublicDay(page: Page, day: string): Promise<void> {
+  const [, month, date] = day.split('-').map(Number);
+  // Among the day buttons only: the shown day's free starts are named after the day too.
+  const chip = page.getByRole('group', { name: '选择日期' }).getByRole('button', { name: new RegExp(`^${month}/${date}周`) });
+  for (let week = 0; week < 4 && (await chip.count()) === 0; week++) {
+    await page.getByRole('button', { name: '下一周' }).click();
+  }
+  await chip.click();
+}
+
+/** On /book, phone width: shows the day, takes the free start at `time` (one hour) and fills in the customer. */
+export async function fillPublicRequest(
+  page: Page,
+  day: string,
+  time: string,
+  customer: { name: string; company: string; phone: string; email: string },
+): Promise<void> {
+  await showPublicDay(page, day);
+  await page.getByRole('button', { name: new RegExp(` ${time} 起，空闲$`) }).click();
+  await page.getByLabel('姓名').fill(customer.name);
+  await page.getByLabel('公司名称').fill(customer.company);
+  await page.getByLabel('联系电话').fill(customer.phone);
+  await page.getByLabel('电子邮箱').fill(customer.email);
+}
+
 /** Chooses a resource in a booking form by its code (the option reads "name (code)"). */
 export async function chooseResource(page: Page, code: string): Promise<void> {
   const select = page.getByLabel(/^(资源|Resource)/);

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, PHONE, signInAs, waitForMail, workingDaysAhead } from './browser';
+import { baseUrl, fillPublicRequest, launchBrowser, newContext, PHONE, showPublicDay, signInAs, waitForMail, workingDaysAhead } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,24 +21,9 @@ function visitDay(): string {
   return workingDaysAhead(3);
 }
 
-/** Pages through the public calendar until the day is in view, then shows it (phones show one day). */
-async function showDay(page: Page, day: string): Promise<void> {
-  const [, month, date] = day.split('-').map(Number);
-  const chip = page.getByRole('button', { name: new RegExp(`^${month}/${date}周`) });
-  for (let week = 0; week < 4 && (await chip.count()) === 0; week++) {
-    await page.getByRole('button', { name: '下一周' }).click();
-  }
-  await chip.click();
-}
-
-/** Chooses a free start on the day (one hour, the default) and fills in a customer's details. */
-async function fillRequest(page: Page, day: string, time: string, email: string): Promise<void> {
-  await showDay(page, day);
-  await page.getByRole('button', { name: new RegExp(` ${time} 起，空闲$`) }).click();
-  await page.getByLabel('姓名').fill('李女士');
-  await page.getByLabel('公司名称').fill('南京石材贸易有限公司');
-  await page.getByLabel('联系电话').fill('+852 2123 4567');
-  await page.getByLabel('电子邮箱').fill(email);
+/** A customer's request on /book for `time` on `day`. */
+function fillRequest(page: Page, day: string, time: string, email: string): Promise<void> {
+  return fillPublicRequest(page, day, time, { name: '李女士', company: '南京石材贸易有限公司', phone: '+852 2123 4567', email });
 }
 
 function linkIn(text: string, path: 'm' | 'r'): string | undefined {
@@ -55,7 +40,7 @@ describe('customer booking on a phone', () => {
     const page = await customer.newPage();
     await page.goto('/book?resource=SR-101');
     await expect.poll(() => page.getByRole('radio', { name: /产品展厅/ }).isChecked()).toBe(true);
-    await showDay(page, day);
+    await showPublicDay(page, day);
     await page.getByRole('button', { name: / 14:00 起，空闲$/ }).click();
     await expect.poll(() => page.locator('#slot-summary').textContent()).toContain('14:00 – 15:00');
     await page.getByLabel('姓名').fill('王<b>小明</b>');

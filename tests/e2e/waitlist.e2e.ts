@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, PHONE, runJob, waitForMail, workingDaysAhead } from './browser';
+import { baseUrl, fillPublicRequest, launchBrowser, PHONE, runJob, waitForMail, workingDaysAhead } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,19 +21,9 @@ function visitDay(): string {
   return workingDaysAhead(7);
 }
 
-/** Pages to the day (phones show one day at a time), picks the free start, fills in the customer. */
-async function fillRequest(page: Page, day: string, time: string, email: string): Promise<void> {
-  const [, month, date] = day.split('-').map(Number);
-  const chip = page.getByRole('button', { name: new RegExp(`^${month}/${date}周`) });
-  for (let week = 0; week < 4 && (await chip.count()) === 0; week++) {
-    await page.getByRole('button', { name: '下一周' }).click();
-  }
-  await chip.click();
-  await page.getByRole('button', { name: new RegExp(` ${time} 起，空闲$`) }).click();
-  await page.getByLabel('姓名').fill('陈先生');
-  await page.getByLabel('公司名称').fill('杭州装饰工程有限公司');
-  await page.getByLabel('联系电话').fill('139 0013 9000');
-  await page.getByLabel('电子邮箱').fill(email);
+/** A customer's request on /book for `time` on `day`. */
+function fillRequest(page: Page, day: string, time: string, email: string): Promise<void> {
+  return fillPublicRequest(page, day, time, { name: '陈先生', company: '杭州装饰工程有限公司', phone: '139 0013 9000', email });
 }
 
 describe('the waitlist on /book', () => {
