@@ -15,6 +15,9 @@ export default defineConfig({
     // One file after another in one process: the files share no module state (each keeps its
     // own browser, apps and clients), so the app and Playwright modules load once, not per file.
     isolate: false,
+    // expect.poll's own default (1 s) is shorter than a server round trip on two cores shared by
+    // two lanes of browser tests.
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 90_000,
     hookTimeout: 120_000,
   },

@@ -119,7 +119,8 @@ export async function runJob(job: string): Promise<Record<string, number>> {
 
 /** Delivers the outbox and waits until a mail to `to` matching `match` has arrived. */
 export async function waitForMail(to: string, match: (mail: CapturedMail) => boolean = () => true): Promise<CapturedMail> {
-  const deadline = Date.now() + 20_000;
+  // Generous: on two busy cores the outbox may hold a backlog from the tests before.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     await runJob('deliver-outbox');
     const dir = inject('mailDir');
