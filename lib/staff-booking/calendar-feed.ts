@@ -51,7 +51,7 @@ export interface FeedEntry {
   changeOf?: string;
 }
 
-/** What is on one resource, in the order it starts. */
+/** What is on one resource: its bookings, holds and blackouts in the order they start, then (for a single resource) its buffers. */
 export interface FeedResource {
   resourceId: string;
   entries: FeedEntry[];
@@ -122,7 +122,7 @@ export const calendarFeedSchema: z.ZodType<CalendarFeed> = z.object({
         ),
       }),
     )
-    .meta({ description: 'The resources with something on them in the range, each with its entries in the order they start.' }),
+    .meta({ description: 'The resources with something on them in the range, each with its entries in the order they start (a single resource\'s buffers last).' }),
   open: z
     .array(z.object({ start: wallClock(), end: wallClock() }))
     .nullable()
