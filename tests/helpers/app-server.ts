@@ -25,7 +25,9 @@ export interface RunningApp {
 
 /** `next start` on 127.0.0.1:`port`, not yet waited for (see untilHealthy). */
 export function spawnBuiltApp(port: number, env: NodeJS.ProcessEnv, { preload = true } = {}): RunningApp {
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Idle connections kept longer than Node's 5 s default: a client that reuses a kept-alive socket
+  // just as the server closes it gets ECONNRESET (seen once in CI on a report export).
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], {
     env: preload ? withSocketAddressPreload(env) : env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
