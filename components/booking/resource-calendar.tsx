@@ -13,9 +13,9 @@
  * instants to wall clocks (lib/staff-booking/calendar-feed.ts) and a selection comes back as
  * wall-clock strings that the form turns into instants in the organisation's zone.
  *
- * The data comes from GET /api/v1/calendar, which the browser may keep for a short while; the
- * first week may come with the page instead (`preloaded`), so that drawing it need not wait for
- * the script to load and then ask.
+ * The data comes from GET /api/v1/calendar, always for whole weeks (lib/staff-booking/feed-address.ts);
+ * a page may have the browser fetch the first of them while the scripts load, so that drawing it
+ * need not wait for the script to load and then ask.
  */
 import type { DateSelectArg, EventApi, EventInput, EventMountArg, EventSourceFuncArg } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
@@ -27,6 +27,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { CalendarFeed, FeedEntry } from '@/lib/staff-booking/calendar-feed';
+import { calendarFeedAddress, feedScope, weeksAround, type CalendarScope, type DayRange } from '@/lib/staff-booking/feed-address';
 import { feedEntries, type ResourceFeedEntry } from '@/lib/staff-booking/feed-entries';
 import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
@@ -34,17 +35,6 @@ import { cn } from '@/lib/utils';
 export interface CalendarRange {
   start: WallClock;
   end: WallClock;
-}
-
-/** Which resources the grid shows: one, those of a type, or all of them. */
-export type CalendarScope = { kind: 'resource'; id: string } | { kind: 'type'; id: string } | { kind: 'all' };
-
-/** A week's entries sent with the page, for the scope it was loaded for; days are 'YYYY-MM-DD', `to` exclusive. */
-export interface PreloadedWeek {
-  scope: CalendarScope;
-  from: string;
-  to: string;
-  feed: Promise<CalendarFeed>;
 }
 
 export interface ResourceCalendarProps {
@@ -58,8 +48,6 @@ export interface ResourceCalendarProps {
   maxTime?: string;
   /** 'YYYY-MM-DD' to open on; default today. */
   initialDate?: string;
-  /** The entries of the first range shown, when the page brought them (used once, then fetched). */
-  preloaded?: PreloadedWeek;
   /** true: shade everything but the time a staff request may take (opening hours, lead time). */
   bookable?: boolean;
   /** The range chosen in the form, drawn on the grid. */
@@ -95,11 +83,9 @@ const titleOnHover = ({ el, event }: EventMountArg) => {
   if (event.title) el.setAttribute('title', event.title);
 };
 
-const keyOf = (scope: CalendarScope) => (scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.id}`);
-
-/** The calendar answer for a range: from the route. */
-async function fetchFeed(query: URLSearchParams, failed: string): Promise<CalendarFeed> {
-  const response = await fetch(`/api/v1/calendar?${query}`);
+/** The calendar answer for some weeks: from the route. */
+async function fetchFeed(address: string, failed: string): Promise<CalendarFeed> {
+  const response = await fetch(address);
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(body?.error?.message ?? failed);
   return body as CalendarFeed;
@@ -112,7 +98,6 @@ export function ResourceCalendar({
   minTime = '07:00',
   maxTime = '21:00',
   initialDate,
-  preloaded,
   bookable = false,
   selection,
   onSelectRange,
@@ -128,26 +113,16 @@ export function ResourceCalendar({
   // FullCalendar measures the page: it renders in the browser only (the server sends the frame).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
-  const scopeKey = keyOf(scope);
-  // The page's entries serve the first look-up only if it is theirs; later ones (another week,
-  // a refetch after a change) ask the route.
-  const preloadedRef = useRef(preloaded && !bookable ? preloaded : undefined);
+  // The scope by value: the page's new but equal object must not make the calendar ask again.
+  const { resourceId, typeId } = feedScope(scope);
   const fetchEvents = useCallback(
     async (info: EventSourceFuncArg): Promise<EventInput[]> => {
-      const fromDay = info.startStr.slice(0, 10);
-      const toDay = info.endStr.slice(0, 10);
-      const [kind, id] = scopeKey.split(':');
-      const query = new URLSearchParams({ from: fromDay, to: toDay, bookable: String(bookable), locale });
-      if (kind === 'resource') query.set('resourceIds', id);
-      if (kind === 'type') query.set('typeId', id);
-      const page = preloadedRef.current;
-      preloadedRef.current = undefined;
-      const fromPage = page && keyOf(page.scope) === scopeKey && page.from <= fromDay && toDay <= page.to;
+      const weeks = weeksAround({ from: info.startStr.slice(0, 10), to: info.endStr.slice(0, 10) });
       try {
-        const feed = fromPage ? await page.feed : await fetchFeed(query, t('loadFailed'));
+        const feed = await fetchFeed(calendarFeedAddress({ resourceId, typeId }, weeks, { bookable, locale }), t('loadFailed'));
         setFailure(null);
         setMaintenance(feedEntries(feed).filter((e) => e.blackoutKind === 'maintenance'));
-        return toEvents(feed, { fromDay, toDay, bookable, codes: resourceCodes, t, tStatus });
+        return toEvents(feed, { weeks, bookable, codes: resourceCodes, t, tStatus });
       } catch (error) {
         setFailure(error instanceof Error && error.message ? error.message : t('loadFailed'));
         return [];
@@ -155,7 +130,7 @@ export function ResourceCalendar({
     },
     // The translators and codes only change with the page; refetch when the resources change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scopeKey, bookable],
+    [resourceId, typeId, bookable],
   );
 
   // The form's choice is drawn as an event of its own, kept across refetches.
@@ -332,8 +307,7 @@ function formattedOnce(translate: Translate): Translate {
 function toEvents(
   feed: CalendarFeed,
   ctx: {
-    fromDay: string;
-    toDay: string;
+    weeks: DayRange;
     bookable: boolean;
     codes?: Record<string, string>;
     t: Translate;
@@ -356,8 +330,8 @@ function toEvents(
       events.push({
         display: 'background',
         backgroundColor: '#cbd5e1',
-        start: asUtc(`${ctx.fromDay}T00:00`),
-        end: asUtc(`${ctx.toDay}T00:00`),
+        start: asUtc(`${ctx.weeks.from}T00:00`),
+        end: asUtc(`${ctx.weeks.to}T00:00`),
         title: ctx.bookable ? t('legend.notBookable') : t('legend.closed'),
       });
     }

@@ -9,7 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledHolidays } from '@/lib/demo/holidays';
-import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
+import { addDays, addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { ApiClient } from './api-client';
 import { baseUrl, DESKTOP, launchBrowser, newContext, PHONE, signInAs } from './browser';
 
@@ -143,12 +143,25 @@ describe('calendar data', () => {
     expect(again.status()).toBe(304);
     expect((await fetch(`${baseUrl()}${url}`)).status).toBe(401);
 
-    // The calendar page brings its first week with it and draws the next one from the route.
+    // The calendar page has the browser fetch its first week while the scripts load (a preload
+    // in its head), and the calendar's first look-up is handed that answer rather than asking
+    // again; the next week comes from the route when asked for.
     await page.goto('/calendar');
     await page.locator('.fc-timegrid-col').first().waitFor();
     const fromRoute = page.waitForResponse((response) => response.url().includes('/api/v1/calendar?'));
     await page.getByRole('button', { name: '下一段' }).click();
     expect((await fromRoute).status()).toBe(200);
+    const lookUps = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/api/v1/calendar?'))
+          .map((entry) => ({ by: (entry as PerformanceResourceTiming).initiatorType, from: new URL(entry.name).searchParams.get('from') })),
+      );
+    await expect.poll(lookUps).toHaveLength(2);
+    const [firstWeek, nextWeek] = await lookUps();
+    expect(firstWeek.by).toBe('link');
+    expect(nextWeek).toEqual({ by: 'fetch', from: addDays(firstWeek.from!, 7) });
     await context.close();
   });
 

@@ -5,9 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useState, type ComponentProps } from 'react';
 import { FeedUrl } from '@/components/access/feed-url';
-import { ResourceCalendar, type CalendarRange, type CalendarScope, type PreloadedWeek } from '@/components/booking/resource-calendar';
+import { ResourceCalendar, type CalendarRange } from '@/components/booking/resource-calendar';
 import { fieldClasses } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import type { CalendarScope } from '@/lib/staff-booking/feed-address';
 import { visibleHours, type CalendarResourceGroup } from '@/lib/staff-booking/resource-options';
 import type { ActionResult } from '@/lib/forms/action-result';
 import { instantOf, splitWallClock } from '@/lib/staff-booking/wall-clock';
@@ -31,7 +32,6 @@ export function CalendarView({
   groups,
   initialFilter,
   initialDate,
-  initialWeek,
   timeZone,
   initialFeed,
   feedUrlOf,
@@ -39,9 +39,8 @@ export function CalendarView({
 }: {
   groups: CalendarResourceGroup[];
   initialFilter: CalendarFilter;
-  /** The day to open on ('YYYY-MM-DD'), and the entries of its week as the page brought them. */
+  /** The day to open on ('YYYY-MM-DD'). */
   initialDate: string;
-  initialWeek: PreloadedWeek;
   timeZone: string;
   /** Staff and admin: the feed of the resource the page opens on, shown under its calendar. */
   initialFeed?: ResourceFeed;
@@ -125,7 +124,6 @@ export function CalendarView({
         resourceCodes={single ? undefined : codes}
         timeZone={timeZone}
         initialDate={initialDate}
-        preloaded={initialWeek}
         minTime={hours.minTime}
         maxTime={hours.maxTime}
         onSelectRange={single?.state === 'in_service' ? book : undefined}

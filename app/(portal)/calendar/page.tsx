@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { regenerateFeedAction, resourceFeedUrlAction } from '@/app/actions/access';
-import type { PreloadedWeek } from '@/components/booking/resource-calendar';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
-import { addDays, dayInZone, mondayOf } from '@/lib/calendar/working-days';
+import { addDays, dayInZone } from '@/lib/calendar/working-days';
 import { myFeedUrl } from '@/lib/feeds/feeds';
 import { currentLocale } from '@/lib/i18n/server';
 import { listResourcesByType } from '@/lib/resources/queries';
-import { loadCalendarFeed } from '@/lib/staff-booking/calendar-feed';
+import { calendarFeedAddress, feedScope, weeksAround } from '@/lib/staff-booking/feed-address';
 import { calendarResources, resourceOptions } from '@/lib/staff-booking/resource-options';
 import { CalendarView, type CalendarFilter } from './calendar-view';
 
@@ -24,8 +23,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Every resource's bookings, visible to all staff (product rule 12); staff and admin can subscribe to one resource's feed.
- * Opens on today (in the organisation's zone) or on `?date=YYYY-MM-DD`; that week's entries come
- * with the page, streamed after its frame, so the grid need not wait for its script to ask.
+ * Opens on today (in the organisation's zone) or on `?date=YYYY-MM-DD`. The page does not carry
+ * that week's entries: its head has the browser fetch them from the calendar's route while the
+ * scripts load, and the calendar's first look-up is handed that answer. (Sent inside the page,
+ * a week of every resource made the HTML a megabyte that the browser parsed as script.)
  */
 export default async function CalendarPage({ searchParams }: Props) {
   const actor = await requirePageActor();
@@ -48,20 +49,7 @@ export default async function CalendarPage({ searchParams }: Props) {
       : { kind: 'all' };
   const asked = first(query.date);
   const day = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : dayInZone(new Date(), timeZone);
-  const from = mondayOf(day);
-  const to = addDays(from, 7);
-  // Not awaited: the page's frame is sent first, the entries follow in the same response.
-  const week: PreloadedWeek = {
-    scope: filter,
-    from,
-    to,
-    feed: loadCalendarFeed(db, actor, {
-      from,
-      to,
-      resourceIds: filter.kind === 'resource' ? filter.id : undefined,
-      typeId: filter.kind === 'type' ? filter.id : undefined,
-    }),
-  };
+  const firstWeek = calendarFeedAddress(feedScope(filter), weeksAround({ from: day, to: addDays(day, 1) }), { bookable: false, locale });
   // Only the chosen resource's feed: the page must not grow with the number of resources (the
   // view asks for another resource's URL when the filter changes to it).
   const feed =
@@ -69,12 +57,13 @@ export default async function CalendarPage({ searchParams }: Props) {
 
   return (
     <>
+      {/* Hoisted into the head by React; `anonymous` is what fetch() uses on the same origin, so the calendar's request matches it. */}
+      <link rel="preload" href={firstWeek} as="fetch" crossOrigin="anonymous" />
       <PageHeader title={t('title')} description={t('intro')} />
       <CalendarView
         groups={options}
         initialFilter={filter}
         initialDate={day}
-        initialWeek={week}
         timeZone={timeZone}
         initialFeed={feed}
         feedUrlOf={subscribes ? resourceFeedUrlAction : undefined}
