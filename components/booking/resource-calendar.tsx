@@ -29,7 +29,7 @@ import { Alert } from '@/components/ui/alert';
 import type { CalendarFeed } from '@/lib/staff-booking/calendar-feed';
 import { calendarFeedAddress, feedScope, weeksAround, type CalendarScope } from '@/lib/staff-booking/feed-address';
 import { feedEntries, type ResourceFeedEntry } from '@/lib/staff-booking/feed-entries';
-import { toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
+import { clockOf, toWallClock, type WallClock } from '@/lib/staff-booking/wall-clock';
 import { cn } from '@/lib/utils';
 import { asUtc, OPEN_GROUP, toEvents } from './calendar-events';
 
@@ -74,7 +74,18 @@ const noSubscription = () => () => {};
  */
 const PLUGINS = [timeGridPlugin, listPlugin, interactionPlugin];
 const HEADER_TOOLBAR = { left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay,listWeek' };
-const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+type Clock = { hour: number; minute: number };
+const clock = (time: Clock) => clockOf(time.hour * 60 + time.minute);
+/**
+ * Times on the grid as 'HH:mm' (24-hour) in every language. A function rather than Intl options:
+ * FullCalendar formats a range with options by building a new Intl.DateTimeFormat for every event
+ * it draws, which took 50-90 ms of a 200-resource week on two cores.
+ */
+const timeText = ({ start, end, defaultSeparator }: { start: Clock; end?: Clock | null; defaultSeparator: string }) => {
+  const from = clock(start);
+  const to = end && clock(end);
+  return to && to !== from ? `${from}${defaultSeparator}${to}` : from;
+};
 // Free time only: the opening windows may be covered, nothing else.
 const selectOverlap = (event: EventApi) => event.groupId === OPEN_GROUP || event.id === SELECTION_ID;
 const titleOnHover = ({ el, event }: EventMountArg) => {
@@ -209,8 +220,8 @@ export function ResourceCalendar({
           slotMaxTime={maxTime}
           slotDuration="00:30"
           snapDuration="00:15"
-          slotLabelFormat={TIME_FORMAT}
-          eventTimeFormat={TIME_FORMAT}
+          slotLabelFormat={timeText}
+          eventTimeFormat={timeText}
           height="auto"
           events={fetchEvents}
           loading={setLoading}

@@ -24,8 +24,8 @@ describe('calendar feed as FullCalendar events', () => {
     const [mine, other] = toEvents(feed, { ...ctx, codes: { [ROOM]: 'MR-101' } });
     expect(mine).toMatchObject({
       id: 'b1',
-      start: '2026-12-08T09:00:00Z',
-      end: '2026-12-08T10:00:00Z',
+      start: Date.parse('2026-12-08T09:00:00Z'),
+      end: Date.parse('2026-12-08T10:00:00Z'),
       title: 'MR-101 · 我的：周会（已确认）',
       url: '/bookings/b1',
       backgroundColor: '#1d4ed8',
@@ -61,11 +61,23 @@ describe('calendar feed as FullCalendar events', () => {
   it('shades the time outside one resource’s windows, or the whole weeks when it has none', () => {
     const windows: CalendarFeed = { resources: [], open: [{ start: '2026-12-08T09:00', end: '2026-12-08T18:00' }] };
     expect(toEvents(windows, ctx)).toEqual([
-      { display: 'inverse-background', backgroundColor: '#cbd5e1', groupId: 'open', start: '2026-12-08T09:00:00Z', end: '2026-12-08T18:00:00Z' },
+      {
+        display: 'inverse-background',
+        backgroundColor: '#cbd5e1',
+        groupId: 'open',
+        start: Date.parse('2026-12-08T09:00:00Z'),
+        end: Date.parse('2026-12-08T18:00:00Z'),
+      },
     ]);
     const none: CalendarFeed = { resources: [], open: [] };
     expect(toEvents(none, ctx)).toEqual([
-      { display: 'background', backgroundColor: '#cbd5e1', start: '2026-12-07T00:00:00Z', end: '2026-12-14T00:00:00Z', title: '未开放' },
+      {
+        display: 'background',
+        backgroundColor: '#cbd5e1',
+        start: Date.parse('2026-12-07T00:00:00Z'),
+        end: Date.parse('2026-12-14T00:00:00Z'),
+        title: '未开放',
+      },
     ]);
   });
 });
