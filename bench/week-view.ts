@@ -5,8 +5,8 @@
  * 200-resource fixture; the 10-resource twin is measured alongside for scale.
  *
  * The page opens on the current week, while the fixture's bookings start next Monday: the page
- * is opened on a day of that week (`?date=`, which is what the server renders and sends the
- * entries of) and the browser's clock is moved into the same week (Date only; timers and
+ * is opened on a day of that week (`?date=`: the week the page renders and has the browser
+ * preload the entries of) and the browser's clock is moved into the same week (Date only; timers and
  * `performance.now()` keep the real time), so that "today" is there too.
  */
 import { existsSync } from 'node:fs';
@@ -28,7 +28,7 @@ interface Sample {
   ms: number;
   /** Bookings on the grid: drawn, plus those counted in the "+N" links. */
   shown: number;
-  /** From the page's own timing: first byte of the document, the data request's start and end (NaN: the data came with the page). */
+  /** From the page's own timing: first byte of the document, the data request's start and end. */
   ttfb: number;
   dataStart: number;
   dataEnd: number;
@@ -101,9 +101,7 @@ const p50 = (samples: Sample[], key: keyof Sample) => percentile(samples.map((s)
 function describe(samples: Sample[], expected: number): string {
   const shown = Math.round(p50(samples, 'shown'));
   const ms = (key: keyof Sample) => `${p50(samples, key).toFixed(0)} ms`;
-  const data = Number.isNaN(p50(samples, 'dataStart'))
-    ? 'data with the page'
-    : `data request ${ms('dataStart')} → ${ms('dataEnd')} (${p50(samples, 'dataKb').toFixed(0)} kB)`;
+  const data = `data request ${ms('dataStart')} → ${ms('dataEnd')} (${p50(samples, 'dataKb').toFixed(0)} kB)`;
   return `${shown}/${expected} bookings drawn; p50: document first byte ${ms('ttfb')}, ${data}, drawn ${ms('ms')}; JS ${p50(samples, 'scriptKb').toFixed(0)} kB`;
 }
 
