@@ -14,8 +14,8 @@
  * wall-clock strings that the form turns into instants in the organisation's zone.
  *
  * The data comes from GET /api/v1/calendar, always for whole weeks (lib/staff-booking/feed-address.ts);
- * a page may have the browser fetch the first of them while the scripts load, so that drawing it
- * need not wait for the script to load and then ask.
+ * a page may have the browser fetch the first of them while the scripts load (a preload), so that
+ * the answer is there when the calendar asks for it.
  */
 import type { DateSelectArg, EventApi, EventInput, EventMountArg, EventSourceFuncArg } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
