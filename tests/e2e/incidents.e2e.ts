@@ -80,7 +80,7 @@ describe('a blocking damage report', () => {
     await expect.poll(() => maintenanceNotice(visitor).count()).toBe(0);
 
     // Within seconds of the first visit: what the calendar drew must not be reused unasked (its
-    // first week comes with the page, which is never kept).
+    // first week, preloaded from the route, is kept only to be revalidated: private, no-cache).
     await staff.reload();
     await staff.locator('.booking-calendar[aria-busy="false"] .fc-timegrid-col').first().waitFor();
     await expect.poll(() => maintenanceNotice(staff).count()).toBe(0);
