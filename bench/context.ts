@@ -43,13 +43,19 @@ export interface Fixture {
 
 /** The built app serving one fixture (only when a production build exists). */
 export interface BenchApp {
+  /** The app reaching PostgreSQL directly: every timed request goes here. */
   baseUrl: string;
   /** CRON_SECRET the server runs with (for the jobs' HTTP endpoints). */
   cronSecret: string;
-  /** SQL statements the server sent since the last call (counted on the wire). */
-  takeStatementCount(): number;
-  /** A cookie header for a signed-in demo account. */
+  /** A cookie header for a signed-in demo account (good on both instances). */
   cookieFor(email: string): Promise<string>;
+  /**
+   * The SQL statements that `send` makes the app send, counted on the wire: `send` gets the
+   * address of a second instance of the app on the same database whose connections pass
+   * through the statement counter (bench/app-server.ts). `send` runs twice: the first warms
+   * that instance up, the second is counted. One count at a time.
+   */
+  countStatements(send: (baseUrl: string) => Promise<unknown>): Promise<number>;
 }
 
 export interface BenchContext {

@@ -141,9 +141,9 @@ async function httpReads(ctx: BenchContext, app: BenchApp, twin: BenchApp, ids: 
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 
-async function request(app: BenchApp, path: string, as: string | null): Promise<Response> {
+async function request(app: BenchApp, path: string, as: string | null, baseUrl = app.baseUrl): Promise<Response> {
   const headers: Record<string, string> = as ? { cookie: await app.cookieFor(as) } : {};
-  const res = await fetch(`${app.baseUrl}${path}`, { headers, redirect: 'manual' });
+  const res = await fetch(`${baseUrl}${path}`, { headers, redirect: 'manual' });
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
   return res;
 }
@@ -160,9 +160,9 @@ async function firstByte(app: BenchApp, path: string, as: string | null): Promis
 
 async function countStatements(app: BenchApp, path: string, as: string | null): Promise<{ count: number; bytes: number }> {
   if (as) await app.cookieFor(as);
-  app.takeStatementCount();
-  const body = await (await request(app, path, as)).arrayBuffer();
-  // Statements after the last byte (a deferred write) would belong to the request too.
-  await new Promise((r) => setTimeout(r, 50));
-  return { count: app.takeStatementCount(), bytes: body.byteLength };
+  let bytes = 0;
+  const count = await app.countStatements(async (baseUrl) => {
+    bytes = (await (await request(app, path, as, baseUrl)).arrayBuffer()).byteLength;
+  });
+  return { count, bytes };
 }

@@ -64,11 +64,8 @@ async function pageRow(ctx: BenchContext, app: BenchApp, twin: BenchApp, path: s
     return async () => void (await res.arrayBuffer());
   };
   const statements = async (server: BenchApp) => {
-    await server.cookieFor(admin);
-    server.takeStatementCount();
-    await (await fetch(`${server.baseUrl}${path}`, { headers: await headers(server) })).arrayBuffer();
-    await new Promise((r) => setTimeout(r, 50));
-    return server.takeStatementCount();
+    const signedIn = await headers(server);
+    return server.countStatements(async (baseUrl) => (await fetch(`${baseUrl}${path}`, { headers: signedIn })).arrayBuffer());
   };
   const timed = await interleave(ctx.samples, { main: () => firstByte(app), twin: () => firstByte(twin) });
   const counts = { main: await statements(app), twin: await statements(twin) };

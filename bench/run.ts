@@ -74,7 +74,9 @@ async function runScale(smoke: boolean, only: string[] | undefined): Promise<voi
   const main = await buildFixture(adminUrl, { name: names.main, resources: smoke ? 30 : 200, pastPerResource: smoke ? 100 : 5000 }, log);
   const twin = await buildFixture(adminUrl, { name: names.twin, resources: 10, pastPerResource: smoke ? 100 : 5000 }, log);
   const port = Number(process.env.BENCH_PORT ?? 3211);
-  const servers = hasBuild() ? await Promise.all([startApp(main.url, port), startApp(twin.url, port + 1)]) : null;
+  const servers = hasBuild()
+    ? await Promise.all([startApp(main.url, { timed: port, counted: port + 2 }), startApp(twin.url, { timed: port + 1, counted: port + 3 })])
+    : null;
   if (servers) log(`app servers on ${servers.map((s) => s.baseUrl).join(', ')}`);
   const ctx: BenchContext = {
     main,
