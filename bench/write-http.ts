@@ -10,7 +10,7 @@
  */
 import { getHolidayCalendar, getSettings } from '@/lib/settings';
 import { addWorkingDays, dayInZone } from '@/lib/calendar/working-days';
-import type { BenchApp, BenchContext, BenchRow, Fixture } from './context';
+import type { BenchContext, BenchRow, Fixture } from './context';
 import { bookableResources, freeSlots } from './write-kit';
 import { CLIENTS, PHASES, floorWrite, phase, throughputRows, type Phase, type Slot, type Write } from './write-path';
 
