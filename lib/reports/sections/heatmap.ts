@@ -34,18 +34,30 @@ export const heatmap = defineSection<Cell[]>({
   load: (db, { start, end, timeZone }) =>
     selectRows<{ weekday: number; hour: number; hours: number }>(
       db,
+      // Each booking as wall-clock seconds since 1970 in the organisation's zone, so that hour
+      // h (counted from then) is weekday ((h / 24 + 3) % 7) + 1 (1 January 1970 was a Thursday)
+      // and hour of day h % 24. A booking adds the part of its first and of its last hour it
+      // covers, and one hour to each hour between, counted once for all the bookings that have
+      // the same first full hour and number of full hours. No row a booking an hour (a series
+      // per row costs PostgreSQL about 4 µs a call; over 27,000 bookings that was 120 ms).
       sql`
-        select extract(isodow from x.slot)::int as weekday, extract(hour from x.slot)::int as hour,
-               (sum(extract(epoch from least(b.e, x.slot + interval '1 hour') - greatest(b.s, x.slot))) / 3600)::float8 as hours
-          from (select start_at at time zone ${timeZone} as s, end_at at time zone ${timeZone} as e
-                  from bookings
-                 where start_at >= ${instant(start)} and start_at < ${instant(end)} and status in ${BOOKED_IN}) b
-         -- A booking lies within opening hours, inside one day: the 48 hours from its day's start
-         -- cover it. Integer bounds let the planner count them; a series of timestamps per
-         -- booking is estimated at 1,000 rows each.
-         cross join generate_series(0, 47) h
-         cross join lateral (select date_trunc('day', b.s) + h * interval '1 hour' as slot) x
-         where x.slot < b.e and x.slot + interval '1 hour' > b.s
+        with b as materialized (
+          select s, e, s / 3600 as first_hour, (e - 1) / 3600 as last_hour
+            from (select date_part('epoch', start_at at time zone ${timeZone})::bigint as s,
+                         date_part('epoch', end_at at time zone ${timeZone})::bigint as e
+                    from bookings
+                   where start_at >= ${instant(start)} and start_at < ${instant(end)} and status in ${BOOKED_IN}) booked),
+        covered (h, seconds) as (
+          select first_hour, sum(least(e, (first_hour + 1) * 3600) - s) from b group by first_hour
+          union all
+          select last_hour, sum(e - last_hour * 3600) from b where last_hour > first_hour group by last_hour
+          union all
+          select spans.first_full + k, spans.n * 3600
+            from (select first_hour + 1 as first_full, last_hour - first_hour - 1 as full_hours, count(*) as n
+                    from b where last_hour - first_hour > 1 group by 1, 2) spans
+           cross join lateral generate_series(0, spans.full_hours - 1) k)
+        select ((h / 24 + 3) % 7 + 1)::int as weekday, (h % 24)::int as hour, (sum(seconds)::float8 / 3600) as hours
+          from covered
          group by 1, 2`,
     ).then((rows) => rows.map((r) => ({ weekday: r.weekday, hour: r.hour, hours: Math.round(r.hours * 100) / 100 }))),
   table: (cells, view) => {
