@@ -44,16 +44,16 @@ export const outcomes = defineSection<Outcome[]>({
                count(b.id)::int as requests,
                count(b.id) filter (where b.status in ('completed', 'in_use', 'no_show'))::int as due,
                count(b.id) filter (where b.status = 'no_show')::int as "noShows",
-               count(b.id) filter (where c.at > b.start_at - make_interval(hours => ${changeNoticeHours}))::int as "lateCancellations",
+               -- Looked up for the cancelled bookings only (a lateral join ran it for every booking).
+               count(b.id) filter (where b.status = 'cancelled' and exists (
+                 select from booking_events e
+                  where e.booking_id = b.id and e.to_status = 'cancelled' and e.action <> 'admin_cancel'
+                    and e.created_at > b.start_at - make_interval(hours => ${changeNoticeHours})))::int as "lateCancellations",
                count(b.approved_at)::int as approved,
                count(b.confirmed_at)::int as confirmed,
                count(b.id) filter (where b.status = 'expired')::int as expired
           from (values ('staff'::requester_kind), ('customer'::requester_kind)) k(kind)
           left join bookings b on b.requester_kind = k.kind and b.start_at >= ${instant(start)} and b.start_at < ${instant(end)}
-          left join lateral (
-                select max(e.created_at) as at from booking_events e
-                 where e.booking_id = b.id and e.to_status = 'cancelled' and e.action <> 'admin_cancel'
-               ) c on b.status = 'cancelled'
          group by k.kind
          order by k.kind`,
     ),
