@@ -83,7 +83,7 @@ async function runScale(smoke: boolean, only: string[] | undefined): Promise<voi
     twin,
     app: servers && { main: servers[0], twin: servers[1] },
     smoke,
-    samples: smoke ? 5 : 30,
+    samples: smoke ? 5 : 60,
     log,
   };
   const rows: BenchRow[] = [];
