@@ -52,8 +52,8 @@ export interface BenchApp {
   /**
    * The SQL statements that `send` makes the app send, counted on the wire: `send` gets the
    * address of a second instance of the app on the same database whose connections pass
-   * through the statement counter (bench/app-server.ts). `send` runs twice: the first warms
-   * that instance up, the second is counted. One count at a time.
+   * through the statement counter (bench/app-server.ts). `send` runs four times: once to warm
+   * that instance up, then counted three times (the least is taken). One count at a time.
    */
   countStatements(send: (baseUrl: string) => Promise<unknown>): Promise<number>;
 }

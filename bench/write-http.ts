@@ -63,8 +63,8 @@ export async function benchWriteHttp(ctx: BenchContext): Promise<BenchRow[]> {
   if (!staff) throw new Error('write-http: no staff@example.com in the fixture');
 
   // Warm-up and PHASES phases, for the app and for the floor alike, and a request a client
-  // twice on the counting instance.
-  const perResource = 2 * (PHASES * perClient + 1) + 2;
+  // four times on the counting instance.
+  const perResource = 2 * (PHASES * perClient + 1) + 4;
   const free = await freeSlots(main.db, resources, perResource, await workingDaysToFree(main));
   const last = Math.max(...[...free.values()].flat().map((s: Slot) => s.endAt.getTime()));
   if (last > main.freeTo.getTime()) {
