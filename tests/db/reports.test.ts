@@ -162,6 +162,20 @@ describe('the report sections', () => {
     expect([cell(4, 13), cell(5, 9)]).toEqual([0, 0]);
   });
 
+  it('busy hours: a booking past midnight counts on the next weekday, a day and a half long on every hour it covers', async () => {
+    // A week of its own, after the fixture's: Sunday 12 May 2030 22:15 to Monday 02:45, and
+    // Tuesday 08:00 to Wednesday 20:00.
+    const week = { from: '2030-05-06', to: '2030-05-12' };
+    await seedBooking(db(), { resourceId: other.id, startAt: at('2030-05-12', '22:15'), endAt: at('2030-05-13', '02:45'), status: 'confirmed', requester: actors.staff });
+    await seedBooking(db(), { resourceId: other.id, startAt: at('2030-05-07', '08:00'), endAt: at('2030-05-08', '20:00'), status: 'confirmed', requester: actors.staff });
+    const { figures } = await loadReport(db(), actors.admin, week, 'heatmap');
+    const cells = figures[0].data as { weekday: number; hour: number; hours: number }[];
+    const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour)?.hours ?? 0;
+    expect([cell(7, 22), cell(7, 23), cell(1, 0), cell(1, 1), cell(1, 2), cell(1, 3)]).toEqual([0.75, 1, 1, 1, 0.75, 0]);
+    expect([cell(2, 7), cell(2, 8), cell(2, 23), cell(3, 0), cell(3, 19), cell(3, 20)]).toEqual([0, 1, 1, 1, 1, 0]);
+    expect(cells.reduce((sum, c) => sum + c.hours, 0)).toBe(4.5 + 36);
+  });
+
   it('outcomes: no-show and late-cancellation rates, confirmations of approved requests', async () => {
     const [outcomes] = renderReport(await loadReport(db(), actors.admin, WEEK, 'outcomes'), reportView('en')).map((s) => s.table.rows);
     const staff = outcomes.find((r) => r.kind === 'Staff')!;
