@@ -141,6 +141,14 @@ describe('utilisation', () => {
   });
 });
 
+/** The busy-hours cells of a period, and one cell's hours (0 where nothing was booked). */
+async function busyHours(period: { from: string; to: string }) {
+  const { figures } = await loadReport(db(), actors.admin, period, 'heatmap');
+  const cells = figures[0].data as { weekday: number; hour: number; hours: number }[];
+  const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour)?.hours ?? 0;
+  return { cells, cell };
+}
+
 describe('the report sections', () => {
   it('each chart is one SQL statement', async () => {
     const week = await scope();
@@ -152,9 +160,7 @@ describe('the report sections', () => {
   });
 
   it('busy hours: a booking adds to each hour it covers, by the part it covers', async () => {
-    const { figures } = await loadReport(db(), actors.admin, WEEK, 'heatmap');
-    const cells = figures[0].data as { weekday: number; hour: number; hours: number }[];
-    const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour)?.hours ?? 0;
+    const { cell } = await busyHours(WEEK);
     // Monday 09:30–11:30 (MR-501); Tuesday 09:00–10:00 (MR-601) and 14:00–16:00; Wednesday's no-show 09:00–11:00.
     expect([cell(1, 9), cell(1, 10), cell(1, 11), cell(1, 12)]).toEqual([0.5, 1, 0.5, 0]);
     expect([cell(2, 9), cell(2, 14), cell(2, 15), cell(3, 9), cell(3, 10)]).toEqual([1, 1, 1, 1, 1]);
@@ -168,9 +174,7 @@ describe('the report sections', () => {
     const week = { from: '2030-05-06', to: '2030-05-12' };
     await seedBooking(db(), { resourceId: other.id, startAt: at('2030-05-12', '22:15'), endAt: at('2030-05-13', '02:45'), status: 'confirmed', requester: actors.staff });
     await seedBooking(db(), { resourceId: other.id, startAt: at('2030-05-07', '08:00'), endAt: at('2030-05-08', '20:00'), status: 'confirmed', requester: actors.staff });
-    const { figures } = await loadReport(db(), actors.admin, week, 'heatmap');
-    const cells = figures[0].data as { weekday: number; hour: number; hours: number }[];
-    const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour)?.hours ?? 0;
+    const { cells, cell } = await busyHours(week);
     expect([cell(7, 22), cell(7, 23), cell(1, 0), cell(1, 1), cell(1, 2), cell(1, 3)]).toEqual([0.75, 1, 1, 1, 0.75, 0]);
     expect([cell(2, 7), cell(2, 8), cell(2, 23), cell(3, 0), cell(3, 19), cell(3, 20)]).toEqual([0, 1, 1, 1, 1, 0]);
     expect(cells.reduce((sum, c) => sum + c.hours, 0)).toBe(4.5 + 36);
