@@ -104,6 +104,8 @@ describe('searchCustomerBookings and listCustomerBookings', () => {
     expect((await searchCustomerBookings(db(), actors.admin, '13912345678')).map((b) => b.contactName)).toContain(
       '刘女士',
     );
+    // With letters in it the query is text, not a phone number: no digits-only match.
+    expect((await searchCustomerBookings(db(), actors.admin, '13912345678x')).map((b) => b.contactName)).not.toContain('刘女士');
   });
 
   it('typed wildcards are literal; staff bookings never appear; staff may not search', async () => {
