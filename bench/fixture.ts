@@ -82,7 +82,7 @@ export async function buildFixture(adminUrl: string, spec: FixtureSpec, log: (m:
     await tx`
       INSERT INTO bookings (reference, resource_id, requester_kind, requester_user_id, contact_name, contact_phone,
                             contact_email, channel, purpose, attendees, start_at, end_at, hold_start, hold_end,
-                            status, submitted_at, updated_at)
+                            status, submitted_at, approved_at, confirmed_at, updated_at)
       SELECT 'P' || r.n || '-' || i, r.id,
              CASE WHEN i % 4 = 0 THEN 'customer' ELSE 'staff' END::requester_kind,
              CASE WHEN i % 4 = 0 THEN NULL ELSE (${staffIds}::uuid[])[1 + i % ${staffIds.length}] END,
@@ -94,7 +94,11 @@ export async function buildFixture(adminUrl: string, spec: FixtureSpec, log: (m:
              s.start_at + interval '1 hour' + make_interval(mins => r.cleanup_buffer_minutes),
              (CASE i % 20 WHEN 0 THEN 'cancelled' WHEN 1 THEN 'cancelled' WHEN 2 THEN 'rejected' WHEN 3 THEN 'no_show'
                           ELSE 'completed' END)::booking_status,
-             s.start_at - interval '5 days', s.start_at
+             s.start_at - interval '5 days',
+             -- Granted (all but the rejected): approved 1-30 h after submission, confirmed 0-11 h later.
+             CASE WHEN i % 20 <> 2 THEN s.start_at - interval '5 days' + make_interval(hours => 1 + i % 30) END,
+             CASE WHEN i % 20 <> 2 THEN s.start_at - interval '5 days' + make_interval(hours => 1 + i % 30 + i % 12) END,
+             s.start_at
         FROM (SELECT id, setup_buffer_minutes, cleanup_buffer_minutes, row_number() OVER (ORDER BY code) AS n
                 FROM resources) r
        CROSS JOIN generate_series(0, ${spec.pastPerResource} - 1) AS i
@@ -102,6 +106,11 @@ export async function buildFixture(adminUrl: string, spec: FixtureSpec, log: (m:
          SELECT ((${today}::date - 1 - i / 7) + make_time(9 + i % 7, 0, 0)) AT TIME ZONE ${timeZone} AS start_at
        ) s`;
     for (const index of secondary) await tx.unsafe(index.def);
+    // A rejection keeps its moment only in its event (reports read it): one each, 3 h after submission.
+    await tx`
+      INSERT INTO booking_events (booking_id, from_status, to_status, action, actor_kind, created_at)
+      SELECT id, 'pending', 'rejected', 'reject', 'user', submitted_at + interval '3 hours'
+        FROM bookings WHERE status = 'rejected'`;
   });
 
   // Future: from next Monday, four weeks, working days, four of the five one-hour slots

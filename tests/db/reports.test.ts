@@ -194,6 +194,23 @@ describe('the report sections', () => {
     expect(waits.find((r) => r.kind === 'Customers')).toMatchObject({ decided: 0, decideMedian: null });
   });
 
+  it('review time: a rejection is decided when its event says, an approval when the booking was approved', async () => {
+    // Customers, in a week of their own: submitted 09:00, one rejected 10 h later (then a
+    // cancellation event that is no decision), one approved 2 h later and never confirmed.
+    const week = { from: '2030-05-13', to: '2030-05-19' };
+    const submitted = at('2030-05-06', '09:00');
+    const rejected = await seedBooking(db(), { resourceId: other.id, ...slot('2030-05-14', '09:00', '10:00'), status: 'rejected', holdsSlot: false });
+    const approved = await seedBooking(db(), { resourceId: other.id, ...slot('2030-05-15', '09:00', '10:00'), status: 'expired', holdsSlot: false, approvedAt: new Date(submitted.getTime() + 2 * HOUR) });
+    await db().update(bookings).set({ submittedAt: submitted }).where(inArray(bookings.id, [rejected.id, approved.id]));
+    await db().insert(bookingEvents).values([
+      { bookingId: rejected.id, fromStatus: 'needs_info', toStatus: 'rejected', action: 'reject', actorKind: 'user', createdAt: new Date(submitted.getTime() + 10 * HOUR) },
+      { bookingId: approved.id, fromStatus: 'awaiting_confirmation', toStatus: 'expired', action: 'expire', actorKind: 'system', createdAt: new Date(submitted.getTime() + 30 * HOUR) },
+    ]);
+    const [waits] = renderReport(await loadReport(db(), actors.admin, week, 'reviewTime'), reportView('en')).map((s) => s.table.rows);
+    expect(waits.find((r) => r.kind === 'Customers')).toMatchObject({ decided: 2, decideMean: 6, decideMedian: 6, confirmed: 0, confirmMedian: null });
+    expect(waits.find((r) => r.kind === 'Staff')).toMatchObject({ decided: 0 });
+  });
+
   it('channels: requests by applicant and channel, with their share', async () => {
     const [rows] = renderReport(await loadReport(db(), actors.admin, WEEK, 'channels'), reportView('zh')).map((s) => s.table.rows);
     expect(rows).toEqual([
