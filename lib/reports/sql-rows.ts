@@ -16,7 +16,8 @@ export async function selectRows<T extends object>(db: Db, query: SQL): Promise<
  * a parameter. Statements are prepared (db/prepared-statements.ts), and after five runs
  * PostgreSQL may keep a generic plan made without the values: it took four weeks (32,200
  * bookings) for the default guess of 5,000 and read them by index in heap order (review times:
- * 82 ms from the sixth run on, against 44 by bitmap). A period's own text gets a plan for its own size, a week's and a year's alike.
- * The text is `toISOString()`'s fixed format, digits and separators only.
+ * 82 ms from the sixth run on, against 44 by bitmap). A period's own text gets a plan for its
+ * own size, a week's and a year's alike. The text is `toISOString()`'s fixed format, digits and
+ * separators only.
  */
 export const instant = (date: Date): SQL => sql.raw(`'${date.toISOString()}'::timestamptz`);
