@@ -195,8 +195,8 @@ describe('the report sections', () => {
   });
 
   it('review time: a rejection is decided when its event says, an approval when the booking was approved', async () => {
-    // Customers, in a week of their own: submitted 09:00, one rejected 10 h later (then a
-    // cancellation event that is no decision), one approved 2 h later and never confirmed.
+    // Customers, in a week of their own: submitted 09:00, one rejected 10 h later, one approved
+    // 2 h later, never confirmed and expired a day after (an event that is no decision).
     const week = { from: '2030-05-13', to: '2030-05-19' };
     const submitted = at('2030-05-06', '09:00');
     const rejected = await seedBooking(db(), { resourceId: other.id, ...slot('2030-05-14', '09:00', '10:00'), status: 'rejected', holdsSlot: false });
