@@ -15,6 +15,8 @@ import { POST as usersPOST } from '@/app/api/v1/users/route';
 import { auditLog, departments, emailOutbox, resources, resourceTypes, users } from '@/db/schema';
 import { updateSettings, getPolicySettings } from '@/lib/admin/settings';
 import { createApiToken, setApiAccess } from '@/lib/api-access/tokens';
+import { dayInZone } from '@/lib/calendar/working-days';
+import { getSettings } from '@/lib/settings';
 import { resourceByCode, seedBooking, useBookingTestDb, type Who } from '../helpers/booking-fixtures';
 import { workingDaySlot } from '../helpers/public-api';
 
@@ -261,7 +263,8 @@ describe('audit log route', () => {
     const room = await resourceByCode(db(), 'MR-801');
     const one = await call(auditGET, 'GET', `/audit?entity=resource&entityId=${room.id}&actor=${actors.admin.id}`, 'admin');
     expect(one.body!.items.map((e: { action: string }) => e.action)).toEqual(['retire', 'update', 'update', 'create']);
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in the organisation's zone, as the route reads days (not UTC's, a day behind in Shanghai's evening).
+    const today = dayInZone(new Date(), (await getSettings(db())).timeZone);
     expect((await call(auditGET, 'GET', `/audit?from=2000-01-01&to=2000-12-31`, 'admin')).body!.items).toEqual([]);
     expect((await call(auditGET, 'GET', `/audit?to=${today}&from=2000-01-01&limit=200`, 'admin')).body!.items.length).toBeGreaterThan(0);
     const bad = await call(auditGET, 'GET', '/audit?entity=booking_x&from=2026-13-01&actor=me', 'admin');
