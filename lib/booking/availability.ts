@@ -358,31 +358,39 @@ interface CandidateRow {
 
 /**
  * The resources an alternative may be on — the wanted one and the others of its type, in
- * service (and open to customers when asked) — each with its busy times over ±14 days around
- * the slot, widened by the wanted resource's buffers: one statement, as a refused request
- * computes these while its rivals wait. Each resource's holds are read through the holds
- * index by resource and time together. Null when the wanted resource does not exist.
+ * service (and open to customers when asked) — each with the busy times the ranking looks at:
+ * the wanted resource's over ±14 days around the slot (it is searched for another time), every
+ * other's over the wanted time only (it is offered at that time or not at all), each widened by
+ * that resource's own buffers, as the ranking widens a candidate's hold. One statement, as a
+ * refused request computes these while its rivals wait; reading a fortnight of every sibling
+ * too was most of its rows and of the memory the search allocated. Each resource's holds are
+ * read through the holds index by resource and time together. Null when the wanted resource
+ * does not exist.
  */
 async function loadCandidates(db: Db, query: SlotQuery): Promise<CandidateResource[] | null> {
   const rows = await queryRows<CandidateRow>(
     db,
     sql`with wanted as (
-          select ${resources.typeId} as type_id,
-                 ${query.startAt.toISOString()}::timestamptz - make_interval(days => ${SEARCH_DAYS}, mins => ${resources.setupBufferMinutes}) as from_at,
-                 ${query.endAt.toISOString()}::timestamptz + make_interval(days => ${SEARCH_DAYS}, mins => ${resources.cleanupBufferMinutes}) as to_at
+          select ${resources.id} as id, ${resources.typeId} as type_id,
+                 ${query.startAt.toISOString()}::timestamptz as start_at, ${query.endAt.toISOString()}::timestamptz as end_at
             from ${resources} where ${resources.id} = ${query.resourceId})
         select r.id, r.code, r.capacity, r.max_duration_minutes, r.opens_at::text as opens_at, r.closes_at::text as closes_at,
                r.working_days_only, r.setup_buffer_minutes, r.cleanup_buffer_minutes,
                coalesce((select json_agg(json_build_array(b.start_ms, b.end_ms)) from (
                  select ${epochMs(sql`h.hold_start`)} as start_ms, ${epochMs(sql`h.hold_end`)} as end_ms from ${slotHolds} h
-                  where h.resource_id = r.id and tstzrange(h.hold_start, h.hold_end, '[)') && tstzrange(w.from_at, w.to_at, '[)')
+                  where h.resource_id = r.id and tstzrange(h.hold_start, h.hold_end, '[)') && tstzrange(span.from_at, span.to_at, '[)')
                     ${query.excludeBookingId ? sql`and h.booking_id <> ${query.excludeBookingId}` : sql``}
                  union all
                  select ${epochMs(sql`x.start_at`)}, ${epochMs(sql`x.end_at`)} from ${blackouts} x
-                  where x.resource_id = r.id and x.start_at < w.to_at and x.end_at > w.from_at) b), '[]'::json) as busy
+                  where x.resource_id = r.id and x.start_at < span.to_at and x.end_at > span.from_at) b), '[]'::json) as busy
           from wanted w
           left join ${resources} r on r.type_id = w.type_id and r.state = 'in_service'
-               ${query.customerBookableOnly ? sql`and r.customer_bookable` : sql``}`,
+               ${query.customerBookableOnly ? sql`and r.customer_bookable` : sql``}
+          left join lateral (
+            select w.start_at - make_interval(days => reach.days, mins => r.setup_buffer_minutes) as from_at,
+                   w.end_at + make_interval(days => reach.days, mins => r.cleanup_buffer_minutes) as to_at
+              from (select case when r.id = w.id then ${SEARCH_DAYS} else 0 end as days) reach
+          ) span on true`,
   );
   if (rows.length === 0) return null;
   return rows.flatMap((r) =>

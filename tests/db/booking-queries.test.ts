@@ -57,6 +57,24 @@ describe(`availability (${testDriver})`, () => {
     expect(alternatives.length).toBeLessThanOrEqual(6);
   });
 
+  it('findAlternatives offers another room only when its own buffers are free at the wanted time', async () => {
+    const room302 = await resourceByCode(db(), 'MR-302');
+    const room301 = await resourceByCode(db(), 'MR-301');
+    const time = slot('2030-04-05', '10:00', '11:00');
+    await seedBooking(db(), { resourceId: room302.id, ...time });
+    // MR-301 ends a booking at 09:45 and needs 30 minutes to set up: 10:00 there would overlap.
+    await db().update(resources).set({ setupBufferMinutes: 30, cleanupBufferMinutes: 0 }).where(eq(resources.id, room301.id));
+    await seedBooking(db(), { resourceId: room301.id, ...slot('2030-04-05', '09:00', '09:45') });
+    const offered = async () =>
+      (await findAlternatives(db(), { resourceId: room302.id, ...time, attendees: 8 }, { now: NOW }))
+        .filter((a) => a.kind === 'other_resource')
+        .map((a) => a.resourceId);
+    expect(await offered()).not.toContain(room301.id);
+    // Without the set-up time it fits back to back.
+    await db().update(resources).set({ setupBufferMinutes: 0 }).where(eq(resources.id, room301.id));
+    expect(await offered()).toContain(room301.id);
+  });
+
   it('checkSlot throws what create would, with alternatives, and writes nothing', async () => {
     const room = await resourceByCode(db(), 'MR-601');
     const time = slot('2030-04-05', '10:00', '11:00');
