@@ -60,6 +60,8 @@ export async function benchReads(ctx: BenchContext): Promise<BenchRow[]> {
   const startAt = new Date(from.getTime() + DAY + 11 * HOUR);
   const slot = { resourceId: wanted.id, startAt, endAt: new Date(startAt.getTime() + HOUR), attendees: 2, requesterKind: 'staff' as const };
   const sameType = main.resources.filter((r) => r.typeId === wanted.typeId).map((r) => r.id);
+  // The floor stays the bare overlap query over the whole type and fortnight; the search itself
+  // reads a fortnight of the wanted resource only, and the others at the wanted time.
   const around = { from: new Date(startAt.getTime() - 15 * DAY), to: new Date(startAt.getTime() + 15 * DAY) };
   const alternatives = await interleave(n, {
     app: () => findAlternatives(main.db, slot),
