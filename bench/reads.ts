@@ -6,7 +6,9 @@
  *  - time to first byte of /admin/review, /calendar and the public availability API at 200
  *    resources against the 10-resource twin, with the SQL statements each request sends.
  */
-import { loadBusyIntervals, findAlternatives, getResourceCalendar } from '@/lib/booking/availability';
+import { findAlternatives } from '@/lib/booking/alternatives';
+import { loadBusyIntervals } from '@/lib/booking/availability';
+import { getResourceCalendar } from '@/lib/booking/calendar-entries';
 import { dayInZone } from '@/lib/calendar/working-days';
 import type { BenchApp, BenchContext, BenchRow, Fixture } from './context';
 import { interleave, latencyRow, p95Figure } from './stats';

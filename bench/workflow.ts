@@ -14,7 +14,7 @@ import { seedDemoData } from '@/lib/demo/seed';
 import { userActor } from '@/lib/auth/actor';
 import type { UserActor } from '@/lib/authz';
 import { createStaffRequest } from '@/lib/booking/create';
-import { findAlternatives } from '@/lib/booking/availability';
+import { findAlternatives } from '@/lib/booking/alternatives';
 import { reviewQueue } from '@/lib/booking/queries';
 import { addWorkingDays, dayInZone, zonedInstant } from '@/lib/calendar/working-days';
 import { getHolidayCalendar, getSettings } from '@/lib/settings';

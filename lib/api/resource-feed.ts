@@ -9,7 +9,7 @@ import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } fro
 import type { Db } from '@/db';
 import { bookings, type BookingStatus, type Resource } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
-import { getResourceCalendar, type CalendarEntry } from '@/lib/booking/availability';
+import { getResourceCalendar, type CalendarEntry } from '@/lib/booking/calendar-entries';
 import { listResources } from '@/lib/booking/queries';
 import { isHolding } from '@/lib/booking/state';
 import { DomainError } from '@/lib/errors';

@@ -7,7 +7,8 @@
 import type { Db } from '@/db';
 import type { Booking } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
-import { withAlternatives, type SlotQuery } from './availability';
+import { withAlternatives } from './alternatives';
+import type { SlotQuery } from './availability';
 import { endChange, loadPendingChange } from './change-requests';
 import { loadPolicyContext } from './context';
 import { assertTargetSlot, targetSlot } from './request-change';

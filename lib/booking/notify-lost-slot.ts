@@ -6,7 +6,7 @@
 import type { Db } from '@/db';
 import type { Booking } from '@/db/schema';
 import { notify } from '@/lib/mail/notify';
-import { findAlternatives } from './availability';
+import { findAlternatives } from './alternatives';
 
 /**
  * Queues `kind` for `booking` with free alternatives (customer-bookable only for a customer's

@@ -23,7 +23,7 @@ import {
 import { assertCanView, requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
-import { findAlternatives, type Alternative } from './availability';
+import { findAlternatives, type Alternative } from './alternatives';
 import { loadPendingChange } from './change-requests';
 import { isUuid } from './ids';
 import { bookingListWhere, dayBounds, listedSlotColumns, selectBookingList, type BookingListFilter, type ListedSlot } from './list-query';

@@ -14,7 +14,8 @@ import {
 } from '@/db/schema';
 import { requireAdmin, requireUser, type Actor } from '@/lib/authz';
 import { DomainError } from '@/lib/errors';
-import { isSlotFree, lockResourceSchedule, withAlternatives, type SlotQuery } from './availability';
+import { withAlternatives } from './alternatives';
+import { isSlotFree, lockResourceSchedule, type SlotQuery } from './availability';
 import { loadPolicyContext } from './context';
 import { recordEvent } from './events';
 import { assertNotice, assertSlotRules } from './rules';

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookings, coordinationRequests, departments, type Booking, type BookingStatus } from '@/db/schema';
 import { cancelBooking, confirmBooking, declineBooking, supplementBooking } from '@/lib/booking/applicant';
-import { getResourceCalendar } from '@/lib/booking/availability';
+import { getResourceCalendar } from '@/lib/booking/calendar-entries';
 import { createStaffRequest } from '@/lib/booking/create';
 import { coordinationInbox, getBookingDetail, listMyBookings, reviewQueue } from '@/lib/booking/queries';
 import { registerPage, type RegisterQuery } from '@/lib/booking/register';

@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blackouts, bookings, departments, resources, resourceTypes } from '@/db/schema';
-import { checkSlot, findAlternatives, getBusy, getResourceCalendar } from '@/lib/booking/availability';
+import { findAlternatives } from '@/lib/booking/alternatives';
+import { checkSlot, getBusy } from '@/lib/booking/availability';
+import { getResourceCalendar } from '@/lib/booking/calendar-entries';
 import { getBookingDetail, listResources, reviewQueue } from '@/lib/booking/queries';
 import { requestCoordination } from '@/lib/booking/review';
 import type { UserActor } from '@/lib/authz';

@@ -14,7 +14,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { getDb, type Db } from '@/db';
 import { requirePageActor } from '@/lib/auth/session';
 import type { UserActor } from '@/lib/authz';
-import { findAlternatives } from '@/lib/booking/availability';
+import { findAlternatives } from '@/lib/booking/alternatives';
 import { getBookingDetail, listResources, type BookingDetail } from '@/lib/booking/queries';
 import { UNDER_REVIEW_STATUSES } from '@/lib/booking/state';
 import { dayInZone } from '@/lib/calendar/working-days';
