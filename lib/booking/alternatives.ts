@@ -26,8 +26,8 @@ export function noticeFor(query: SlotQuery, opts: SlotOptions): NoticeRule {
   return opts.notice ?? query.requesterKind ?? 'staff';
 }
 
-/** The alternatives search with a context already loaded (create and approve reuse it). */
-export async function computeAlternatives(
+/** The alternatives search with a context already loaded (withAlternatives: create and approve have one). */
+async function computeAlternatives(
   db: Db,
   ctx: LoadedContext,
   query: SlotQuery,
